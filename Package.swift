@@ -1,0 +1,91 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every target of ours shares: imports say what they use, and existentials are spelled `any`.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "hadaf",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "hadaf", targets: ["hadaf"]),
+        .library(name: "EventStore", targets: ["EventStore"]),
+        .library(name: "HadafEvents", targets: ["HadafEvents"]),
+        .library(name: "HadafProjections", targets: ["HadafProjections"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // The event vocabulary: Codable values, no I/O.
+        .target(
+            name: "HadafEvents",
+            dependencies: ["EventStore"],
+            path: "Events",
+            swiftSettings: strictSettings),
+        // The SQLite log: append, read, follow, verify. Knows no domain.
+        .target(
+            name: "EventStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        // The read side: projector runtime and read models.
+        .target(
+            name: "HadafProjections",
+            dependencies: ["EventStore", "HadafEvents"],
+            path: "Projections",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings),
+        // The command-line tool: thin, calls the modules.
+        .executableTarget(
+            name: "hadaf",
+            dependencies: [
+                "EventStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+        // The benchmark harness behind tools/bench (not a test).
+        .executableTarget(
+            name: "hadaf-bench",
+            dependencies: [
+                "EventStore",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            path: "tools/HadafBench",
+            swiftSettings: strictSettings),
+        // A writer that the crash tests start and kill with SIGKILL.
+        .executableTarget(
+            name: "crash-writer",
+            dependencies: ["EventStore"],
+            path: "Tests/CrashWriter",
+            swiftSettings: strictSettings),
+        // Helpers the test targets share: temporary directories, running built products.
+        .target(
+            name: "HadafTestSupport",
+            path: "Tests/HadafTestSupport",
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "EventStoreTests",
+            dependencies: [
+                "EventStore",
+                "HadafTestSupport",
+                "crash-writer",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "hadafTests",
+            dependencies: ["hadaf", "EventStore", "HadafTestSupport"],
+            swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

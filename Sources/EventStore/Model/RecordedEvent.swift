@@ -1,0 +1,33 @@
+import Foundation
+
+/// An event as the log holds it, with its place in the log, its stream and the hash chain.
+public struct RecordedEvent: Sendable, Hashable {
+    /// The global position: gapless, starting at 1, in commit order.
+    public let position: Int64
+    /// The event's unique id.
+    public let id: UUID
+    /// The stream the event belongs to.
+    public let stream: String
+    /// The event's version within its stream, starting at 1.
+    public let streamVersion: Int64
+    /// The stable type name.
+    public let type: String
+    /// The payload's schema version.
+    public let schemaVersion: Int64
+    /// The payload as stored: UTF-8 JSON text of one object.
+    public let payload: Data
+    /// The metadata as stored: UTF-8 JSON text of one object.
+    public let metadataJSON: Data
+    /// When the log recorded the event, in milliseconds since 1970-01-01T00:00:00Z.
+    public let recordedAtMilliseconds: Int64
+    /// SHA-256 of the previous event's hash followed by this event's canonical bytes.
+    public let hash: Data
+
+    /// When the log recorded the event.
+    public var recordedAt: Date { Date(timeIntervalSince1970: Double(recordedAtMilliseconds) / 1000) }
+
+    /// The metadata decoded into its known fields; unknown keys are ignored.
+    public func metadata() throws(EventStoreError) -> EventMetadata {
+        try EventMetadata(json: metadataJSON)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// Direct access to one of GRDB's cached prepared statements through SQLite's C API.
+///
+/// The log's hot paths (appends, imports, reads, verification) bind and read columns without
+/// building `StatementArguments` or `Row` values: that is the difference between tens and
+/// hundreds of thousands of events a second. Only code inside a GRDB database access uses it,
+/// and every use ends with ``reset()``, so GRDB finds the statement as it left it.
+struct RawStatement {
+    private let handle: OpaquePointer
+    private let connection: OpaquePointer?
+
+    init(_ db: Database, sql: String) throws {
+        handle = try db.cachedStatement(sql: sql).sqliteStatement
+        connection = db.sqliteConnection
+    }
+
+    // MARK: - Binding (1-based indices, as in SQLite)
+
+    func bind(_ value: Int64, at index: Int32) {
+        sqlite3_bind_int64(handle, index, value)
+    }
+
+    func bind(_ text: String, at index: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            _ = sqlite3_bind_text(handle, index, bytes.baseAddress, Int32(bytes.count), sqliteTransient)
+        }
+    }
+
+    /// Binds UTF-8 bytes as TEXT.
+    func bindText(_ bytes: UnsafeRawBufferPointer, at index: Int32) {
+        sqlite3_bind_text(handle, index, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), sqliteTransient)
+    }
+
+    func bindBlob(_ bytes: UnsafeRawBufferPointer, at index: Int32) {
+        // A zero-length blob must still be a blob, not NULL: SQLite wants a non-nil pointer.
+        sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), sqliteTransient)
+    }
+
+    func bind(_ uuid: UUID, at index: Int32) {
+        withUnsafeBytes(of: uuid.uuid) { bindBlob($0, at: index) }
+    }
+
+    // MARK: - Stepping
+
+    /// Advances to the next row: true when a row is ready, false when the statement is done.
+    func step() throws(EventStoreError) -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw storageError()
+        }
+    }
+
+    /// Runs a statement that returns no row.
+    func execute() throws(EventStoreError) {
+        defer { reset() }
+        _ = try step()
+    }
+
+    /// Makes the statement ready for its next use and releases its bindings.
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    // MARK: - Reading the current row (0-based columns)
+
+    func int64(at column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    func isNull(at column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+    func text(at column: Int32) -> String {
+        guard let pointer = sqlite3_column_text(handle, column) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+    }
+
+    /// The column's bytes (TEXT or BLOB), valid until the next step or reset.
+    func bytes(at column: Int32) -> UnsafeRawBufferPointer {
+        let pointer = sqlite3_column_blob(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return UnsafeRawBufferPointer(start: pointer, count: count)
+    }
+
+    func data(at column: Int32) -> Data {
+        let bytes = bytes(at: column)
+        return bytes.isEmpty ? Data() : Data(bytes)
+    }
+
+    func uuid(at column: Int32) -> UUID {
+        let bytes = bytes(at: column)
+        guard bytes.count == 16 else { return UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)) }
+        var uuid = UUID().uuid
+        withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: bytes) }
+        return UUID(uuid: uuid)
+    }
+
+    private func storageError() -> EventStoreError {
+        let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "unknown SQLite error"
+        reset()
+        return .storage(message)
+    }
+}
+
+/// SQLite's `SQLITE_TRANSIENT`: SQLite copies the bound bytes before the call returns.
+private let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)

@@ -1,0 +1,107 @@
+import Dispatch
+import Foundation
+import GRDB
+import Synchronization
+
+/// The log's single writer, which commits the appends of many callers together.
+///
+/// With `synchronous=FULL` every commit waits for the disk, so one commit per event caps a
+/// durable log at a few thousand events a second. Callers hand their appends to this writer and
+/// wait; whenever the disk is free, the writer takes everything that has gathered and commits it
+/// in one transaction. Each caller still gets its own result, and a refusal of one caller's
+/// append never fails another's: refusals are decided per append inside the transaction, and
+/// should the transaction itself fail, each caller's appends are retried on their own.
+final class GroupCommitWriter: Sendable {
+    typealias Outcome = Result<AppendResult, EventStoreError>
+
+    /// One caller's appends and how to hand back their outcomes.
+    private struct Job: Sendable {
+        let appends: [StreamAppend]
+        let finish: @Sendable ([Outcome]) -> Void
+    }
+
+    private struct State {
+        var waiting: [Job] = []
+        var isDraining = false
+    }
+
+    private let pool: DatabasePool
+    private let state = Mutex(State())
+    private let queue = DispatchQueue(label: "hadaf.event-store.writer", qos: .userInitiated)
+    private let didCommit: @Sendable (Int64) -> Void
+
+    /// - Parameter didCommit: called on the writer's queue with the new head position after each
+    ///   commit, before any caller is resumed.
+    init(pool: DatabasePool, didCommit: @escaping @Sendable (Int64) -> Void) {
+        self.pool = pool
+        self.didCommit = didCommit
+    }
+
+    /// Writes the appends in one transaction (shared with whatever else is waiting) and returns
+    /// one outcome per append, in order.
+    func submit(_ appends: [StreamAppend]) async -> [Outcome] {
+        await withCheckedContinuation { continuation in
+            let job = Job(appends: appends) { continuation.resume(returning: $0) }
+            let startsDraining = state.withLock { state in
+                state.waiting.append(job)
+                guard !state.isDraining else { return false }
+                state.isDraining = true
+                return true
+            }
+            if startsDraining { queue.async { self.drain() } }
+        }
+    }
+
+    // MARK: - The writer's loop
+
+    private func drain() {
+        while true {
+            let jobs = state.withLock { state in
+                let jobs = state.waiting
+                state.waiting.removeAll(keepingCapacity: true)
+                if jobs.isEmpty { state.isDraining = false }
+                return jobs
+            }
+            guard !jobs.isEmpty else { return }
+            commit(jobs)
+        }
+    }
+
+    private func commit(_ jobs: [Job]) {
+        do {
+            let (outcomes, head) = try transaction(jobs.map(\.appends))
+            didCommit(head)
+            for (job, outcome) in zip(jobs, outcomes) { job.finish(outcome) }
+        } catch {
+            guard jobs.count == 1 else {
+                for job in jobs { commit([job]) }
+                return
+            }
+            jobs[0].finish(Array(repeating: .failure(error), count: jobs[0].appends.count))
+        }
+    }
+
+    private func transaction(_ batches: [[StreamAppend]]) throws(EventStoreError) -> ([[Outcome]], Int64) {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var outcomes: [[Outcome]] = []
+                var head: Int64 = 0
+                try db.inTransaction(.immediate) {
+                    var session = try AppendSession(db, now: Self.nowMilliseconds())
+                    outcomes = try batches.map { appends in try appends.map { try session.apply($0) } }
+                    head = session.headPosition
+                    return .commit
+                }
+                return (outcomes, head)
+            }
+        } catch let error as EventStoreError {
+            throw error
+        } catch {
+            throw .storage(String(describing: error))
+        }
+    }
+
+    private static func nowMilliseconds() -> Int64 {
+        Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+    }
+}

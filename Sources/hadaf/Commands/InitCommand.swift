@@ -1,0 +1,23 @@
+import ArgumentParser
+import EventStore
+
+/// `hadaf init`: creates the event log.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create the event log database (a no-op on an existing log).",
+        discussion: "Creates the SQLite file with its tables and append-only triggers. Run it again to bring an older log's schema up to date; a file holding any other database is refused.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let existed = FileManagerCheck.fileExists(database.path)
+        let store = try CommandFailure.reporting { () throws(EventStoreError) in try EventStore.create(at: database.path) }
+        let head = try CommandFailure.reporting { () throws(EventStoreError) in try store.head() }
+        if existed {
+            print("\(database.path) already holds a HADAF event log with \(head?.position ?? 0) events; its schema is up to date.")
+        } else {
+            print("Created the HADAF event log at \(database.path).")
+        }
+    }
+}
