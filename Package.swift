@@ -43,7 +43,6 @@ let package = Package(
             name: "HadafProjections",
             dependencies: ["EventStore", "HadafEvents"],
             path: "Projections",
-            exclude: ["README.md"],
             swiftSettings: strictSettings),
         // The command-line tool: thin, calls the modules.
         .executableTarget(
@@ -81,6 +80,10 @@ let package = Package(
                 "crash-writer",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "HadafEventsTests",
+            dependencies: ["HadafEvents", "EventStore"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "hadafTests",

@@ -54,6 +54,7 @@ public final class EventStore: Sendable {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 try db.execute(sql: "PRAGMA cache_size = -65536")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
             }
             let head = try pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(position) FROM events") ?? 0 }
             let notifier = HeadNotifier(head: head)

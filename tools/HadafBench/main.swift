@@ -1,1 +1,123 @@
-print("x")
+// The benchmark behind tools/bench: SQLite's own limits and the event store, measured in one
+// run on one machine, and the ratios between them. Not a test: it prints figures.
+//
+// Usage: hadaf-bench --dir DIR --hadaf PATH [--events N] [--commits N] [--tasks N] [--rounds N] [--only LETTERS]
+// (--only runs some measurements, e.g. `--only d` to profile group commit alone.)
+import EventStore
+import Foundation
+
+let options = BenchOptions(CommandLine.arguments.dropFirst())
+let directory = URL(fileURLWithPath: options.directory)
+try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+func freshPath(_ name: String) -> String {
+    let path = directory.appendingPathComponent(name).path
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    return path
+}
+
+/// Runs and prints the measurement `letter` when it is included.
+func measure(_ letter: Character, _ label: String, _ body: () async throws -> Int) async throws -> Measurement? {
+    guard options.includes(letter) else { return nil }
+    let measurement = try await Measurement.time(label, body)
+    print(measurement.line)
+    return measurement
+}
+
+// The per-commit measurements swing with the disk's fsync latency from one second to the next,
+// so (a), (c) and (d) run interleaved in rounds, each on fresh files, and compare as medians.
+var rawCommitRounds: [Measurement] = [], sequentialRounds: [Measurement] = [], concurrentRounds: [Measurement] = []
+if options.includes("a") || options.includes("c") || options.includes("d") {
+    print("Durable commits, in \(options.rounds) interleaved rounds (WAL, synchronous=FULL)")
+}
+for round in 1...options.rounds where options.includes("a") || options.includes("c") || options.includes("d") {
+    print("round \(round)")
+    if let raw = try await measure("a", "(a) raw SQLite C API: INSERT, one transaction per event", {
+        try RawSQLiteBaseline(path: freshPath("raw-commit.sqlite")).insert(count: options.commits, rowsPerTransaction: 1)
+    }) { rawCommitRounds.append(raw) }
+    if let one = try await measure("c", "(c) store: one task, one event per append, each awaited", {
+        let store = try EventStore.create(at: freshPath("sequential.sqlite"))
+        for number in 0..<options.commits {
+            _ = try await store.append([SampleEvents.event(number)], to: SampleEvents.stream(number))
+        }
+        return options.commits
+    }) { sequentialRounds.append(one) }
+    if let many = try await measure("d", "(d) store: \(options.tasks) tasks, one event per append (group commit)", {
+        let store = try EventStore.create(at: freshPath("concurrent.sqlite"))
+        let perTask = options.commits * 8 / options.tasks
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for task in 0..<options.tasks {
+                group.addTask {
+                    for step in 0..<perTask {
+                        let number = task * perTask + step
+                        _ = try await store.append([SampleEvents.event(number)], to: SampleEvents.stream(number))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        return options.tasks * perTask
+    }) { concurrentRounds.append(many) }
+}
+let rawCommits = Measurement.median(rawCommitRounds)
+let sequential = Measurement.median(sequentialRounds)
+let concurrent = Measurement.median(concurrentRounds)
+if options.rounds > 1 {
+    print("medians")
+    for measurement in [rawCommits, sequential, concurrent].compactMap({ $0 }) { print(measurement.line) }
+}
+
+print("\nBulk writes and reads (the log's own table and indexes)")
+let rawBulk = try await measure("b", "(b) raw SQLite C API: INSERT, 1,000 rows per transaction") {
+    try RawSQLiteBaseline(path: freshPath("raw-bulk.sqlite")).insert(count: options.events, rowsPerTransaction: 1000)
+}
+_ = try await measure("b", "(b0) calibration: (b) into a minimal 50-byte-row table") {
+    try RawSQLiteBaseline(path: freshPath("raw-minimal.sqlite")).insertMinimal(count: options.events, rowsPerTransaction: 1000)
+}
+
+let importDatabase = directory.appendingPathComponent("import.sqlite").path
+let importFile = directory.appendingPathComponent("import.jsonl").path
+if options.includes("e") {
+    try ImportFile.write(lines: options.events, to: importFile)
+    _ = freshPath("import.sqlite")
+    try HadafProcess(path: options.hadaf).run(["init", "--db", importDatabase])
+}
+let imported = try await measure("e", "(e) hadaf import of \(options.events) events (a new process)") {
+    try HadafProcess(path: options.hadaf).run(["import", importFile, "--db", importDatabase])
+    return options.events
+}
+
+var reading: Measurement?, verifying: Measurement?
+if options.includes("f"), FileManager.default.fileExists(atPath: importDatabase) {
+    let store = try EventStore.open(at: importDatabase)
+    reading = try await measure("f", "(f) read the whole log, decoding every envelope") {
+        var next: Int64 = 1, count = 0
+        while let last = try store.read(from: next, limit: 10_000).last.map({ $0.position }) {
+            count += Int(last - next + 1)
+            next = last + 1
+        }
+        return count
+    }
+    _ = try await measure("f", "(f') the same, also decoding every event's metadata") {
+        var next: Int64 = 1, count = 0
+        while true {
+            let page = try store.read(from: next, limit: 10_000)
+            guard let last = page.last else { break }
+            for event in page where try event.metadata().actorId != nil { count += 1 }
+            next = last.position + 1
+        }
+        return count
+    }
+    verifying = try await measure("f", "(f) verify the whole hash chain") {
+        let report = try store.verify()
+        guard report.isIntact else { throw BenchError("the imported log does not verify") }
+        return Int(report.eventsChecked)
+    }
+}
+
+print("\nRatios, each against a baseline taken in this run")
+func rate(_ measurement: Measurement?) -> Double { measurement?.perSecond ?? .nan }
+Ratio.print("(c)/(a) one durable append vs one raw commit", Ratio.pairedMedian(sequentialRounds, rawCommitRounds), target: nil)
+Ratio.print("(d)/(a) group commit vs one raw commit", Ratio.pairedMedian(concurrentRounds, rawCommitRounds), target: 10)
+Ratio.print("(e)/(b) import vs raw bulk insert", rate(imported) / rate(rawBulk), target: 0.5)
+Ratio.print("(f) read, events/s vs the 300,000 target", rate(reading) / 300_000, target: 1)
+Ratio.print("(f) verify, events/s vs the 200,000 target", rate(verifying) / 200_000, target: 1)

@@ -76,9 +76,7 @@ enum EnvelopeLine {
         var bytes = Array(hasher.finalize().prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x80 // version 8: custom
         bytes[8] = (bytes[8] & 0x3F) | 0x80 // RFC 9562 variant
-        var uuid = UUID().uuid
-        withUnsafeMutableBytes(of: &uuid) { $0.copyBytes(from: bytes) }
-        return UUID(uuid: uuid)
+        return bytes.withUnsafeBytes { UUID(bytes: $0) }
     }
 }
 

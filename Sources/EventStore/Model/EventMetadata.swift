@@ -48,22 +48,30 @@ public struct EventMetadata: Sendable, Hashable {
     // MARK: - Canonical JSON
 
     /// The canonical JSON text: keys in byte order, no white space, absent fields left out.
+    /// Written straight into bytes: it is built for every appended event.
     public var canonicalJSON: Data {
-        var fields: [(String, String)] = []
-        if let actorId { fields.append(("actorId", actorId)) }
-        if let actorRole { fields.append(("actorRole", actorRole)) }
-        if let causationId { fields.append(("causationId", causationId.lowercasedString)) }
-        if let correlationId { fields.append(("correlationId", correlationId.lowercasedString)) }
-        if let idempotencyKey { fields.append(("idempotencyKey", idempotencyKey)) }
-        if let occurredAtMilliseconds { fields.append(("occurredAt", UTCTimestamp.format(milliseconds: occurredAtMilliseconds))) }
-        if let requestId { fields.append(("requestId", requestId)) }
         var output: [UInt8] = [UInt8(ascii: "{")]
-        for (index, (key, value)) in fields.enumerated() {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            JSONStringWriter.append(key, to: &output)
-            output.append(UInt8(ascii: ":"))
-            JSONStringWriter.append(value, to: &output)
+        output.reserveCapacity(256)
+        func field(_ key: StaticString, _ write: (inout [UInt8]) -> Void) {
+            if output.count > 1 { output.append(UInt8(ascii: ",")) }
+            output.append(UInt8(ascii: "\""))
+            output.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+            output.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            write(&output)
         }
+        if let actorId { field("actorId") { JSONStringWriter.append(actorId, to: &$0) } }
+        if let actorRole { field("actorRole") { JSONStringWriter.append(actorRole, to: &$0) } }
+        if let causationId { field("causationId") { JSONStringWriter.append(causationId.lowercasedString, to: &$0) } }
+        if let correlationId { field("correlationId") { JSONStringWriter.append(correlationId.lowercasedString, to: &$0) } }
+        if let idempotencyKey { field("idempotencyKey") { JSONStringWriter.append(idempotencyKey, to: &$0) } }
+        if let occurredAtMilliseconds {
+            field("occurredAt") { output in
+                output.append(UInt8(ascii: "\""))
+                UTCTimestamp.append(milliseconds: occurredAtMilliseconds, to: &output)
+                output.append(UInt8(ascii: "\""))
+            }
+        }
+        if let requestId { field("requestId") { JSONStringWriter.append(requestId, to: &$0) } }
         output.append(UInt8(ascii: "}"))
         return Data(output)
     }
@@ -114,9 +122,4 @@ public struct EventMetadata: Sendable, Hashable {
         }
         return nil
     }
-}
-
-extension UUID {
-    /// The UUID in the lower-case form RFC 9562 recommends, as the log writes UUIDs in text.
-    public var lowercasedString: String { uuidString.lowercased() }
 }

@@ -23,7 +23,7 @@ public struct NewEvent: Sendable, Hashable {
 
     /// An event with typed metadata, encoded canonically (sorted keys, no whitespace).
     public init(
-        id: UUID = UUID(),
+        id: UUID = .timeOrdered(),
         type: String,
         schemaVersion: Int64 = 1,
         payload: Data,
@@ -40,7 +40,7 @@ public struct NewEvent: Sendable, Hashable {
     /// An event whose metadata is already JSON, as in an import of envelopes made elsewhere.
     /// Its metadata is stored as given; an idempotency key inside it is not registered.
     public init(
-        id: UUID = UUID(),
+        id: UUID = .timeOrdered(),
         type: String,
         schemaVersion: Int64 = 1,
         payload: Data,

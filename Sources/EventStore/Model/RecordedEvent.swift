@@ -23,6 +23,24 @@ public struct RecordedEvent: Sendable, Hashable {
     /// SHA-256 of the previous event's hash followed by this event's canonical bytes.
     public let hash: Data
 
+    /// An event as read from the log; readers get these from the store, and tests of code that
+    /// consumes events may build them directly.
+    public init(
+        position: Int64, id: UUID, stream: String, streamVersion: Int64, type: String, schemaVersion: Int64,
+        payload: Data, metadataJSON: Data, recordedAtMilliseconds: Int64, hash: Data
+    ) {
+        self.position = position
+        self.id = id
+        self.stream = stream
+        self.streamVersion = streamVersion
+        self.type = type
+        self.schemaVersion = schemaVersion
+        self.payload = payload
+        self.metadataJSON = metadataJSON
+        self.recordedAtMilliseconds = recordedAtMilliseconds
+        self.hash = hash
+    }
+
     /// When the log recorded the event.
     public var recordedAt: Date { Date(timeIntervalSince1970: Double(recordedAtMilliseconds) / 1000) }
 

@@ -6,12 +6,35 @@
 public enum UTCTimestamp {
     /// The text for an instant given in milliseconds since 1970-01-01T00:00:00Z.
     public static func format(milliseconds: Int64) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(24)
+        append(milliseconds: milliseconds, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends the text for an instant to UTF-8 bytes, as canonical metadata is written.
+    static func append(milliseconds: Int64, to output: inout [UInt8]) {
         let (days, millisecondOfDay) = milliseconds.floorDivided(by: 86_400_000)
         let (year, month, day) = civilDate(fromDays: days)
         let seconds = millisecondOfDay / 1000
-        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
-        text += "T" + pad(seconds / 3600, 2) + ":" + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
-        return text + "." + pad(millisecondOfDay % 1000, 3) + "Z"
+        func digits(_ value: Int64, _ width: Int, then separator: UInt8?) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            var remaining = value
+            while divisor > 0 {
+                output.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: remaining / divisor % 10))
+                remaining %= divisor
+                divisor /= 10
+            }
+            if let separator { output.append(separator) }
+        }
+        digits(year, 4, then: UInt8(ascii: "-"))
+        digits(month, 2, then: UInt8(ascii: "-"))
+        digits(day, 2, then: UInt8(ascii: "T"))
+        digits(seconds / 3600, 2, then: UInt8(ascii: ":"))
+        digits(seconds / 60 % 60, 2, then: UInt8(ascii: ":"))
+        digits(seconds % 60, 2, then: UInt8(ascii: "."))
+        digits(millisecondOfDay % 1000, 3, then: UInt8(ascii: "Z"))
     }
 
     /// Milliseconds since the epoch for `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, or nil when the text
@@ -81,10 +104,6 @@ public enum UTCTimestamp {
 
     private static func pow10(_ exponent: Int) -> Int64 { (0..<exponent).reduce(1) { value, _ in value * 10 } }
 
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
 }
 
 extension Int64 {

@@ -48,7 +48,7 @@ struct RawStatement {
 
     /// Advances to the next row: true when a row is ready, false when the statement is done.
     func step() throws(EventStoreError) -> Bool {
-        switch sqlite3_step(handle) {
+        switch sqlite3_step(handle) & 0xFF {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
         default: throw storageError()
@@ -59,6 +59,22 @@ struct RawStatement {
     func execute() throws(EventStoreError) {
         defer { reset() }
         _ = try step()
+    }
+
+    /// Runs a statement that returns no row; returns false, with nothing written, when a
+    /// UNIQUE or PRIMARY KEY constraint refuses it (the statement, not the transaction, fails).
+    func executeUnlessDuplicate() throws(EventStoreError) -> Bool {
+        defer { reset() }
+        // GRDB turns on extended result codes: compare the primary code in the low byte.
+        let code = sqlite3_step(handle)
+        switch code & 0xFF {
+        case SQLITE_DONE, SQLITE_ROW: return true
+        case SQLITE_CONSTRAINT:
+            let extended = connection.map { sqlite3_extended_errcode($0) } ?? code
+            guard extended == constraintUnique || extended == constraintPrimaryKey else { throw storageError() }
+            return false
+        default: throw storageError()
+        }
     }
 
     /// Makes the statement ready for its next use and releases its bindings.
@@ -92,11 +108,7 @@ struct RawStatement {
     }
 
     func uuid(at column: Int32) -> UUID {
-        let bytes = bytes(at: column)
-        guard bytes.count == 16 else { return UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)) }
-        var uuid = UUID().uuid
-        withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: bytes) }
-        return UUID(uuid: uuid)
+        UUID(bytes: bytes(at: column))
     }
 
     private func storageError() -> EventStoreError {
@@ -105,6 +117,11 @@ struct RawStatement {
         return .storage(message)
     }
 }
+
+/// SQLite's extended result codes `SQLITE_CONSTRAINT_UNIQUE` and `SQLITE_CONSTRAINT_PRIMARYKEY`
+/// (https://sqlite.org/rescode.html), C macros that Swift does not import.
+private let constraintUnique = SQLITE_CONSTRAINT | (8 << 8)
+private let constraintPrimaryKey = SQLITE_CONSTRAINT | (6 << 8)
 
 /// SQLite's `SQLITE_TRANSIENT`: SQLite copies the bound bytes before the call returns.
 private let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)

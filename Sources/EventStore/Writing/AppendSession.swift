@@ -61,7 +61,8 @@ struct AppendSession {
             guard earlier.contentHash == append.contentHash else { return .failure(.idempotencyKeyReused(key: key)) }
             return .success(earlier.result)
         }
-        if let earlier = try lookUpStoredIds(of: append) { return earlier }
+        // A fresh single event needs no look-up: the unique index on event_id tells, below.
+        if append.events.count > 1, let earlier = try lookUpStoredIds(of: append) { return earlier }
         let current = try streamVersion(of: append.stream)
         guard append.expectedVersion.isSatisfied(by: current) else {
             return .failure(.versionConflict(stream: append.stream, expected: append.expectedVersion, actual: current))
@@ -70,7 +71,10 @@ struct AppendSession {
         var version = current
         for event in append.events {
             version += 1
-            try insert(event, stream: append.stream, version: version)
+            guard try insert(event, stream: append.stream, version: version) else {
+                // Only a single-event append gets here: its id is stored (the insert wrote nothing).
+                return try lookUpStoredIds(of: append) ?? .failure(.eventIdConflict(id: event.id))
+            }
         }
         streamVersions[append.stream] = version
         let result = AppendResult(
@@ -84,7 +88,8 @@ struct AppendSession {
 
     // MARK: - Writing
 
-    private mutating func insert(_ event: NewEvent, stream: String, version: Int64) throws(EventStoreError) {
+    /// Writes one event; returns false, writing nothing, when its id is already stored.
+    private mutating func insert(_ event: NewEvent, stream: String, version: Int64) throws(EventStoreError) -> Bool {
         let position = headPosition + 1
         event.payload.withUnsafeBytes { payload in
             event.metadata.withUnsafeBytes { metadata in
@@ -106,9 +111,10 @@ struct AppendSession {
                 nextHash.withUnsafeBytes { insertEvent.bindBlob($0, at: 10) }
             }
         }
-        try insertEvent.execute()
+        guard try insertEvent.executeUnlessDuplicate() else { return false }
         headPosition = position
         swap(&headHash, &nextHash)
+        return true
     }
 
     private func register(_ key: String, result: AppendResult, contentHash: [UInt8]) throws(EventStoreError) {

@@ -1,0 +1,28 @@
+import EventStore
+import Foundation
+
+extension NewEvent {
+    /// The envelope for a domain event: its type name, schema version and JSON payload.
+    ///
+    /// Payload keys are sorted, so equal events encode to equal bytes, which the log's
+    /// idempotency-key check relies on when a command is retried.
+    public init<E: DomainEvent>(_ event: E, id: UUID = .timeOrdered(), metadata: EventMetadata) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        try self.init(
+            id: id, type: E.eventType, schemaVersion: E.schemaVersion,
+            payload: encoder.encode(event), metadata: metadata)
+    }
+}
+
+extension RecordedEvent {
+    /// The payload decoded as `E`, when this event is of E's type and current schema version.
+    /// Returns nil for another type; throws when the payload does not decode.
+    public func decode<E: DomainEvent>(as _: E.Type) throws -> E? {
+        guard type == E.eventType, schemaVersion == E.schemaVersion else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        return try decoder.decode(E.self, from: payload)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The command line of hadaf-bench.
+struct BenchOptions {
+    var directory = "bench-run"
+    var hadaf = ".build/release/hadaf"
+    var events = 1_000_000
+    var commits = 3_000
+    var tasks = 64
+    var rounds = 5
+    /// The measurements to run, by letter (`--only ad`); all when empty.
+    var only: Set<Character> = []
+
+    /// Whether the measurement with this letter runs.
+    func includes(_ letter: Character) -> Bool { only.isEmpty || only.contains(letter) }
+
+    init(_ arguments: ArraySlice<String>) {
+        var remaining = arguments
+        while let name = remaining.popFirst() {
+            guard let value = remaining.popFirst() else { fatalError("\(name) needs a value") }
+            switch name {
+            case "--dir": directory = value
+            case "--hadaf": hadaf = value
+            case "--events": events = Int(value) ?? events
+            case "--commits": commits = Int(value) ?? commits
+            case "--tasks": tasks = Int(value) ?? tasks
+            case "--rounds": rounds = max(1, Int(value) ?? rounds)
+            case "--only": only = Set(value)
+            default: fatalError("unknown option \(name); see tools/bench")
+            }
+        }
+    }
+}
+
+/// Writes the import benchmark's input: one envelope a line.
+enum ImportFile {
+    static func write(lines: Int, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else { throw BenchError("cannot create \(path)") }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        var buffer = ""
+        for number in 0..<lines {
+            buffer += SampleEvents.importLine(number)
+            buffer += "\n"
+            if buffer.utf8.count > 1 << 20 {
+                handle.write(Data(buffer.utf8))
+                buffer = ""
+            }
+        }
+        handle.write(Data(buffer.utf8))
+    }
+}
+
+/// Runs the release `hadaf` binary, as an operator would.
+struct HadafProcess {
+    let path: String
+
+    func run(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw BenchError("hadaf \(arguments.joined(separator: " ")) exited \(process.terminationStatus)") }
+    }
+}
+
+/// One line comparing a measured ratio with its target.
+enum Ratio {
+    /// The median over rounds of each round's ratio: each pair was measured seconds apart, so
+    /// the disk's drift between rounds cancels out.
+    static func pairedMedian(_ measured: [Measurement], _ baseline: [Measurement]) -> Double {
+        let ratios = zip(measured, baseline).map { $0.perSecond / $1.perSecond }.sorted()
+        return ratios.isEmpty ? .nan : ratios[ratios.count / 2]
+    }
+
+    static func print(_ label: String, _ ratio: Double, target: Double?) {
+        guard ratio.isFinite, ratio > 0 else { return }
+        let verdict = target.map { ratio >= $0 ? "meets the target of \($0)" : "BELOW the target of \($0)" } ?? "no target"
+        Swift.print("\(label.padding(toLength: 50, withPad: " ", startingAt: 0)) \(Measurement.format(ratio, decimals: 2).leftPadded(8))   \(verdict)")
+    }
+}
