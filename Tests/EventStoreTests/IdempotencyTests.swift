@@ -19,6 +19,21 @@ struct IdempotencyTests {
         #expect(try test.store.head()?.position == 4)
     }
 
+    @Test func aRetriedSingleEventWithAStaleExpectedVersionReturnsItsFirstPosition() async throws {
+        let test = try TestStore()
+        let event = try sampleEvent(1)
+        let first = try await test.store.append([event], to: "idea-3", expectedVersion: .noStream)
+        let retry = try await test.store.append([event], to: "idea-3", expectedVersion: .noStream)
+        #expect(retry.positions == first.positions && retry.wasAlreadyStored)
+
+        let stored = try sampleEvent(2)
+        _ = try await test.store.append([stored], to: "other")
+        await #expect(throws: EventStoreError.eventIdConflict(id: stored.id)) {
+            try await test.store.append([stored], to: "idea-3", expectedVersion: .exact(1))
+        }
+        #expect(try test.store.head()?.position == 2)
+    }
+
     @Test func storedIdsInAnotherStreamOrOnlyPartlyStoredAreAConflict() async throws {
         let test = try TestStore()
         let stored = try sampleEvent(1)

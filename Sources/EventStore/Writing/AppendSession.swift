@@ -65,6 +65,8 @@ struct AppendSession {
         if append.events.count > 1, let earlier = try lookUpStoredIds(of: append) { return earlier }
         let current = try streamVersion(of: append.stream)
         guard append.expectedVersion.isSatisfied(by: current) else {
+            // A retry of an append that went through finds its stream moved on by itself.
+            if append.events.count == 1, let earlier = try lookUpStoredIds(of: append) { return earlier }
             return .failure(.versionConflict(stream: append.stream, expected: append.expectedVersion, actual: current))
         }
         let firstPosition = headPosition + 1

@@ -11,6 +11,10 @@ import Synchronization
 /// in one transaction. Each caller still gets its own result, and a refusal of one caller's
 /// append never fails another's: refusals are decided per append inside the transaction, and
 /// should the transaction itself fail, each caller's appends are retried on their own.
+///
+/// An idle writer commits on the caller's own thread (no hand-off); under load the draining
+/// moves to the writer's queue, which gives the previous batch's callers a moment to come back
+/// before each commit, as PostgreSQL's `commit_delay` does, so that batches stay large.
 final class GroupCommitWriter: Sendable {
     typealias Outcome = Result<AppendResult, EventStoreError>
 
@@ -33,8 +37,8 @@ final class GroupCommitWriter: Sendable {
     private let resumer = DispatchQueue(label: "hadaf.event-store.resumer", qos: .userInitiated)
     private let didCommit: @Sendable (Int64) -> Void
 
-    /// - Parameter didCommit: called on the writer's queue with the new head position after each
-    ///   commit, before any caller is resumed.
+    /// - Parameter didCommit: called with the new head position after each commit, on the
+    ///   thread that committed, before any caller of that commit is resumed.
     init(pool: DatabasePool, didCommit: @escaping @Sendable (Int64) -> Void) {
         self.pool = pool
         self.didCommit = didCommit
@@ -63,7 +67,7 @@ final class GroupCommitWriter: Sendable {
     /// draining moves to the writer's thread and at most one caller's thread ever waits on a
     /// commit.
     private func commitInline() {
-        if let jobs = takeWaiting() { finish(commit(jobs)) }
+        if let jobs = takeWaiting() { Self.finish(commit(jobs)) }
         if hasWaiting() { queue.async { self.drain() } }
     }
 
@@ -114,10 +118,6 @@ final class GroupCommitWriter: Sendable {
             guard jobs.count == 1 else { return jobs.flatMap { commit([$0]) } }
             return [(jobs[0], Array(repeating: .failure(error), count: jobs[0].appends.count))]
         }
-    }
-
-    private func finish(_ finished: [(Job, [Outcome])]) {
-        Self.finish(finished)
     }
 
     private static func finish(_ finished: [(Job, [Outcome])]) {
