@@ -38,8 +38,8 @@ struct EventsCommand: ParsableCommand {
         defer { output.flush() }
         var remaining = limit ?? .max
         if let stream {
-            let events = try CommandFailure.reporting { () throws(EventStoreError) in try store.readStream(stream, limit: remaining) }
-            for event in events where event.position >= from { output.writeLine(line(for: event)) }
+            let events = try CommandFailure.reporting { () throws(EventStoreError) in try store.readStream(stream) }
+            for event in events.lazy.filter({ $0.position >= from }).prefix(remaining) { output.writeLine(line(for: event)) }
             return
         }
         var next = from

@@ -57,18 +57,17 @@ struct ImportCommand: AsyncParsableCommand {
         for refusal in totals.firstRefusals {
             StandardError.write("hadaf: line \(refusal.line) refused: \(refusal.error.englishMessage) [\(refusal.error.code)]\n")
         }
-        print("\(totals.appended) appended, \(totals.skipped) skipped (already stored), \(totals.refused) refused, from \(totals.lines) lines in \(Self.seconds(since: started)) s.")
+        print("\(totals.appended) appended, \(totals.skipped) skipped (already stored), \(totals.refused) refused, from \(totals.lines) lines in \(String(format: "%.2f", Self.seconds(since: started))) s.")
         if totals.refused > 0 { throw ExitCode(CommandFailure.Status.refused.rawValue) }
     }
 
-    private static func seconds(since start: ContinuousClock.Instant) -> String {
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
-        return String(format: "%.2f", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     private static func rate(_ count: Int, since start: ContinuousClock.Instant) -> Int {
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = seconds(since: start)
         return seconds > 0 ? Int(Double(count) / seconds) : 0
     }
 }

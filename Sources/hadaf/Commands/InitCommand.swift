@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventStore
+import Foundation
 
 /// `hadaf init`: creates the event log.
 struct InitCommand: ParsableCommand {
@@ -11,7 +12,7 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let existed = FileManagerCheck.fileExists(database.path)
+        let existed = FileManager.default.fileExists(atPath: database.path)
         let store = try CommandFailure.reporting { () throws(EventStoreError) in try EventStore.create(at: database.path) }
         let head = try CommandFailure.reporting { () throws(EventStoreError) in try store.head() }
         if existed {
