@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "EventStore", targets: ["EventStore"]),
         .library(name: "HadafEvents", targets: ["HadafEvents"]),
         .library(name: "HadafProjections", targets: ["HadafProjections"]),
+        .library(name: "Participation", targets: ["Participation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -36,6 +37,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        // Commands -> decisions -> events: deciders, validation, Persian text, the calendar.
+        .target(
+            name: "Participation",
+            dependencies: [
+                "EventStore",
+                "HadafEvents",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
         // The read side: projector runtime and read models.
@@ -84,6 +94,10 @@ let package = Package(
         .testTarget(
             name: "HadafEventsTests",
             dependencies: ["HadafEvents", "EventStore"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ParticipationTests",
+            dependencies: ["Participation", "HadafEvents", "EventStore", "HadafTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "hadafTests",

@@ -1,0 +1,33 @@
+/// An Iranian national code (کد ملی): ten digits whose last is a check digit.
+///
+/// Input may use Persian, Arabic-Indic or Latin digits, with spaces or dashes between groups.
+/// Codes are often written without their leading zeros, so eight or nine digits are padded on
+/// the left. Refused: a wrong check digit, the ten codes of one repeated digit (which pass the
+/// check but are never issued), and codes whose six middle digits are all zero.
+public struct NationalCode: Hashable, Sendable, CustomStringConvertible {
+    /// The ten Latin digits.
+    public let digits: String
+
+    /// Parses and checks a national code as typed.
+    public init(_ input: String) throws(DomainError) {
+        let compact = Digits.latin(input).filter { $0 != " " && $0 != "-" && $0 != "\u{200C}" }
+        guard !compact.isEmpty, compact.allSatisfy(\.isASCIIDigit) else { throw .nationalCodeInvalid(input, reason: .notDigits) }
+        guard (8...10).contains(compact.count) else { throw .nationalCodeInvalid(input, reason: .wrongLength) }
+        let padded = String(repeating: "0", count: 10 - compact.count) + compact
+        let values = padded.compactMap(\.wholeNumberValue)
+        guard Set(values).count > 1 else { throw .nationalCodeInvalid(input, reason: .notIssued) }
+        guard values[3...8].contains(where: { $0 != 0 }) else { throw .nationalCodeInvalid(input, reason: .notIssued) }
+        let sum = (0..<9).reduce(0) { $0 + values[$1] * (10 - $1) }
+        let remainder = sum % 11
+        guard values[9] == (remainder < 2 ? remainder : 11 - remainder) else {
+            throw .nationalCodeInvalid(input, reason: .checkDigit)
+        }
+        digits = padded
+    }
+
+    public var description: String { digits }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}

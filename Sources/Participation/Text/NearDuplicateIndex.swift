@@ -1,0 +1,97 @@
+/// Finds earlier texts that are near-identical to a new one, to flag a likely duplicate
+/// submission to its screener.
+///
+/// Texts are compared by the Jaccard similarity of their word shingles (each word, and each
+/// pair of neighbouring words, of the normalised text: see ``PersianNormalizer``), so the same
+/// title typed on an Arabic and a Persian keyboard is identical. To stay fast with a national
+/// catalogue, candidates come from MinHash signatures in locality-sensitive buckets (16 bands of
+/// 4 hashes: a pair at similarity 0.8 is a candidate with probability 0.9998); each candidate is
+/// then compared exactly. Hashing is FNV-1a with fixed seeds, so results do not change from one
+/// run to the next.
+public struct NearDuplicateIndex<ID: Hashable & Sendable>: Sendable {
+    /// A text found similar enough, with its similarity (0 to 1).
+    public struct Match: Hashable, Sendable {
+        public let id: ID
+        public let similarity: Double
+    }
+
+    private static var bands: Int { 16 }
+    private static var rowsPerBand: Int { 4 }
+
+    private var shingles: [ID: Set<UInt64>] = [:]
+    private var buckets: [Int: [UInt64: [ID]]] = [:]
+
+    public init() {}
+
+    /// How many texts the index holds.
+    public var count: Int { shingles.count }
+
+    /// Adds (or replaces) the text known as `id`.
+    public mutating func add(_ id: ID, text: String) {
+        let set = Self.shingles(of: text)
+        shingles[id] = set
+        guard !set.isEmpty else { return }
+        for (band, key) in Self.bandKeys(of: set).enumerated() {
+            buckets[band, default: [:]][key, default: []].append(id)
+        }
+    }
+
+    /// The texts at least `threshold` similar to `text`, most similar first (excluding `excluding`).
+    public func matches(for text: String, threshold: Double = 0.8, excluding: ID? = nil) -> [Match] {
+        let set = Self.shingles(of: text)
+        guard !set.isEmpty else { return [] }
+        var candidates = Set<ID>()
+        for (band, key) in Self.bandKeys(of: set).enumerated() {
+            candidates.formUnion(buckets[band]?[key] ?? [])
+        }
+        if let excluding { candidates.remove(excluding) }
+        return candidates.compactMap { id -> Match? in
+            guard let other = shingles[id] else { return nil }
+            let similarity = Self.jaccard(set, other)
+            return similarity >= threshold ? Match(id: id, similarity: similarity) : nil
+        }
+        .sorted { $0.similarity > $1.similarity }
+    }
+
+    // MARK: - Shingles and signatures
+
+    static func shingles(of text: String) -> Set<UInt64> {
+        let words = PersianNormalizer.words(text).map { fnv1a(Array($0.utf8), seed: 0) }
+        var set = Set(words)
+        for index in words.indices.dropLast() {
+            set.insert(mix(words[index] &* 31 &+ words[index + 1]))
+        }
+        return set
+    }
+
+    static func jaccard(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Double {
+        let union = a.union(b).count
+        return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
+    }
+
+    private static func bandKeys(of set: Set<UInt64>) -> [UInt64] {
+        (0..<bands).map { band in
+            var key: UInt64 = 0xcbf2_9ce4_8422_2325
+            for row in 0..<rowsPerBand {
+                let seed = UInt64(band * rowsPerBand + row + 1) &* 0x9E37_79B9_7F4A_7C15
+                let minimum = set.lazy.map { mix($0 ^ seed) }.min() ?? 0
+                key = (key ^ minimum) &* 0x0000_0100_0000_01B3
+            }
+            return key
+        }
+    }
+
+    private static func fnv1a(_ bytes: [UInt8], seed: UInt64) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    /// A 64-bit finaliser (SplitMix64's), so that seeded minima behave as independent hashes.
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Folds Persian text typed on any keyboard into one form, for search and duplicate detection.
+/// Stored text is never normalised: it stays as the person typed it.
+///
+/// What it folds, and why:
+/// - Arabic-keyboard letters to their Persian forms: ي and ى to ی, ك to ک.
+/// - Letter variants people use interchangeably in titles: ة and ۀ to ه; أ, إ, ٱ and آ to ا;
+///   ؤ to و; ئ to ی.
+/// - Persian and Arabic-Indic digits to Latin digits.
+/// - Kashida (ـ), diacritics (harakat, superscript alef) and the zero-width (non-)joiner are
+///   removed: «کتاب‌خوانی» and «کتابخوانی» are one word. A space still separates words.
+/// - Punctuation and symbols become spaces; runs of white space become one space; Latin letters
+///   are lower-cased.
+public enum PersianNormalizer {
+    /// The folded form of `text`.
+    public static func normalize(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+            guard let folded = fold(scalar) else { continue }
+            if folded == " " {
+                pendingSpace = !output.isEmpty
+                continue
+            }
+            if pendingSpace {
+                output.append(" ")
+                pendingSpace = false
+            }
+            output.append(folded)
+        }
+        return String(output)
+    }
+
+    /// The words of the folded text.
+    public static func words(_ text: String) -> [Substring] {
+        normalize(text).split(separator: " ")
+    }
+
+    /// One scalar folded: nil to drop it, a space for a word boundary.
+    private static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x064A, 0x0649, 0x0626, 0x06D0: return "\u{06CC}" // ي ى ئ ې → ی
+        case 0x0643: return "\u{06A9}" // ك → ک
+        case 0x0629, 0x06C0, 0x06C1: return "\u{0647}" // ة ۀ ہ → ه
+        case 0x0622, 0x0623, 0x0625, 0x0671: return "\u{0627}" // آ أ إ ٱ → ا
+        case 0x0624: return "\u{0648}" // ؤ → و
+        case 0x06F0...0x06F9: return Unicode.Scalar(scalar.value - 0x06F0 + 0x30)
+        case 0x0660...0x0669: return Unicode.Scalar(scalar.value - 0x0660 + 0x30)
+        case 0x0640, 0x064B...0x065F, 0x0670, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF: return nil
+        default: break
+        }
+        let properties = scalar.properties
+        if properties.isWhitespace { return " " }
+        switch properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation,
+             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol, .control, .format:
+            return " "
+        case .uppercaseLetter, .titlecaseLetter:
+            return properties.lowercaseMapping.unicodeScalars.first ?? scalar
+        default:
+            return scalar
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Participation
+import Testing
+
+@Suite("Persian text: digits, normalisation, near duplicates")
+struct PersianTextTests {
+    @Test func digitsOfEveryScriptBecomeLatinAndBack() {
+        #expect(Digits.latin("۱۴۰۴-٠٥ and 12") == "1404-05 and 12")
+        #expect(Digits.persian("1405-08-30") == "۱۴۰۵-۰۸-۳۰")
+        #expect(Digits.persian(2048) == "۲۰۴۸")
+    }
+
+    @Test(arguments: [
+        ("كتاب خواني", "کتاب خوانی"), // Arabic keyboard kaf and yeh
+        ("کتاب‌خوانی", "کتابخوانی"), // ZWNJ joins
+        ("کتــــاب", "کتاب"), // kashida
+        ("کِتابْ", "کتاب"), // diacritics
+        ("مدرسۀ علمیة", "مدرسه علمیه"),
+        ("آموزش و أمور إداري", "اموزش و امور اداری"),
+        ("«ایده»، نو؟  ۱۴۰۴", "ایده نو 1404"),
+        ("Sharif   UNIVERSITY!", "sharif university"),
+        ("مسئول مؤسسه", "مسیول موسسه"),
+    ])
+    func normalisationFoldsWhatKeyboardsVary(typed: String, folded: String) {
+        #expect(PersianNormalizer.normalize(typed) == folded)
+    }
+
+    @Test func theSameTitleTypedOnArabicAndPersianKeyboardsIsAnExactDuplicate() {
+        var index = NearDuplicateIndex<String>()
+        index.add("idea-1", text: "باشگاه کتاب‌خوانی دانشجویی در خوابگاه‌ها برای ترویج مطالعه")
+        index.add("idea-2", text: "جشنواره تئاتر خیابانی دانشگاه‌های کشور")
+        let matches = index.matches(for: "باشگاه كتابخواني دانشجويي در خوابگاهها براي ترويج مطالعه")
+        #expect(matches.map(\.id) == ["idea-1"])
+        #expect(matches.first?.similarity == 1)
+    }
+
+    @Test func aNearIdenticalTextIsFoundAndADifferentOneIsNot() {
+        var index = NearDuplicateIndex<Int>()
+        let base = "برگزاری کارگاه آموزشی مهارت‌های زندگی برای دانشجویان سال اول در همه دانشکده‌های دانشگاه"
+        index.add(1, text: base)
+        index.add(2, text: "سامانه نوبت‌دهی آنلاین سلف سرویس دانشگاه با پیامک یادآوری")
+        let near = index.matches(for: base + " تهران")
+        #expect(near.map(\.id) == [1])
+        #expect(near[0].similarity >= 0.8 && near[0].similarity < 1)
+        #expect(index.matches(for: "اردوی علمی دانشجویان به پارک فناوری").isEmpty)
+        #expect(index.matches(for: base, excluding: 1).isEmpty)
+    }
+
+    @Test func candidatesFromMinHashBucketsFindEveryCloseMatchInALargeCatalogue() {
+        var index = NearDuplicateIndex<Int>()
+        let words = ["فرهنگ", "دانشجو", "کتاب", "تئاتر", "مسابقه", "کارگاه", "اردو", "موسیقی", "فیلم", "شعر",
+                     "ورزش", "سلامت", "محیط", "زیست", "داوطلب", "خیریه", "هنر", "نقاشی", "عکاسی", "ادبیات"]
+        var generator = LinearGenerator(seed: 42)
+        var texts: [String] = []
+        for id in 0..<3000 {
+            let text = (0..<12).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ") + " \(id)"
+            texts.append(text)
+            index.add(id, text: text)
+        }
+        #expect(index.count == 3000)
+        for id in stride(from: 0, to: 3000, by: 97) {
+            let matches = index.matches(for: texts[id])
+            #expect(matches.first?.id == id && matches.first?.similarity == 1)
+        }
+    }
+}
+
+/// A small deterministic generator, so the catalogue is the same in every run.
+struct LinearGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state >> 11
+    }
+}
