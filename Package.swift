@@ -59,6 +59,7 @@ let package = Package(
             name: "hadaf",
             dependencies: [
                 "EventStore",
+                "Participation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),

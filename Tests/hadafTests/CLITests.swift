@@ -84,6 +84,16 @@ struct CLITests {
         #expect(unreadable.status == 66)
     }
 
+    @Test func initWithDemoRegistersTheUniversitiesOnce() throws {
+        let cli = try CLI()
+        #expect(try cli.succeed(["init", "--demo"]).standardOutput.contains("14 registered with their cultural deputies (28 new events)"))
+        #expect(try cli.succeed(["init", "--demo"]).standardOutput.contains("(0 new events)"))
+        let registered = try cli.succeed(["events", "--stream", "university-sharif", "--json"]).standardOutput
+        #expect(registered.contains(#""name":"دانشگاه صنعتی شریف""#))
+        #expect(registered.contains(#""actorRole":"system""#))
+        #expect(try cli.succeed(["verify"]).standardOutput.contains("intact: 28 events"))
+    }
+
     @Test func theDatabaseComesFromHADAF_DBWhenNoOptionNamesIt() throws {
         let cli = try CLI()
         let outcome = try ProductProcess.run("hadaf", ["init"], environment: ["HADAF_DB": cli.database])

@@ -1,17 +1,21 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import Participation
 
 /// `hadaf init`: creates the event log.
-struct InitCommand: ParsableCommand {
+struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create the event log database (a no-op on an existing log).",
-        discussion: "Creates the SQLite file with its tables and append-only triggers. Run it again to bring an older log's schema up to date; a file holding any other database is refused.")
+        discussion: "Creates the SQLite file with its tables and append-only triggers. Run it again to bring an older log's schema up to date; a file holding any other database is refused. --demo also registers the universities that HADAF's documents name, each with its cultural deputy (again: nothing twice).")
 
     @OptionGroup var database: DatabaseOptions
 
-    func run() throws {
+    @Flag(help: "Also register the demo universities and their cultural deputies.")
+    var demo = false
+
+    func run() async throws {
         let existed = FileManager.default.fileExists(atPath: database.path)
         let store = try CommandFailure.reporting { () throws(EventStoreError) in try EventStore.create(at: database.path) }
         let head = try CommandFailure.reporting { () throws(EventStoreError) in try store.head() }
@@ -19,6 +23,14 @@ struct InitCommand: ParsableCommand {
             print("\(database.path) already holds a HADAF event log with \(head?.position ?? 0) events; its schema is up to date.")
         } else {
             print("Created the HADAF event log at \(database.path).")
+        }
+        if demo {
+            do {
+                let appended = try await DemoUniversities.register(in: store)
+                print("Demo universities: \(DemoUniversities.all.count) registered with their cultural deputies (\(appended) new events).")
+            } catch {
+                throw CommandFailure.exit(for: error)
+            }
         }
     }
 }

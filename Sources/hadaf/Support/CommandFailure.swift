@@ -41,6 +41,11 @@ enum CommandFailure {
             default: return .malformedInput
             }
         default:
+            // Domain refusals carry the log's codes when the log refused.
+            if error.code.hasPrefix("database.") { return .storageFailed }
+            if ["stream.version_conflict", "command.contention", "event.id_conflict", "idempotency.key_reused"].contains(error.code) {
+                return .refused
+            }
             return .malformedInput
         }
     }

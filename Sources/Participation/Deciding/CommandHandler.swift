@@ -1,0 +1,90 @@
+import EventStore
+import Foundation
+import HadafEvents
+
+/// Runs commands against the log: loads the stream, folds it, decides, and appends with the
+/// version it read. When another writer got there first it reads again and decides again, up to
+/// `maximumAttempts` times, so concurrent commands to one stream are each applied once or
+/// refused with a reason, never lost and never applied twice.
+public struct CommandHandler<D: Decider>: Sendable {
+    let store: EventStore
+    let clock: any Clock
+    let maximumAttempts: Int
+
+    public init(store: EventStore, clock: any Clock = SystemClock(), maximumAttempts: Int = 8) {
+        self.store = store
+        self.clock = clock
+        self.maximumAttempts = max(1, maximumAttempts)
+    }
+
+    /// What a handled command did.
+    public struct Outcome: Sendable, Hashable {
+        /// Where its events were recorded; nil when it decided nothing (it was already done).
+        public let result: AppendResult?
+        /// The number of events it appended (0 for a repeated command).
+        public var eventCount: Int { result.map { Int($0.lastPosition - $0.firstPosition + 1) } ?? 0 }
+    }
+
+    /// Handles one command on `stream`.
+    ///
+    /// - Parameters:
+    ///   - idempotencyKey: makes a retried command return its first outcome without deciding
+    ///     again (a browser's double submit, a script run twice).
+    ///   - occurredAt: when the act happened, for imports of earlier acts; the clock's time otherwise.
+    public func handle(
+        _ command: D.Command,
+        on stream: String,
+        by actor: Actor,
+        idempotencyKey: String? = nil,
+        correlationId: UUID? = nil,
+        requestId: String? = nil,
+        occurredAt: Date? = nil
+    ) async throws(DomainError) -> Outcome {
+        if let idempotencyKey, let earlier = try storeCall({ () throws(EventStoreError) in try store.result(forIdempotencyKey: idempotencyKey) }) {
+            return Outcome(result: earlier)
+        }
+        let now = occurredAt ?? clock.now()
+        let context = DecisionContext(actor: actor, now: now)
+        let metadata = EventMetadata(
+            actorId: actor.id, actorRole: actor.role.rawValue, correlationId: correlationId ?? UUID.timeOrdered(),
+            requestId: requestId, idempotencyKey: idempotencyKey, occurredAt: now)
+        for _ in 0..<maximumAttempts {
+            let (state, version) = try load(stream)
+            let decided = try D.decide(command, state: state, context: context)
+            guard !decided.isEmpty else { return Outcome(result: nil) }
+            let envelopes: [NewEvent]
+            do {
+                envelopes = try decided.map { try $0.envelope(metadata: metadata) }
+            } catch let error as EventStoreError {
+                throw .store(error)
+            } catch {
+                throw .store(.invalidJSON(field: "payload", reason: String(describing: error)))
+            }
+            do {
+                let result = try await store.append(envelopes, to: stream, expectedVersion: version == 0 ? .noStream : .exact(version))
+                return Outcome(result: result)
+            } catch .versionConflict {
+                continue
+            } catch {
+                throw .store(error)
+            }
+        }
+        throw .tooMuchContention(stream: stream, attempts: maximumAttempts)
+    }
+
+    /// The stream's state and version.
+    public func load(_ stream: String) throws(DomainError) -> (state: D.State, version: Int64) {
+        let recorded = try storeCall { () throws(EventStoreError) in try store.readStream(stream) }
+        var state = D.initialState
+        for event in recorded {
+            let decoded: D.Event?
+            do { decoded = try D.Event(event) } catch { throw .unreadableEvent(position: event.position, type: event.type) }
+            if let decoded { state = D.evolve(state, decoded) }
+        }
+        return (state, recorded.last?.streamVersion ?? 0)
+    }
+
+    private func storeCall<T>(_ body: () throws(EventStoreError) -> T) throws(DomainError) -> T {
+        do { return try body() } catch { throw .store(error) }
+    }
+}
