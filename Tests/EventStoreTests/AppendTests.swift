@@ -77,7 +77,7 @@ struct AppendTests {
             .versionConflict(stream: "s", expected: .exact(1), actual: 2), .idempotencyKeyReused(key: "k"),
             .eventIdConflict(id: UUID()), .duplicateEventIdInAppend(id: UUID()), .emptyAppend, .mixedIdempotencyKeys,
             .invalidStreamId(""), .invalidEventType(""), .invalidSchemaVersion(0), .invalidJSON(field: "payload", reason: "r"),
-            .databaseNotFound(path: "p"), .notAnEventLog(path: "p"), .invalidPosition(0), .storage("m"),
+            .databaseNotFound(path: "p"), .notAnEventLog(path: "p"), .invalidPosition(0), .storage("m"), .subjectKeyDestroyed("s"),
         ]
         #expect(Set(errors.map(\.code)).count == errors.count)
         for error in errors {

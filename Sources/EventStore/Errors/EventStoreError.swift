@@ -30,6 +30,8 @@ public enum EventStoreError: Error, Hashable, Sendable {
     case invalidPosition(Int64)
     /// SQLite or the disk failed; nothing of the call is known to be written.
     case storage(String)
+    /// The subject's key was destroyed: its personal data is erased.
+    case subjectKeyDestroyed(String)
 }
 
 extension EventStoreError: CodedError {
@@ -49,6 +51,7 @@ extension EventStoreError: CodedError {
         case .notAnEventLog: "database.not_an_event_log"
         case .invalidPosition: "position.invalid"
         case .storage: "database.storage"
+        case .subjectKeyDestroyed: "subject.erased"
         }
     }
 
@@ -82,6 +85,8 @@ extension EventStoreError: CodedError {
             "Position \(position) is not valid: positions start at 1."
         case let .storage(message):
             "The database could not complete the operation: \(message)."
+        case let .subjectKeyDestroyed(subject):
+            "The personal data of '\(subject)' was erased; nothing new can be recorded for it."
         }
     }
 
@@ -115,6 +120,8 @@ extension EventStoreError: CodedError {
             "جایگاه \(position.persianDigits) معتبر نیست: جایگاه‌ها از ۱ آغاز می‌شوند."
         case let .storage(message):
             "پایگاه داده نتوانست کار را به پایان برساند: \(message)."
+        case let .subjectKeyDestroyed(subject):
+            "داده‌های شخصی «\(subject)» پاک شده است؛ چیز تازه‌ای برای آن ثبت نمی‌شود."
         }
     }
 }

@@ -6,6 +6,8 @@ import GRDB
 ///   every UPDATE and DELETE, from this code or from the sqlite3 shell alike.
 /// - `idempotency_keys`: which append each command idempotency key produced, so a retried
 ///   command gets its first result back. Append-only too.
+/// - `subject_keys`: per-subject encryption keys for personal data, outside the chain; a key can
+///   only be destroyed (crypto-shredding), never replaced.
 public enum EventLogSchema {
     /// The DDL of the `events` table and its indexes, for tools that build an equivalent table
     /// to measure SQLite itself against the log (`tools/bench`).
@@ -51,6 +53,28 @@ public enum EventLogSchema {
                         """)
                 }
             }
+        }
+        migrator.registerMigration("v2-subject-keys") { db in
+            // Keys that encrypt personal data, outside the chain: destroying one erases what it
+            // sealed while every event, and so the chain, stays as it was. A key is never
+            // replaced and a row never deleted: the only change is setting `key` to NULL.
+            try db.execute(sql: """
+                CREATE TABLE subject_keys (
+                    subject TEXT PRIMARY KEY NOT NULL,
+                    key BLOB CHECK (key IS NULL OR length(key) = 32),
+                    created_at INTEGER NOT NULL,
+                    destroyed_at INTEGER
+                ) WITHOUT ROWID;
+                CREATE TRIGGER subject_keys_refuse_delete BEFORE DELETE ON subject_keys
+                BEGIN
+                    SELECT RAISE(ABORT, 'hadaf: subject_keys rows are kept; destroy a key by setting it to NULL');
+                END;
+                CREATE TRIGGER subject_keys_refuse_replace BEFORE UPDATE ON subject_keys
+                WHEN NEW.key IS NOT NULL OR NEW.subject IS NOT OLD.subject
+                BEGIN
+                    SELECT RAISE(ABORT, 'hadaf: a subject key is never replaced, only destroyed');
+                END;
+                """)
         }
         return migrator
     }

@@ -130,7 +130,7 @@ final class GroupCommitWriter: Sendable {
                 var outcomes: [[Outcome]] = []
                 var head: Int64 = 0
                 try db.inTransaction(.immediate) {
-                    var session = try AppendSession(db, now: Self.nowMilliseconds())
+                    var session = try AppendSession(db, now: EventStore.nowMilliseconds())
                     outcomes = try batches.map { appends in try appends.map { try session.apply($0) } }
                     head = session.headPosition
                     return .commit
@@ -142,9 +142,5 @@ final class GroupCommitWriter: Sendable {
         } catch {
             throw .storage(String(describing: error))
         }
-    }
-
-    private static func nowMilliseconds() -> Int64 {
-        Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
     }
 }

@@ -75,3 +75,12 @@ extension Actor.Role {
         }
     }
 }
+
+extension DomainError {
+    public static func studentGroupNotFound(groupId: String) -> DomainError {
+        DomainError(
+            code: "student_group.not_found", field: "studentGroup",
+            english: "The university has no student group '\(groupId)'.",
+            persian: "این دانشگاه تشکلی با شناسه «\(groupId)» ندارد.")
+    }
+}
