@@ -12,12 +12,16 @@ public struct DomainError: CodedError, Hashable, Sendable {
     public let persianMessage: String
     /// The input field the error is about, e.g. `nationalCode`.
     public let field: String?
+    /// One error per field when several fields are wrong at once (a survey response with
+    /// several bad answers); empty otherwise.
+    public let details: [DomainError]
 
-    init(code: String, field: String? = nil, english: String, persian: String) {
+    init(code: String, field: String? = nil, english: String, persian: String, details: [DomainError] = []) {
         self.code = code
         self.field = field
         self.englishMessage = english
         self.persianMessage = persian
+        self.details = details
     }
 }
 

@@ -1,0 +1,77 @@
+import EventStore
+
+/// A survey's definition, first or revised (before it is published). Stream: `survey-<id>`.
+public struct SurveyDrafted: DomainEvent {
+    public static let eventType = "survey.drafted"
+    public let surveyId: String
+    public let definition: SurveyDefinition
+
+    public init(surveyId: String, definition: SurveyDefinition) {
+        self.surveyId = surveyId
+        self.definition = definition
+    }
+}
+
+/// The survey is open to its audience within its window.
+public struct SurveyPublished: DomainEvent {
+    public static let eventType = "survey.published"
+    public init() {}
+}
+
+/// The survey takes no more answers (before its closing time, or to record that it ended).
+public struct SurveyClosed: DomainEvent {
+    public static let eventType = "survey.closed"
+    public init() {}
+}
+
+/// A participant's response, or its revision (when the survey allows editing): the full set of
+/// answers, keyed by question id. It replaces any earlier response of the same respondent.
+public struct SurveyAnswered: DomainEvent {
+    public static let eventType = "survey.answered"
+    public let respondent: String
+    /// The respondent's kind and university when answering, for results by university.
+    public let respondentKind: String
+    public let university: String?
+    public let answers: [String: SurveyAnswerValue]
+    /// True for a revision of an earlier response.
+    public let isRevision: Bool
+
+    public init(respondent: String, respondentKind: String, university: String?, answers: [String: SurveyAnswerValue], isRevision: Bool) {
+        self.respondent = respondent
+        self.respondentKind = respondentKind
+        self.university = university
+        self.answers = answers
+        self.isRevision = isRevision
+    }
+}
+
+/// The events of a survey's stream.
+public enum SurveyEvent: EventFamily {
+    case drafted(SurveyDrafted)
+    case published(SurveyPublished)
+    case closed(SurveyClosed)
+    case answered(SurveyAnswered)
+
+    public var event: any DomainEvent {
+        switch self {
+        case let .drafted(event): event
+        case let .published(event): event
+        case let .closed(event): event
+        case let .answered(event): event
+        }
+    }
+
+    public init?(_ recorded: RecordedEvent) throws {
+        if let event = try recorded.decode(as: SurveyAnswered.self) {
+            self = .answered(event)
+        } else if let event = try recorded.decode(as: SurveyDrafted.self) {
+            self = .drafted(event)
+        } else if let event = try recorded.decode(as: SurveyPublished.self) {
+            self = .published(event)
+        } else if let event = try recorded.decode(as: SurveyClosed.self) {
+            self = .closed(event)
+        } else {
+            return nil
+        }
+    }
+}
