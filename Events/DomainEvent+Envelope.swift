@@ -26,3 +26,11 @@ extension RecordedEvent {
         return try decoder.decode(E.self, from: payload)
     }
 }
+
+extension RecordedEvent {
+    /// The payload decoded as `E` and wrapped into an event family's case, when this event is of
+    /// E's type: `try recorded.decode(as: A.self, Family.a) ?? recorded.decode(as: B.self, Family.b)`.
+    public func decode<E: DomainEvent, Family>(as type: E.Type, _ wrap: (E) -> Family) throws -> Family? {
+        try decode(as: type).map(wrap)
+    }
+}

@@ -55,14 +55,10 @@ public enum UniversityEvent: EventFamily {
     }
 
     public init?(_ recorded: RecordedEvent) throws {
-        if let event = try recorded.decode(as: UniversityRegistered.self) {
-            self = .registered(event)
-        } else if let event = try recorded.decode(as: CulturalDeputyRegistered.self) {
-            self = .culturalDeputyRegistered(event)
-        } else if let event = try recorded.decode(as: StudentGroupRegistered.self) {
-            self = .studentGroupRegistered(event)
-        } else {
-            return nil
-        }
+        guard let event = try recorded.decode(as: UniversityRegistered.self, Self.registered)
+            ?? recorded.decode(as: CulturalDeputyRegistered.self, Self.culturalDeputyRegistered)
+            ?? recorded.decode(as: StudentGroupRegistered.self, Self.studentGroupRegistered)
+        else { return nil }
+        self = event
     }
 }

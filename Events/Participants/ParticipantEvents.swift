@@ -56,12 +56,9 @@ public enum ParticipantEvent: EventFamily {
     }
 
     public init?(_ recorded: RecordedEvent) throws {
-        if let event = try recorded.decode(as: ParticipantRegistered.self) {
-            self = .registered(event)
-        } else if let event = try recorded.decode(as: ParticipantErased.self) {
-            self = .erased(event)
-        } else {
-            return nil
-        }
+        guard let event = try recorded.decode(as: ParticipantRegistered.self, Self.registered)
+            ?? recorded.decode(as: ParticipantErased.self, Self.erased)
+        else { return nil }
+        self = event
     }
 }

@@ -62,16 +62,11 @@ public enum SurveyEvent: EventFamily {
     }
 
     public init?(_ recorded: RecordedEvent) throws {
-        if let event = try recorded.decode(as: SurveyAnswered.self) {
-            self = .answered(event)
-        } else if let event = try recorded.decode(as: SurveyDrafted.self) {
-            self = .drafted(event)
-        } else if let event = try recorded.decode(as: SurveyPublished.self) {
-            self = .published(event)
-        } else if let event = try recorded.decode(as: SurveyClosed.self) {
-            self = .closed(event)
-        } else {
-            return nil
-        }
+        guard let event = try recorded.decode(as: SurveyAnswered.self, Self.answered)
+            ?? recorded.decode(as: SurveyDrafted.self, Self.drafted)
+            ?? recorded.decode(as: SurveyPublished.self, Self.published)
+            ?? recorded.decode(as: SurveyClosed.self, Self.closed)
+        else { return nil }
+        self = event
     }
 }
