@@ -20,7 +20,7 @@ struct CommandHandlerTests {
         let directory = try TemporaryDirectory()
         let store = try EventStore.create(at: directory.path("hadaf.sqlite"))
         let handler = CommandHandler<University>(store: store, clock: ManualClock(Date(timeIntervalSince1970: 1_763_713_800)))
-        _ = try await handler.handle(.register(code: "ut", name: "دانشگاه تهران", englishName: "University of Tehran"), on: "university-ut", by: officer)
+        _ = try await handler.handle(.register(code: "ut", name: "دانشگاه تهران", englishName: "University of Tehran", province: "تهران"), on: "university-ut", by: officer)
         return RegisteredUniversity(directory: directory, store: store, handler: handler)
     }
 

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("The university decider: given events, when a command, then events or a refusal")
 struct UniversityDeciderTests {
-    private let registered = UniversityEvent.registered(UniversityRegistered(code: "sharif", name: "دانشگاه صنعتی شریف", englishName: "Sharif University of Technology"))
+    private let registered = UniversityEvent.registered(UniversityRegistered(code: "sharif", name: "دانشگاه صنعتی شریف", englishName: "Sharif University of Technology", province: "تهران"))
 
     private func given(
         _ events: [UniversityEvent], when command: University.Command, by role: Actor.Role = .ministryOfficer
@@ -14,22 +14,22 @@ struct UniversityDeciderTests {
     }
 
     @Test func registeringANewUniversityDecidesItsEvent() throws {
-        #expect(try given([], when: .register(code: "sharif", name: "دانشگاه صنعتی شریف", englishName: "Sharif University of Technology")) == [registered])
+        #expect(try given([], when: .register(code: "sharif", name: "دانشگاه صنعتی شریف", englishName: "Sharif University of Technology", province: "تهران")) == [registered])
     }
 
     @Test func registeringTheSameUniversityAgainChangesNothingAndOtherNamesAreRefused() throws {
-        #expect(try given([registered], when: .register(code: "sharif", name: "دانشگاه صنعتی شریف", englishName: "Sharif University of Technology")).isEmpty)
+        #expect(try given([registered], when: .register(code: "sharif", name: "دانشگاه صنعتی شریف", englishName: "Sharif University of Technology", province: "تهران")).isEmpty)
         #expect(throws: DomainError.universityAlreadyRegistered(code: "sharif")) {
-            try given([registered], when: .register(code: "sharif", name: "شریف", englishName: "Sharif"))
+            try given([registered], when: .register(code: "sharif", name: "شریف", englishName: "Sharif", province: "تهران"))
         }
     }
 
     @Test func badInputIsRefusedByField() {
         #expect(throws: DomainError.invalidCode("Sharif U", field: "code")) {
-            try given([], when: .register(code: "Sharif U", name: "شریف", englishName: "Sharif"))
+            try given([], when: .register(code: "Sharif U", name: "شریف", englishName: "Sharif", province: nil))
         }
         #expect(throws: DomainError.required(field: "name")) {
-            try given([], when: .register(code: "sharif", name: " ‌ ", englishName: "Sharif"))
+            try given([], when: .register(code: "sharif", name: " ‌ ", englishName: "Sharif", province: "تهران"))
         }
         #expect(throws: DomainError.tooLong(field: "name", maximum: 200)) {
             try given([registered], when: .registerStudentGroup(groupId: "g-1", name: String(repeating: "ن", count: 201)))
@@ -43,7 +43,7 @@ struct UniversityDeciderTests {
             }
         }
         #expect(throws: DomainError.forbidden(role: .universityDeputyOfficer, action: "register a university")) {
-            try given([], when: .register(code: "x1", name: "x", englishName: "x"), by: .universityDeputyOfficer)
+            try given([], when: .register(code: "x1", name: "x", englishName: "x", province: nil), by: .universityDeputyOfficer)
         }
     }
 

@@ -31,7 +31,9 @@ public enum DemoUniversities {
         for university in all {
             let stream = University.stream(code: university.code)
             appended += try await handler.handle(
-                .register(code: university.code, name: university.name, englishName: university.englishName),
+                .register(
+                    code: university.code, name: university.name, englishName: university.englishName,
+                    province: UniversityRegistered.knownProvinces[university.code]),
                 on: stream, by: system).eventCount
             appended += try await handler.handle(
                 .registerCulturalDeputy(name: "معاونت فرهنگی و اجتماعی \(university.name)"), on: stream, by: system).eventCount

@@ -4,7 +4,7 @@ import HadafEvents
 /// so that a deputy is registered once and group names stay unique within the university.
 public enum University: Decider {
     public enum Command: Sendable {
-        case register(code: String, name: String, englishName: String)
+        case register(code: String, name: String, englishName: String, province: String?)
         case registerCulturalDeputy(name: String)
         case registerStudentGroup(groupId: String, name: String)
     }
@@ -31,12 +31,13 @@ public enum University: Decider {
     public static func decide(_ command: Command, state: State, context: DecisionContext) throws(DomainError) -> [Event] {
         guard registrars.contains(context.actor.role) else { throw .forbidden(role: context.actor.role, action: "change the university registry") }
         switch command {
-        case let .register(code, name, englishName):
+        case let .register(code, name, englishName, province):
             guard context.actor.role != .universityDeputyOfficer else { throw .forbidden(role: context.actor.role, action: "register a university") }
             try Validate.code(code, field: "code")
             try Validate.name(name, field: "name")
             try Validate.name(englishName, field: "englishName")
-            let event = UniversityRegistered(code: code, name: name, englishName: englishName)
+            if let province { try Validate.name(province, field: "province") }
+            let event = UniversityRegistered(code: code, name: name, englishName: englishName, province: province)
             if let existing = state.registered {
                 guard existing == event else { throw .universityAlreadyRegistered(code: code) }
                 return []
