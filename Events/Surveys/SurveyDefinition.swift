@@ -4,7 +4,7 @@ import Foundation
 public struct SurveyDefinition: Codable, Hashable, Sendable {
     public var title: String
     public var description: String
-    public var audience: SurveyAudience
+    public var audience: Audience
     public var opensAt: Date
     public var closesAt: Date
     public var questions: [SurveyQuestion]
@@ -12,7 +12,7 @@ public struct SurveyDefinition: Codable, Hashable, Sendable {
     public var allowsEditing: Bool
 
     public init(
-        title: String, description: String, audience: SurveyAudience, opensAt: Date, closesAt: Date,
+        title: String, description: String, audience: Audience, opensAt: Date, closesAt: Date,
         questions: [SurveyQuestion], allowsEditing: Bool
     ) {
         self.title = title
@@ -22,19 +22,6 @@ public struct SurveyDefinition: Codable, Hashable, Sendable {
         self.closesAt = closesAt
         self.questions = questions
         self.allowsEditing = allowsEditing
-    }
-}
-
-/// Who may answer: participant kinds and universities (empty means all).
-public struct SurveyAudience: Codable, Hashable, Sendable {
-    /// ``Actor/Role`` raw values.
-    public var kinds: [String]
-    /// University codes.
-    public var universities: [String]
-
-    public init(kinds: [String] = [], universities: [String] = []) {
-        self.kinds = kinds
-        self.universities = universities
     }
 }
 

@@ -23,7 +23,7 @@ struct SurveyDeciderTests {
         ]
     }
 
-    private func definition(allowsEditing: Bool = false, audience: SurveyAudience = SurveyAudience(kinds: ["student"], universities: ["ut", "sharif"])) -> SurveyDefinition {
+    private func definition(allowsEditing: Bool = false, audience: Audience = Audience(kinds: ["student"], universities: ["ut", "sharif"])) -> SurveyDefinition {
         SurveyDefinition(
             title: "نظرسنجی برنامه‌های فرهنگی", description: "", audience: audience,
             opensAt: opens, closesAt: closes, questions: questions, allowsEditing: allowsEditing)
@@ -37,7 +37,7 @@ struct SurveyDeciderTests {
         try Survey.decide(command, state: Survey.fold(events), context: DecisionContext(actor: actor, now: now ?? during))
     }
 
-    private func published(allowsEditing: Bool = false, audience: SurveyAudience = SurveyAudience(kinds: ["student"], universities: ["ut", "sharif"])) -> [SurveyEvent] {
+    private func published(allowsEditing: Bool = false, audience: Audience = Audience(kinds: ["student"], universities: ["ut", "sharif"])) -> [SurveyEvent] {
         [.drafted(SurveyDrafted(surveyId: "s1", definition: definition(allowsEditing: allowsEditing, audience: audience))), .published(SurveyPublished())]
     }
 

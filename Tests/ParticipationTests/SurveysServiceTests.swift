@@ -24,7 +24,7 @@ struct SurveysServiceTests {
 
         let handler = CommandHandler<Survey>(store: store, clock: clock)
         let definition = SurveyDefinition(
-            title: "رضایت از خوابگاه", description: "", audience: SurveyAudience(kinds: ["student"], universities: ["ut"]),
+            title: "رضایت از خوابگاه", description: "", audience: Audience(kinds: ["student"], universities: ["ut"]),
             opensAt: clock.now(), closesAt: clock.now().addingTimeInterval(86400),
             questions: [SurveyQuestion(id: "q1", text: "رضایت کلی", kind: .likert)], allowsEditing: false)
         _ = try await handler.handle(.draft(surveyId: "dorms", definition: definition), on: Survey.stream("dorms"), by: officer)

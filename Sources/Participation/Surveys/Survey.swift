@@ -58,10 +58,7 @@ public enum Survey: Decider {
             guard state.isPublished else { throw .surveyNotPublished }
             guard !state.isClosed, context.now < definition.closesAt else { throw .surveyClosed }
             guard context.now >= definition.opensAt else { throw .surveyNotOpenYet(opensAt: definition.opensAt) }
-            let audience = definition.audience
-            guard audience.kinds.isEmpty || audience.kinds.contains(kind.rawValue),
-                  audience.universities.isEmpty || university.map(audience.universities.contains) == true
-            else { throw .surveyNotInAudience }
+            guard definition.audience.includes(kind: kind, university: university) else { throw .surveyNotInAudience }
             let isRevision = state.respondents.contains(actor.id)
             guard !isRevision || definition.allowsEditing else { throw .surveyAlreadyAnswered }
             let problems = SurveyAnswerCheck.problems(in: answers, for: definition)

@@ -5,24 +5,20 @@ import HadafEvents
 /// university in their registration, then hands the response to the ``Survey`` decider.
 public struct Surveys: Sendable {
     let surveys: CommandHandler<Survey>
-    let participants: CommandHandler<Participant>
+    let directory: ParticipantDirectory
 
     public init(store: EventStore, clock: any Clock = SystemClock()) {
         surveys = CommandHandler(store: store, clock: clock)
-        participants = CommandHandler(store: store, clock: clock)
+        directory = ParticipantDirectory(store: store)
     }
 
     /// Records the participant's response (or its revision, where the survey allows editing).
     public func answer(
         _ surveyId: String, answers: [String: SurveyAnswerValue], by participantId: String, idempotencyKey: String? = nil
     ) async throws(DomainError) -> CommandHandler<Survey>.Outcome {
-        let (participant, _) = try participants.load(Participant.stream(participantId))
-        guard let registered = participant.registered, let kind = Actor.Role(rawValue: registered.kind) else {
-            throw .participantNotRegistered
-        }
-        guard !participant.isErased else { throw .participantErased }
+        let member = try directory.member(participantId)
         return try await surveys.handle(
-            .answer(answers: answers, respondentKind: kind, university: registered.university),
-            on: Survey.stream(surveyId), by: Actor(id: participantId, role: kind), idempotencyKey: idempotencyKey)
+            .answer(answers: answers, respondentKind: member.actor.role, university: member.university),
+            on: Survey.stream(surveyId), by: member.actor, idempotencyKey: idempotencyKey)
     }
 }

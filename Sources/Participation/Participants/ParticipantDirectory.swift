@@ -1,0 +1,27 @@
+import EventStore
+import HadafEvents
+
+/// Who a registered participant is, as the commands they issue need it: the actor (their id and
+/// kind) and their university. Refuses an unknown or erased participant.
+public struct ParticipantDirectory: Sendable {
+    let participants: CommandHandler<Participant>
+
+    public init(store: EventStore) {
+        participants = CommandHandler(store: store)
+    }
+
+    /// A registered participant's actor and university.
+    public struct Member: Sendable, Hashable {
+        public let actor: Actor
+        public let university: String?
+    }
+
+    public func member(_ participantId: String) throws(DomainError) -> Member {
+        let (state, _) = try participants.load(Participant.stream(participantId))
+        guard let registered = state.registered, let kind = Actor.Role(rawValue: registered.kind) else {
+            throw .participantNotRegistered
+        }
+        guard !state.isErased else { throw .participantErased }
+        return Member(actor: Actor(id: participantId, role: kind), university: registered.university)
+    }
+}
