@@ -12,3 +12,11 @@ enum Validate {
         guard value.count <= 200 else { throw .tooLong(field: field, maximum: 200) }
     }
 }
+
+extension Validate {
+    /// A passage of text: not blank, at most 5,000 characters.
+    static func text(_ value: String, field: String) throws(DomainError) {
+        guard !PersianNormalizer.normalize(value).isEmpty else { throw .required(field: field) }
+        guard value.count <= 5000 else { throw .tooLong(field: field, maximum: 5000) }
+    }
+}

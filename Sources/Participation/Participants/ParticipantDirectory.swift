@@ -14,6 +14,11 @@ public struct ParticipantDirectory: Sendable {
     public struct Member: Sendable, Hashable {
         public let actor: Actor
         public let university: String?
+
+        public init(actor: Actor, university: String?) {
+            self.actor = actor
+            self.university = university
+        }
     }
 
     public func member(_ participantId: String) throws(DomainError) -> Member {
