@@ -14,10 +14,13 @@ public struct ParticipantDirectory: Sendable {
     public struct Member: Sendable, Hashable {
         public let actor: Actor
         public let university: String?
+        /// The group a student-group representative speaks for.
+        public let studentGroup: String?
 
-        public init(actor: Actor, university: String?) {
+        public init(actor: Actor, university: String?, studentGroup: String? = nil) {
             self.actor = actor
             self.university = university
+            self.studentGroup = studentGroup
         }
     }
 
@@ -27,6 +30,6 @@ public struct ParticipantDirectory: Sendable {
             throw .participantNotRegistered
         }
         guard !state.isErased else { throw .participantErased }
-        return Member(actor: Actor(id: participantId, role: kind), university: registered.university)
+        return Member(actor: Actor(id: participantId, role: kind), university: registered.university, studentGroup: registered.studentGroup)
     }
 }
