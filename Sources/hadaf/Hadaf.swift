@@ -18,6 +18,7 @@ struct Hadaf: AsyncParsableCommand {
             InitCommand.self,
             AppendCommand.self,
             EventsCommand.self,
+            ExecCommand.self,
             ImportCommand.self,
             VerifyCommand.self,
         ])

@@ -1,12 +1,15 @@
 import Foundation
 
-/// Cuts chunks of bytes into lines, carrying a partial line over to the next chunk.
-struct LineSplitter {
+/// Cuts chunks of bytes into lines, carrying a partial line over to the next chunk: how the
+/// import and `hadaf exec` read JSON Lines of any length without loading the whole input.
+public struct LineSplitter {
     private var carry: [UInt8] = []
+
+    public init() {}
 
     /// Calls `line` for each complete line in `chunk` (without its `\n` or `\r\n`); at the end
     /// of input, also for a last line that has no newline.
-    mutating func feed(_ chunk: Data, atEnd: Bool, line: (UnsafeRawBufferPointer) -> Void) {
+    public mutating func feed(_ chunk: Data, atEnd: Bool, line: (UnsafeRawBufferPointer) -> Void) {
         chunk.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var start = 0
             while let newline = bytes[start...].firstIndex(of: 0x0A) {

@@ -65,3 +65,13 @@ extension DomainError {
             persian: "رویداد جایگاه \(Digits.persian(position)) (\(type)) با این نسخه هدف خوانده نمی‌شود.")
     }
 }
+
+extension DomainError {
+    /// A scripted or API command that is not valid JSON of a known command's shape.
+    public static func malformedCommand(_ explanation: String) -> DomainError {
+        DomainError(
+            code: "command.malformed",
+            english: "The command is malformed: \(explanation).",
+            persian: "فرمان نادرست است: \(explanation).")
+    }
+}

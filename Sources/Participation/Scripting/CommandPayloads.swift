@@ -1,0 +1,41 @@
+import Foundation
+import HadafEvents
+
+/// The JSON payload of each scripted command (docs/commands.md shows one of each).
+public enum CommandPayload {
+    public struct RegisterUniversity: Decodable, Sendable { let code, name, englishName: String; let province: String? }
+    public struct RegisterCulturalDeputy: Decodable, Sendable { let university, name: String }
+    public struct RegisterStudentGroup: Decodable, Sendable { let university, groupId, name: String }
+    public struct RegisterParticipant: Decodable, Sendable {
+        let kind: Actor.Role
+        let university, studentGroup: String?
+        let displayName, nationalCode, email: String
+    }
+    /// A participant by id or by national code.
+    public struct ParticipantReference: Decodable, Sendable { let participantId: String?; let nationalCode: String? }
+    public struct DraftSurvey: Decodable, Sendable { let surveyId: String; let definition: SurveyDefinition }
+    public struct SurveyReference: Decodable, Sendable { let surveyId: String }
+    public struct AnswerSurvey: Decodable, Sendable { let surveyId: String; let answers: [String: SurveyAnswerValue] }
+    public struct PublishRegulation: Decodable, Sendable { let regulationId: String; let kind: RegulationKind; let title: String; let articles: [RegulationArticle] }
+    public struct OpenReviewRound: Decodable, Sendable { let regulationId: String; let deadline: Date; let audience: Audience }
+    public struct Contribute: Decodable, Sendable {
+        let regulationId, contributionId: String
+        let kind: ArticleContributed.Kind
+        let article: Int
+        let text: String
+        let rationale: String?
+    }
+    public struct ContributionReference: Decodable, Sendable { let regulationId, contributionId: String }
+    public struct Endorse: Decodable, Sendable { let regulationId, proposalId: String }
+    public struct AnswerProposal: Decodable, Sendable { let regulationId, proposalId: String; let verdict: ProposalVerdict; let reason: String }
+    public struct FinaliseReview: Decodable, Sendable { let regulationId: String; let nextArticles: [RegulationArticle]? }
+    /// Without `authors`, the submitter (or the group they represent) holds the whole credit.
+    public struct DraftSubmission: Decodable, Sendable { let submissionId: String; let authors: [SubmissionAuthor]?; let content: SubmissionContent }
+    public struct SubmissionReference: Decodable, Sendable { let submissionId: String }
+    public struct ScreenSubmission: Decodable, Sendable {
+        let submissionId: String
+        let decision: SubmissionScreened.Decision
+        let ground: SubmissionScreened.RejectionGround?
+        let duplicateOf, reason: String?
+    }
+}

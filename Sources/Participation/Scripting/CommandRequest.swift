@@ -1,0 +1,140 @@
+import EventStore
+import Foundation
+import HadafEvents
+
+/// One command as a script (`hadaf exec`) or the JSON API sends it:
+/// `{"command": "survey.answer", "actor": {"id": "p-…"}, "payload": {…}, "idempotencyKey": "…", "at": "2026-11-21T08:30:00Z"}`.
+///
+/// The actor's role is needed for officers' commands; for a participant's own commands (answers,
+/// contributions, submissions) the role comes from their registration, and the actor may be
+/// named by national code.
+public struct CommandRequest: Decodable, Sendable {
+    public let name: String
+    public let actor: ActorReference
+    public let command: Command
+    public let idempotencyKey: String?
+    /// When the act occurred, for acts recorded after the fact; now otherwise.
+    public let at: Date?
+
+    /// Every command the participation layer runs.
+    public enum Command: Sendable {
+        case registerUniversity(CommandPayload.RegisterUniversity)
+        case registerCulturalDeputy(CommandPayload.RegisterCulturalDeputy)
+        case registerStudentGroup(CommandPayload.RegisterStudentGroup)
+        case registerParticipant(CommandPayload.RegisterParticipant)
+        case eraseParticipant(CommandPayload.ParticipantReference)
+        case draftSurvey(CommandPayload.DraftSurvey)
+        case publishSurvey(CommandPayload.SurveyReference)
+        case closeSurvey(CommandPayload.SurveyReference)
+        case answerSurvey(CommandPayload.AnswerSurvey)
+        case publishRegulation(CommandPayload.PublishRegulation)
+        case openReviewRound(CommandPayload.OpenReviewRound)
+        case contribute(CommandPayload.Contribute)
+        case withdrawContribution(CommandPayload.ContributionReference)
+        case endorse(CommandPayload.Endorse)
+        case answerProposal(CommandPayload.AnswerProposal)
+        case finaliseReview(CommandPayload.FinaliseReview)
+        case draftSubmission(CommandPayload.DraftSubmission)
+        case reviseSubmission(CommandPayload.DraftSubmission)
+        case submitSubmission(CommandPayload.SubmissionReference)
+        case withdrawSubmission(CommandPayload.SubmissionReference)
+        case screenSubmission(CommandPayload.ScreenSubmission)
+    }
+
+    /// The command names, as scripts write them.
+    public static let names = [
+        "university.register", "university.register_cultural_deputy", "university.register_student_group",
+        "participant.register", "participant.erase",
+        "survey.draft", "survey.publish", "survey.close", "survey.answer",
+        "regulation.publish", "regulation.open_round", "regulation.contribute", "regulation.withdraw",
+        "regulation.endorse", "regulation.answer", "regulation.finalise",
+        "submission.draft", "submission.revise", "submission.submit", "submission.withdraw", "submission.screen",
+    ]
+
+    private enum Key: String, CodingKey {
+        case command, actor, payload, idempotencyKey, at
+    }
+
+    /// Who acts: a participant or operator id, or (for a registered participant) their national
+    /// code, which scripts know where ids are not; and the role, which officers' commands need.
+    public struct ActorReference: Decodable, Sendable {
+        public let id: String?
+        public let nationalCode: String?
+        public let role: Actor.Role?
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        name = try container.decode(String.self, forKey: .command)
+        actor = try container.decode(ActorReference.self, forKey: .actor)
+        guard actor.id != nil || actor.nationalCode != nil else {
+            throw DecodingError.dataCorruptedError(forKey: .actor, in: container, debugDescription: "the actor needs an id or a nationalCode")
+        }
+        idempotencyKey = try container.decodeIfPresent(String.self, forKey: .idempotencyKey)
+        at = try container.decodeIfPresent(Date.self, forKey: .at)
+        func payload<P: Decodable>(_ type: P.Type) throws -> P { try container.decode(P.self, forKey: .payload) }
+        command = switch name {
+        case "university.register": .registerUniversity(try payload(CommandPayload.RegisterUniversity.self))
+        case "university.register_cultural_deputy": .registerCulturalDeputy(try payload(CommandPayload.RegisterCulturalDeputy.self))
+        case "university.register_student_group": .registerStudentGroup(try payload(CommandPayload.RegisterStudentGroup.self))
+        case "participant.register": .registerParticipant(try payload(CommandPayload.RegisterParticipant.self))
+        case "participant.erase": .eraseParticipant(try payload(CommandPayload.ParticipantReference.self))
+        case "survey.draft": .draftSurvey(try payload(CommandPayload.DraftSurvey.self))
+        case "survey.publish": .publishSurvey(try payload(CommandPayload.SurveyReference.self))
+        case "survey.close": .closeSurvey(try payload(CommandPayload.SurveyReference.self))
+        case "survey.answer": .answerSurvey(try payload(CommandPayload.AnswerSurvey.self))
+        case "regulation.publish": .publishRegulation(try payload(CommandPayload.PublishRegulation.self))
+        case "regulation.open_round": .openReviewRound(try payload(CommandPayload.OpenReviewRound.self))
+        case "regulation.contribute": .contribute(try payload(CommandPayload.Contribute.self))
+        case "regulation.withdraw": .withdrawContribution(try payload(CommandPayload.ContributionReference.self))
+        case "regulation.endorse": .endorse(try payload(CommandPayload.Endorse.self))
+        case "regulation.answer": .answerProposal(try payload(CommandPayload.AnswerProposal.self))
+        case "regulation.finalise": .finaliseReview(try payload(CommandPayload.FinaliseReview.self))
+        case "submission.draft": .draftSubmission(try payload(CommandPayload.DraftSubmission.self))
+        case "submission.revise": .reviseSubmission(try payload(CommandPayload.DraftSubmission.self))
+        case "submission.submit": .submitSubmission(try payload(CommandPayload.SubmissionReference.self))
+        case "submission.withdraw": .withdrawSubmission(try payload(CommandPayload.SubmissionReference.self))
+        case "submission.screen": .screenSubmission(try payload(CommandPayload.ScreenSubmission.self))
+        default:
+            throw DecodingError.dataCorruptedError(forKey: .command, in: container, debugDescription: "unknown command '\(name)'")
+        }
+    }
+
+    /// Decodes one request from JSON text; dates are ISO 8601 UTC instants (or milliseconds).
+    public static func decode(_ json: Data) throws(DomainError) -> CommandRequest {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            if let milliseconds = try? container.decode(Int64.self) { return Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
+            let text = try container.decode(String.self)
+            guard let milliseconds = UTCTimestamp.parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an ISO 8601 UTC instant such as 2026-11-21T08:30:00Z")
+            }
+            return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+        }
+        do {
+            return try decoder.decode(CommandRequest.self, from: json)
+        } catch let error as DecodingError {
+            throw .malformedCommand(error.explanation)
+        } catch {
+            throw .malformedCommand(String(describing: error))
+        }
+    }
+}
+
+extension DecodingError {
+    /// One sentence naming the JSON path and what was wrong there.
+    var explanation: String {
+        func path(_ context: Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            return keys.isEmpty ? "the command" : "'" + keys.joined(separator: ".") + "'"
+        }
+        switch self {
+        case let .keyNotFound(key, context): return "\(path(context)) lacks '\(key.stringValue)'"
+        case let .valueNotFound(_, context): return "\(path(context)) is missing"
+        case let .typeMismatch(type, context): return "\(path(context)) must be \(type == String.self ? "a string" : type == Int.self || type == Double.self ? "a number" : "of another kind")"
+        case let .dataCorrupted(context): return "\(path(context)): \(context.debugDescription)"
+        @unknown default: return String(describing: self)
+        }
+    }
+}

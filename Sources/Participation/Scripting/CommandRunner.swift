@@ -1,0 +1,143 @@
+import EventStore
+import Foundation
+import HadafEvents
+
+/// Runs ``CommandRequest``s through the same handlers and services whatever sends them: a
+/// script (`hadaf exec`) today, the server's form handler and JSON API later.
+public struct CommandRunner: Sendable {
+    let store: EventStore
+    let clock: any Clock
+    let catalogue: DuplicateCatalogue
+
+    public init(store: EventStore, clock: any Clock = SystemClock()) {
+        self.store = store
+        self.clock = clock
+        catalogue = DuplicateCatalogue(store: store)
+    }
+
+    /// What a command did.
+    public struct Result: Sendable, Hashable {
+        /// The log positions of its events; nil when it changed nothing (it was already done).
+        public let positions: ClosedRange<Int64>?
+        /// The participant id a registration (or erasure) concerned.
+        public let participantId: String?
+
+        public var eventCount: Int { positions.map { Int($0.count) } ?? 0 }
+    }
+
+    public func run(_ request: CommandRequest) async throws(DomainError) -> Result {
+        let clock = ManualClock(request.at ?? self.clock.now())
+        let actor = try resolve(request.actor)
+        let key = request.idempotencyKey
+        func done(_ outcome: some OutcomeCarrying) -> Result { Result(positions: outcome.recorded?.positions, participantId: nil) }
+        let universities = CommandHandler<University>(store: store, clock: clock)
+        let surveys = CommandHandler<Survey>(store: store, clock: clock)
+        let regulations = CommandHandler<Regulation>(store: store, clock: clock)
+        switch request.command {
+        case let .registerUniversity(p):
+            return done(try await universities.handle(
+                .register(code: p.code, name: p.name, englishName: p.englishName, province: p.province),
+                on: University.stream(code: p.code), by: actor, idempotencyKey: key))
+        case let .registerCulturalDeputy(p):
+            return done(try await universities.handle(.registerCulturalDeputy(name: p.name), on: University.stream(code: p.university), by: actor, idempotencyKey: key))
+        case let .registerStudentGroup(p):
+            return done(try await universities.handle(
+                .registerStudentGroup(groupId: p.groupId, name: p.name), on: University.stream(code: p.university), by: actor, idempotencyKey: key))
+        case let .registerParticipant(p):
+            let personal = try PersonalData(displayName: p.displayName, nationalCode: p.nationalCode, email: p.email)
+            let registry = ParticipantRegistry(store: store, clock: clock)
+            let id = try await registry.register(kind: p.kind, university: p.university, studentGroup: p.studentGroup, personal: personal, by: actor, idempotencyKey: key)
+            return try participantResult(id, last: false)
+        case let .eraseParticipant(p):
+            let id = try participantId(p.participantId, nationalCode: p.nationalCode)
+            try await ParticipantRegistry(store: store, clock: clock).erase(id, by: actor)
+            return try participantResult(id, last: true)
+        case let .draftSurvey(p):
+            return done(try await surveys.handle(.draft(surveyId: p.surveyId, definition: p.definition), on: Survey.stream(p.surveyId), by: actor, idempotencyKey: key))
+        case let .publishSurvey(p):
+            return done(try await surveys.handle(.publish, on: Survey.stream(p.surveyId), by: actor, idempotencyKey: key))
+        case let .closeSurvey(p):
+            return done(try await surveys.handle(.close, on: Survey.stream(p.surveyId), by: actor, idempotencyKey: key))
+        case let .answerSurvey(p):
+            return done(try await Surveys(store: store, clock: clock).answer(p.surveyId, answers: p.answers, by: actor.id, idempotencyKey: key))
+        case let .publishRegulation(p):
+            return done(try await regulations.handle(
+                .publish(regulationId: p.regulationId, kind: p.kind, title: p.title, articles: p.articles),
+                on: Regulation.stream(p.regulationId), by: actor, idempotencyKey: key))
+        case let .openReviewRound(p):
+            return done(try await regulations.handle(.openRound(deadline: p.deadline, audience: p.audience), on: Regulation.stream(p.regulationId), by: actor, idempotencyKey: key))
+        case let .contribute(p):
+            return done(try await RegulationReviews(store: store, clock: clock).contribute(
+                p.regulationId, contributionId: p.contributionId, kind: p.kind, article: p.article, text: p.text, rationale: p.rationale,
+                by: actor.id, idempotencyKey: key))
+        case let .withdrawContribution(p):
+            return done(try await RegulationReviews(store: store, clock: clock).withdraw(p.regulationId, contributionId: p.contributionId, by: actor.id))
+        case let .endorse(p):
+            return done(try await RegulationReviews(store: store, clock: clock).endorse(p.regulationId, proposalId: p.proposalId, by: actor.id))
+        case let .answerProposal(p):
+            return done(try await regulations.handle(
+                .answer(proposalId: p.proposalId, verdict: p.verdict, reason: p.reason), on: Regulation.stream(p.regulationId), by: actor, idempotencyKey: key))
+        case let .finaliseReview(p):
+            return done(try await regulations.handle(.finalise(nextArticles: p.nextArticles), on: Regulation.stream(p.regulationId), by: actor, idempotencyKey: key))
+        case let .draftSubmission(p):
+            let authors = try authors(p.authors, submitter: actor.id)
+            return done(try await submissions(clock).draft(p.submissionId, authors: authors, content: p.content, by: actor.id, idempotencyKey: key))
+        case let .reviseSubmission(p):
+            let authors = try authors(p.authors, submitter: actor.id)
+            return done(try await submissions(clock).revise(p.submissionId, authors: authors, content: p.content, by: actor.id))
+        case let .submitSubmission(p):
+            return done(try await submissions(clock).submit(p.submissionId, by: actor.id, idempotencyKey: key))
+        case let .withdrawSubmission(p):
+            return done(try await submissions(clock).withdraw(p.submissionId, by: actor.id))
+        case let .screenSubmission(p):
+            let decision = SubmissionScreened(decision: p.decision, ground: p.ground, duplicateOf: p.duplicateOf, reason: p.reason)
+            return done(try await submissions(clock).screen(p.submissionId, decision: decision, by: actor.id))
+        }
+    }
+
+    /// The actor a reference names: by id, or a registered participant by national code (whose
+    /// role then comes from their registration).
+    private func resolve(_ reference: CommandRequest.ActorReference) throws(DomainError) -> Actor {
+        let id = try participantId(reference.id, nationalCode: reference.nationalCode)
+        if let role = reference.role { return Actor(id: id, role: role) }
+        return try ParticipantDirectory(store: store).member(id).actor
+    }
+
+    private func participantId(_ id: String?, nationalCode: String?) throws(DomainError) -> String {
+        if let id { return id }
+        guard let nationalCode else { throw .required(field: "participantId") }
+        return try ParticipantRegistry(store: store).participantId(for: NationalCode(nationalCode))
+    }
+
+    /// The authors given, or else the whole credit to the submitter, or to the group a
+    /// representative speaks for.
+    private func authors(_ given: [SubmissionAuthor]?, submitter participantId: String) throws(DomainError) -> [SubmissionAuthor] {
+        if let given { return given }
+        let member = try ParticipantDirectory(store: store).member(participantId)
+        if member.actor.role == .studentGroupRepresentative, let group = member.studentGroup {
+            return [SubmissionAuthor(kind: .studentGroup, id: group, share: 100)]
+        }
+        return [SubmissionAuthor(kind: .participant, id: participantId, share: 100)]
+    }
+
+    /// The position of a participant's registration (or of their latest event).
+    private func participantResult(_ id: String, last: Bool) throws(DomainError) -> Result {
+        let events: [RecordedEvent]
+        do { events = try store.readStream(Participant.stream(id)) } catch { throw .store(error) }
+        let event = last ? events.last : events.first
+        return Result(positions: event.map { $0.position...$0.position }, participantId: id)
+    }
+
+    private func submissions(_ clock: any Clock) -> Submissions {
+        Submissions(store: store, clock: clock, catalogue: catalogue)
+    }
+}
+
+/// A handler's outcome, whatever its decider.
+protocol OutcomeCarrying {
+    var recorded: AppendResult? { get }
+}
+
+extension CommandHandler.Outcome: OutcomeCarrying {
+    var recorded: AppendResult? { result }
+}
