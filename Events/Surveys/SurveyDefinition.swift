@@ -10,10 +10,13 @@ public struct SurveyDefinition: Codable, Hashable, Sendable {
     public var questions: [SurveyQuestion]
     /// Whether a respondent may change their response until the survey closes.
     public var allowsEditing: Bool
+    /// Whether responses are anonymous: they carry a per-survey pseudonym instead of the
+    /// participant, and the participant's credit is recorded apart, unlinkably, at closing.
+    public var isAnonymous: Bool
 
     public init(
         title: String, description: String, audience: Audience, opensAt: Date, closesAt: Date,
-        questions: [SurveyQuestion], allowsEditing: Bool
+        questions: [SurveyQuestion], allowsEditing: Bool, isAnonymous: Bool = false
     ) {
         self.title = title
         self.description = description
@@ -22,6 +25,24 @@ public struct SurveyDefinition: Codable, Hashable, Sendable {
         self.closesAt = closesAt
         self.questions = questions
         self.allowsEditing = allowsEditing
+        self.isAnonymous = isAnonymous
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case title, description, audience, opensAt, closesAt, questions, allowsEditing, isAnonymous
+    }
+
+    /// `isAnonymous` may be left out, meaning false.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decode(String.self, forKey: .title)
+        description = try container.decode(String.self, forKey: .description)
+        audience = try container.decode(Audience.self, forKey: .audience)
+        opensAt = try container.decode(Date.self, forKey: .opensAt)
+        closesAt = try container.decode(Date.self, forKey: .closesAt)
+        questions = try container.decode([SurveyQuestion].self, forKey: .questions)
+        allowsEditing = try container.decode(Bool.self, forKey: .allowsEditing)
+        isAnonymous = try container.decodeIfPresent(Bool.self, forKey: .isAnonymous) ?? false
     }
 }
 

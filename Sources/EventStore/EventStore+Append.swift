@@ -9,12 +9,16 @@ extension EventStore {
     /// An append whose event ids (or whose idempotency key, with the same content) are already
     /// stored is a retry: it writes nothing and returns the positions first recorded, with
     /// ``AppendResult/wasAlreadyStored`` set.
+    ///
+    /// `deferring` parks events in the same transaction, for ``appendDeferred(batch:)`` to append
+    /// later (see ``DeferredEvent``).
     public func append(
         _ events: [NewEvent],
         to stream: String,
-        expectedVersion: ExpectedVersion = .any
+        expectedVersion: ExpectedVersion = .any,
+        deferring deferred: [DeferredEvent] = []
     ) async throws(EventStoreError) -> AppendResult {
-        let append = try StreamAppend(stream: stream, events: events, expectedVersion: expectedVersion)
+        let append = try StreamAppend(stream: stream, events: events, expectedVersion: expectedVersion, deferring: deferred)
         return try await writer.submit([append])[0].get()
     }
 

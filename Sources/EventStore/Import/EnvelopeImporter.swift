@@ -111,6 +111,7 @@ extension StreamAppend {
     init(validated stream: String, event: NewEvent) {
         self.stream = stream
         self.events = [event]
+        self.deferred = []
         self.expectedVersion = .any
         self.idempotencyKey = nil
         self.contentHash = nil

@@ -39,14 +39,14 @@ extension EventStore {
 
     /// Destroys the subject's key, so that nothing sealed under it can be read again.
     ///
-    /// The key's bytes are overwritten in the database file (`secure_delete`), and the WAL,
+    /// The key's bytes are overwritten in the database file (the writer runs with
+    /// `secure_delete`), and the WAL,
     /// which still holds the page as it was, is checkpointed and truncated. Returns false when
     /// a reader kept the WAL from being truncated; the bytes then leave it at the next checkpoint.
     @discardableResult
     public func destroySubjectKey(_ subject: String) throws(EventStoreError) -> Bool {
         try mapErrors {
             try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA secure_delete = ON")
                 try db.inTransaction {
                     try db.execute(
                         sql: "UPDATE subject_keys SET key = NULL, destroyed_at = ? WHERE subject = ? AND key IS NOT NULL",

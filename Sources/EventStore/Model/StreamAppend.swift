@@ -10,6 +10,8 @@ public struct StreamAppend: Sendable {
     public let stream: String
     /// The events, in order.
     public let events: [NewEvent]
+    /// Events to park in the same transaction (see ``DeferredEvent``).
+    public let deferred: [DeferredEvent]
     /// What the stream's version must be for the append to go ahead.
     public let expectedVersion: ExpectedVersion
     /// The command's idempotency key that every event's metadata carries, if any.
@@ -20,7 +22,7 @@ public struct StreamAppend: Sendable {
 
     /// Checks the append: at least one event, a valid stream id, no event id twice, and one
     /// idempotency key (or none) across its events.
-    public init(stream: String, events: [NewEvent], expectedVersion: ExpectedVersion = .any) throws(EventStoreError) {
+    public init(stream: String, events: [NewEvent], expectedVersion: ExpectedVersion = .any, deferring deferred: [DeferredEvent] = []) throws(EventStoreError) {
         guard !events.isEmpty else { throw .emptyAppend }
         guard StreamName.isValid(stream) else { throw .invalidStreamId(stream) }
         if case let .exact(version) = expectedVersion, version < 0 { throw .invalidPosition(version) }
@@ -30,8 +32,10 @@ public struct StreamAppend: Sendable {
         }
         let key = events[0].idempotencyKey
         guard events.allSatisfy({ $0.idempotencyKey == key }) else { throw .mixedIdempotencyKeys }
+        for parked in deferred where !StreamName.isValid(parked.stream) { throw .invalidStreamId(parked.stream) }
         self.stream = stream
         self.events = events
+        self.deferred = deferred
         self.expectedVersion = expectedVersion
         self.idempotencyKey = key
         self.contentHash = key.map { _ in Self.contentHash(stream: stream, events: events) }

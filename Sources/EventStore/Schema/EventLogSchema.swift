@@ -8,6 +8,7 @@ import GRDB
 ///   command gets its first result back. Append-only too.
 /// - `subject_keys`: per-subject encryption keys for personal data, outside the chain; a key can
 ///   only be destroyed (crypto-shredding), never replaced.
+/// - `deferred_events`: events an append parks for a later batch (see ``DeferredEvent``).
 public enum EventLogSchema {
     /// The DDL of the `events` table and its indexes, for tools that build an equivalent table
     /// to measure SQLite itself against the log (`tools/bench`).
@@ -74,6 +75,22 @@ public enum EventLogSchema {
                 BEGIN
                     SELECT RAISE(ABORT, 'hadaf: a subject key is never replaced, only destroyed');
                 END;
+                """)
+        }
+        migrator.registerMigration("v3-deferred-events") { db in
+            // Events parked by an append, in its transaction, to be appended later in a batch:
+            // outside the chain, deleted once appended.
+            try db.execute(sql: """
+                CREATE TABLE deferred_events (
+                    event_id BLOB PRIMARY KEY NOT NULL,
+                    batch TEXT NOT NULL,
+                    stream_id TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    schema_version INTEGER NOT NULL,
+                    payload TEXT NOT NULL,
+                    metadata TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX deferred_events_by_batch ON deferred_events (batch);
                 """)
         }
         return migrator

@@ -16,6 +16,7 @@ struct AppendSession {
     private let findStreamVersion: RawStatement
     private let findKey: RawStatement
     private let insertKey: RawStatement
+    private let park: RawStatement
     private var hasher = ChainHasher()
     private var streamVersions: [String: Int64] = [:]
     private var headHash: [UInt8]
@@ -41,6 +42,11 @@ struct AppendSession {
         insertKey = try RawStatement(db, sql: """
             INSERT INTO idempotency_keys (key, stream_id, first_position, last_position, last_stream_version, content_hash)
             VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        park = try RawStatement(db, sql: """
+            INSERT INTO deferred_events (event_id, batch, stream_id, type, schema_version, payload, metadata)
+            SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM events WHERE event_id = ?1)
+            ON CONFLICT (event_id) DO NOTHING
             """)
         let head = try RawStatement(db, sql: "SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1")
         defer { head.reset() }
@@ -79,6 +85,7 @@ struct AppendSession {
             }
         }
         streamVersions[append.stream] = version
+        for parked in append.deferred { try self.park(parked) }
         let result = AppendResult(
             stream: append.stream, firstPosition: firstPosition, lastPosition: headPosition,
             lastStreamVersion: version, wasAlreadyStored: false)
@@ -117,6 +124,17 @@ struct AppendSession {
         headPosition = position
         swap(&headHash, &nextHash)
         return true
+    }
+
+    private func park(_ parked: DeferredEvent) throws(EventStoreError) {
+        park.bind(parked.event.id, at: 1)
+        park.bind(parked.batch, at: 2)
+        park.bind(parked.stream, at: 3)
+        park.bind(parked.event.type, at: 4)
+        park.bind(parked.event.schemaVersion, at: 5)
+        parked.event.payload.withUnsafeBytes { park.bindText($0, at: 6) }
+        parked.event.metadata.withUnsafeBytes { park.bindText($0, at: 7) }
+        try park.execute()
     }
 
     private func register(_ key: String, result: AppendResult, contentHash: [UInt8]) throws(EventStoreError) {

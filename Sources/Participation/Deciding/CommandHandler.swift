@@ -31,6 +31,7 @@ public struct CommandHandler<D: Decider>: Sendable {
     ///   - idempotencyKey: makes a retried command return its first outcome without deciding
     ///     again (a browser's double submit, a script run twice).
     ///   - occurredAt: when the act happened, for imports of earlier acts; the clock's time otherwise.
+    ///   - deferred: events to park with the command's events (see ``DeferredEvent``).
     public func handle(
         _ command: D.Command,
         on stream: String,
@@ -38,7 +39,8 @@ public struct CommandHandler<D: Decider>: Sendable {
         idempotencyKey: String? = nil,
         correlationId: UUID? = nil,
         requestId: String? = nil,
-        occurredAt: Date? = nil
+        occurredAt: Date? = nil,
+        deferring deferred: [DeferredEvent] = []
     ) async throws(DomainError) -> Outcome {
         if let idempotencyKey, let earlier = try storeCall({ () throws(EventStoreError) in try store.result(forIdempotencyKey: idempotencyKey) }) {
             return Outcome(result: earlier)
@@ -61,7 +63,8 @@ public struct CommandHandler<D: Decider>: Sendable {
                 throw .store(.invalidJSON(field: "payload", reason: String(describing: error)))
             }
             do {
-                let result = try await store.append(envelopes, to: stream, expectedVersion: version == 0 ? .noStream : .exact(version))
+                let result = try await store.append(
+                    envelopes, to: stream, expectedVersion: version == 0 ? .noStream : .exact(version), deferring: deferred)
                 return Outcome(result: result)
             } catch .versionConflict {
                 continue

@@ -38,6 +38,13 @@ extension DomainError {
         english: "You have answered this survey, and it does not allow changing a response.",
         persian: "شما به این نظرسنجی پاسخ داده‌اید و امکان ویرایش پاسخ در آن نیست.")
 
+    /// An anonymous survey answered without a pseudonym, or a named one with one: a fault of
+    /// the caller, never of the respondent.
+    public static let surveyPseudonymMismatch = DomainError(
+        code: "survey.pseudonym_mismatch",
+        english: "An anonymous survey is answered under a pseudonym, and a named survey without one.",
+        persian: "نظرسنجی بی‌نام با نام مستعار پاسخ داده می‌شود و نظرسنجی بانام بدون آن.")
+
     /// A definition that cannot be published as it is: each problem names its field.
     public static func surveyDefinitionInvalid(_ problems: [DomainError]) -> DomainError {
         DomainError(

@@ -57,7 +57,7 @@ public struct CommandRunner: Sendable {
         case let .publishSurvey(p):
             return done(try await surveys.handle(.publish, on: Survey.stream(p.surveyId), by: actor, idempotencyKey: key))
         case let .closeSurvey(p):
-            return done(try await surveys.handle(.close, on: Survey.stream(p.surveyId), by: actor, idempotencyKey: key))
+            return done(try await Surveys(store: store, clock: clock).close(p.surveyId, by: actor, idempotencyKey: key))
         case let .answerSurvey(p):
             return done(try await Surveys(store: store, clock: clock).answer(p.surveyId, answers: p.answers, by: actor.id, idempotencyKey: key))
         case let .publishRegulation(p):

@@ -10,8 +10,9 @@ public enum Survey: Decider {
         case publish
         case close
         /// The acting participant's response; their kind and university come from their
-        /// registration (see ``Surveys``).
-        case answer(answers: [String: SurveyAnswerValue], respondentKind: Actor.Role, university: String?)
+        /// registration, and for an anonymous survey their pseudonym stands for them
+        /// (see ``Surveys``).
+        case answer(answers: [String: SurveyAnswerValue], respondentKind: Actor.Role, university: String?, pseudonym: String? = nil)
     }
 
     public struct State: Sendable {
@@ -19,7 +20,7 @@ public enum Survey: Decider {
         public var definition: SurveyDefinition?
         public var isPublished = false
         public var isClosed = false
-        /// Respondents who have answered.
+        /// Respondents who have answered (pseudonyms, in an anonymous survey).
         public var respondents: Set<String> = []
     }
 
@@ -53,18 +54,24 @@ public enum Survey: Decider {
             guard state.definition != nil else { throw .surveyNotFound }
             guard state.isPublished else { throw .surveyNotPublished }
             return state.isClosed ? [] : [.closed(SurveyClosed())]
-        case let .answer(answers, kind, university):
+        case let .answer(answers, kind, university, pseudonym):
             guard let definition = state.definition else { throw .surveyNotFound }
             guard state.isPublished else { throw .surveyNotPublished }
             guard !state.isClosed, context.now < definition.closesAt else { throw .surveyClosed }
             guard context.now >= definition.opensAt else { throw .surveyNotOpenYet(opensAt: definition.opensAt) }
             guard definition.audience.includes(kind: kind, university: university) else { throw .surveyNotInAudience }
-            let isRevision = state.respondents.contains(actor.id)
+            guard definition.isAnonymous == (pseudonym != nil) else { throw .surveyPseudonymMismatch }
+            let respondent = pseudonym ?? actor.id
+            let isRevision = state.respondents.contains(respondent)
             guard !isRevision || definition.allowsEditing else { throw .surveyAlreadyAnswered }
             let problems = SurveyAnswerCheck.problems(in: answers, for: definition)
             guard problems.isEmpty else { throw .surveyAnswersInvalid(problems) }
+            if let pseudonym {
+                return [.answeredAnonymously(SurveyAnsweredAnonymously(
+                    pseudonym: pseudonym, respondentKind: kind.rawValue, university: university, answers: answers, isRevision: isRevision))]
+            }
             return [.answered(SurveyAnswered(
-                respondent: actor.id, respondentKind: kind.rawValue, university: university, answers: answers, isRevision: isRevision))]
+                respondent: respondent, respondentKind: kind.rawValue, university: university, answers: answers, isRevision: isRevision))]
         }
     }
 
@@ -77,6 +84,7 @@ public enum Survey: Decider {
         case .published: state.isPublished = true
         case .closed: state.isClosed = true
         case let .answered(event): state.respondents.insert(event.respondent)
+        case let .answeredAnonymously(event): state.respondents.insert(event.pseudonym)
         }
         return state
     }
