@@ -124,3 +124,21 @@ struct RegulationDeciderTests {
         #expect(try given(ready, when: .finalise(nextArticles: nil), at: after) == [.finalised(ReviewRoundFinalised(round: 1, publishedVersion: nil))])
     }
 }
+
+extension RegulationDeciderTests {
+    @Test func eachRemainingRefusalOfTheReviewRules() throws {
+        #expect(throws: DomainError.regulationNotFound) { try given([], when: .openRound(deadline: deadline, audience: Audience())) }
+        #expect(throws: DomainError.regulationAlreadyPublished) {
+            try given([published], when: .publish(regulationId: "kanoon", kind: .regulation, title: "عنوانی دیگر", articles: articles))
+        }
+        #expect(try given([published], when: .publish(regulationId: "kanoon", kind: .regulation, title: "آیین‌نامه کانون‌ها", articles: articles)).isEmpty)
+        #expect(throws: DomainError.reviewNotOpen) { try given([published], when: propose(), by: professor.actor) }
+        #expect(throws: DomainError.contributionNotFound) { try given(underReview, when: .withdraw(contributionId: "none"), by: professor.actor) }
+        #expect(throws: DomainError.contributionNotFound) { try given(underReview, when: .endorse(proposalId: "none", member: colleague), by: colleague.actor) }
+        #expect(throws: DomainError.contributionIdTaken("pr-1")) { try given(underReview + [proposal()], when: propose(article: 2), by: professor.actor) }
+        let withdrawn = underReview + [proposal(), .withdrawn(ContributionWithdrawn(contributionId: "pr-1"))]
+        #expect(throws: DomainError.contributionWithdrawn) { try given(withdrawn, when: propose(), by: professor.actor) }
+        #expect(throws: DomainError.contributionNotFound) { try given(withdrawn, when: .answer(proposalId: "pr-1", verdict: .rejected, reason: "x"), at: after) }
+        #expect(throws: DomainError.reviewDeadlineNotPassed(deadline)) { try given(underReview, when: .finalise(nextArticles: nil)) }
+    }
+}

@@ -107,3 +107,14 @@ struct SubmissionDeciderTests {
         #expect(try given(returned, when: .submit(possibleDuplicates: [])).count == 1)
     }
 }
+
+extension SubmissionDeciderTests {
+    @Test func commandsOnASubmissionThatDoesNotExist() {
+        for command in [Submission.Command.submit(possibleDuplicates: []), .withdraw, .revise(authors: [], content: idea)] {
+            #expect(throws: DomainError.submissionNotFound) { try given([], when: command) }
+        }
+        #expect(throws: DomainError.submissionNotFound) {
+            try given([], when: .screen(SubmissionScreened(decision: .acceptedForEvaluation, ground: nil, duplicateOf: nil, reason: nil), screener: deputy), by: deputy.actor)
+        }
+    }
+}
