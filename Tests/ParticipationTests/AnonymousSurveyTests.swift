@@ -1,7 +1,6 @@
 import EventStore
 import Foundation
 import HadafEvents
-import HadafTestSupport
 import Participation
 import Testing
 
@@ -10,24 +9,16 @@ struct AnonymousSurveyTests {
     private let officer = Actor(id: "officer-1", role: .ministryOfficer)
 
     private struct Log {
-        let directory: TemporaryDirectory
-        let store: EventStore
-        let clock: ManualClock
+        let demo: DemoLog
         let students: [String]
+        var store: EventStore { demo.store }
+        var clock: ManualClock { demo.clock }
     }
 
     private func log(allowsEditing: Bool = false) async throws -> Log {
-        let directory = try TemporaryDirectory()
-        let store = try EventStore.create(at: directory.path("hadaf.sqlite"))
-        let clock = ManualClock(Date(timeIntervalSince1970: 1_763_000_000))
-        _ = try await DemoUniversities.register(in: store, clock: clock)
-        let registry = ParticipantRegistry(store: store, clock: clock)
-        var students: [String] = []
-        for (index, code) in ["0499370899", "1234567891", "2720123455"].enumerated() {
-            students.append(try await registry.register(
-                kind: .student, university: "ut",
-                personal: PersonalData(displayName: "دانشجو \(index)", nationalCode: code, email: "s\(index)@ut.ac.ir"), by: officer))
-        }
+        let demo = try await DemoLog.make()
+        let students = try await demo.students(3)
+        let (store, clock) = (demo.store, demo.clock)
         let handler = CommandHandler<Survey>(store: store, clock: clock)
         let definition = SurveyDefinition(
             title: "سلامت روان دانشجویان", description: "", audience: Audience(kinds: ["student"]),
@@ -35,7 +26,7 @@ struct AnonymousSurveyTests {
             questions: [SurveyQuestion(id: "q1", text: "احساس تنهایی", kind: .likert)], allowsEditing: allowsEditing, isAnonymous: true)
         _ = try await handler.handle(.draft(surveyId: "wellbeing", definition: definition), on: Survey.stream("wellbeing"), by: officer)
         _ = try await handler.handle(.publish, on: Survey.stream("wellbeing"), by: officer)
-        return Log(directory: directory, store: store, clock: clock, students: students)
+        return Log(demo: demo, students: students)
     }
 
     @Test func nothingReachableFromTheAnswersNamesTheParticipant() async throws {

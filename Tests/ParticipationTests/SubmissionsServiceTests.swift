@@ -1,7 +1,6 @@
 import EventStore
 import Foundation
 import HadafEvents
-import HadafTestSupport
 import Participation
 import Testing
 
@@ -10,23 +9,15 @@ struct SubmissionsServiceTests {
     private let officer = Actor(id: "officer-1", role: .ministryOfficer)
 
     private struct Log {
-        let directory: TemporaryDirectory
-        let store: EventStore
+        let demo: DemoLog
         let submissions: Submissions
         let students: [String]
+        var store: EventStore { demo.store }
     }
 
     private func log() async throws -> Log {
-        let directory = try TemporaryDirectory()
-        let store = try EventStore.create(at: directory.path("hadaf.sqlite"))
-        _ = try await DemoUniversities.register(in: store)
-        let registry = ParticipantRegistry(store: store)
-        var students: [String] = []
-        for (index, code) in ["0499370899", "1234567891", "2720123455"].enumerated() {
-            students.append(try await registry.register(
-                kind: .student, university: "ut", personal: PersonalData(displayName: "دانشجو \(index)", nationalCode: code, email: "s\(index)@ut.ac.ir"), by: officer))
-        }
-        return Log(directory: directory, store: store, submissions: Submissions(store: store), students: students)
+        let demo = try await DemoLog.make()
+        return Log(demo: demo, submissions: Submissions(store: demo.store, clock: demo.clock), students: try await demo.students(3))
     }
 
     private func idea(_ title: String) -> SubmissionContent {
