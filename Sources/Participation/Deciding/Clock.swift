@@ -24,11 +24,6 @@ public final class ManualClock: Clock {
 
     public func now() -> Date { current.withLock { $0 } }
 
-    /// Moves the clock to `date`.
-    public func set(_ date: Date) {
-        current.withLock { $0 = date }
-    }
-
     /// Moves the clock forward.
     public func advance(by seconds: TimeInterval) {
         current.withLock { $0 = $0.addingTimeInterval(seconds) }
