@@ -51,7 +51,12 @@ let package = Package(
         // The read side: projector runtime and read models.
         .target(
             name: "HadafProjections",
-            dependencies: ["EventStore", "HadafEvents"],
+            dependencies: [
+                "EventStore",
+                "HadafEvents",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Projections",
             swiftSettings: strictSettings),
         // The command-line tool: thin, calls the modules.
@@ -99,6 +104,10 @@ let package = Package(
         .testTarget(
             name: "ParticipationTests",
             dependencies: ["Participation", "HadafEvents", "EventStore", "HadafTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "HadafProjectionsTests",
+            dependencies: ["HadafProjections", "HadafEvents", "EventStore", "HadafTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "hadafTests",

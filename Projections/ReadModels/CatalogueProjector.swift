@@ -1,0 +1,94 @@
+import EventStore
+import Foundation
+import GRDB
+import HadafEvents
+
+/// The catalogue of ideas and experiences: one row per submission with its kind, title,
+/// category, university, submitter, status and the near-duplicates flagged when it was
+/// submitted. Screeners list their university's queue from it; the festival draws entries from it.
+public struct CatalogueProjector: Projector {
+    public let name = "catalogue"
+    public let version = 1
+    public let tables = ["catalogue"]
+    public let eventTypes: Set<String> = [
+        SubmissionDrafted.eventType, SubmissionRevised.eventType, SubmissionSubmitted.eventType,
+        SubmissionWithdrawn.eventType, SubmissionScreened.eventType,
+    ]
+
+    public init() {}
+
+    public func createTables(in db: Database, names: TableNames) throws {
+        try db.execute(sql: """
+            CREATE TABLE \(names.table("catalogue")) (
+                submission_id TEXT PRIMARY KEY NOT NULL,
+                kind TEXT NOT NULL,
+                title TEXT NOT NULL,
+                category TEXT NOT NULL,
+                university TEXT NOT NULL,
+                submitter TEXT NOT NULL,
+                status TEXT NOT NULL,
+                possible_duplicates TEXT NOT NULL,
+                drafted_position INTEGER NOT NULL,
+                updated_position INTEGER NOT NULL
+            );
+            CREATE INDEX \(names.index("by_university_status", on: "catalogue")) ON \(names.table("catalogue")) (university, status);
+            """)
+    }
+
+    public func apply(_ event: RecordedEvent, in db: Database, names: TableNames) throws {
+        let table = names.table("catalogue")
+        let id = String(event.stream.dropFirst("submission-".count))
+        switch try SubmissionEvent(event) {
+        case let .drafted(drafted)?:
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO \(table) (submission_id, kind, title, category, university, submitter, status,
+                        possible_duplicates, drafted_position, updated_position)
+                    VALUES (?, ?, ?, ?, ?, ?, 'draft', '[]', ?, ?)
+                    """,
+                arguments: [id, Self.kind(drafted.content), drafted.content.title, Self.category(drafted.content),
+                            drafted.university, drafted.submitter, event.position, event.position])
+        case let .revised(revised)?:
+            try db.execute(
+                sql: "UPDATE \(table) SET kind = ?, title = ?, category = ?, updated_position = ? WHERE submission_id = ?",
+                arguments: [Self.kind(revised.content), revised.content.title, Self.category(revised.content), event.position, id])
+        case let .submitted(submitted)?:
+            try db.execute(
+                sql: "UPDATE \(table) SET status = 'submitted', possible_duplicates = ?, updated_position = ? WHERE submission_id = ?",
+                arguments: [try Self.json(submitted.possibleDuplicates), event.position, id])
+        case .withdrawn?:
+            try setStatus("withdrawn", of: id, at: event.position, in: db, table: table)
+        case let .screened(screened)?:
+            let status = switch screened.decision {
+            case .acceptedForEvaluation: "accepted"
+            case .returnedForRevision: "returned"
+            case .rejected: "rejected"
+            }
+            try setStatus(status, of: id, at: event.position, in: db, table: table)
+        case nil:
+            break
+        }
+    }
+
+    private func setStatus(_ status: String, of id: String, at position: Int64, in db: Database, table: String) throws {
+        try db.execute(sql: "UPDATE \(table) SET status = ?, updated_position = ? WHERE submission_id = ?", arguments: [status, position, id])
+    }
+
+    private static func kind(_ content: SubmissionContent) -> String {
+        if case .idea = content { return "idea" }
+        return "experience"
+    }
+
+    private static func category(_ content: SubmissionContent) -> String {
+        switch content {
+        case let .idea(idea): idea.category.rawValue
+        case let .experience(experience): experience.category.rawValue
+        }
+    }
+
+    private static func json(_ duplicates: [PossibleDuplicate]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(duplicates), as: UTF8.self)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+
+/// The SQLite file that holds the read models, apart from the log: read models are disposable
+/// (a rebuild makes them again from the log), the log is not.
+///
+/// Besides the projectors' own tables it holds one checkpoint row per projector: its version,
+/// the last position it folded, the generation of its tables, and the event it failed at.
+public final class ReadModel: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// `hadaf.read.sqlite` beside `hadaf.sqlite`: the default read model of a log.
+    public static func path(besideLog logPath: String) -> String {
+        let url = URL(fileURLWithPath: logPath)
+        let base = url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent("\(base).read.sqlite").path
+    }
+
+    /// Opens the read model, creating the file when missing.
+    public init(path: String) throws(ProjectionError) {
+        self.path = path
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(30)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.write { db in
+                try db.execute(sql: """
+                    CREATE TABLE IF NOT EXISTS projector_checkpoints (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        version INTEGER NOT NULL,
+                        position INTEGER NOT NULL,
+                        generation INTEGER NOT NULL,
+                        failed_position INTEGER,
+                        failure TEXT
+                    )
+                    """)
+            }
+        } catch {
+            throw .readModel(String(describing: error))
+        }
+    }
+
+    /// Reads from the read model (for the CLI and, later, the server's pages).
+    public func read<T>(_ body: (Database) throws -> T) throws(ProjectionError) -> T {
+        do { return try pool.read(body) } catch { throw .readModel(String(describing: error)) }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(ProjectionError) -> T {
+        do { return try pool.write(body) } catch let error as ProjectionError { throw error } catch { throw .readModel(String(describing: error)) }
+    }
+}
+
+/// A projector's row in `projector_checkpoints`.
+struct Checkpoint: Hashable {
+    var version: Int
+    var position: Int64
+    var generation: Int
+    var failure: ProjectorStatus.Failure?
+
+    static func load(_ name: String, _ db: Database) throws -> Checkpoint? {
+        try Row.fetchOne(db, sql: "SELECT version, position, generation, failed_position, failure FROM projector_checkpoints WHERE name = ?", arguments: [name])
+            .map { row in
+                let failedAt: Int64? = row[3]
+                return Checkpoint(
+                    version: row[0], position: row[1], generation: row[2],
+                    failure: failedAt.map { ProjectorStatus.Failure(position: $0, message: row[4] ?? "") })
+            }
+    }
+
+    func save(_ name: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO projector_checkpoints (name, version, position, generation, failed_position, failure) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position,
+                    generation = excluded.generation, failed_position = excluded.failed_position, failure = excluded.failure
+                """,
+            arguments: [name, version, position, generation, failure?.position, failure?.message])
+    }
+}

@@ -1,0 +1,79 @@
+import EventStore
+import Foundation
+import GRDB
+import HadafEvents
+import HadafProjections
+import Testing
+
+@Suite("The projector runtime")
+struct ProjectionRuntimeTests {
+    @Test func theCatalogueFollowsEachSubmissionsLife() async throws {
+        let log = try ProjectionLog()
+        try await log.idea("a", title: "باشگاه کتاب", screened: .acceptedForEvaluation)
+        try await log.idea("b", title: "تئاتر خیابانی", university: "sharif")
+        try await log.append(SubmissionWithdrawn(), to: "submission-b")
+        let statuses = try log.runner([CatalogueProjector()]).catchUp()
+        #expect(statuses.first?.position == 6 && statuses.first?.lag == 0)
+        let rows = try log.rows("SELECT submission_id, status, university, title FROM catalogue ORDER BY submission_id")
+        #expect(rows.map { $0[0] as String } == ["a", "b"])
+        #expect(rows.map { $0[1] as String } == ["accepted", "withdrawn"])
+        #expect(rows[1][2] as String == "sharif" && rows[0][3] as String == "باشگاه کتاب")
+    }
+
+    @Test func twoRebuildsHashTheSameAsTheModelBuiltBitByBit() async throws {
+        let log = try ProjectionLog()
+        let runner = log.runner([CatalogueProjector(), RecordingProjector()])
+        try await log.idea("a", title: "یک")
+        _ = try runner.catchUp()
+        try await log.idea("b", title: "دو", screened: .rejected)
+        try await log.note("x")
+        _ = try runner.catchUp()
+        try await log.idea("c", title: "سه", screened: .returnedForRevision)
+        let incremental = try runner.catchUp()
+
+        let first = try runner.rebuild()
+        let second = try runner.rebuild(["catalogue"])
+        #expect(first.map(\.contentHash) == incremental.map(\.contentHash))
+        #expect(second.map(\.contentHash) == incremental.map(\.contentHash))
+        #expect(first.map(\.position) == incremental.map(\.position))
+        #expect(!incremental[0].contentHash.isEmpty && incremental[0].contentHash != incremental[1].contentHash)
+        #expect(throws: ProjectionError.unknownProjector("nope")) { try runner.rebuild(["nope"]) }
+    }
+
+    @Test func aFailingProjectorStopsAtItsEventAndTheOthersGoOn() async throws {
+        let log = try ProjectionLog()
+        for text in ["one", "two"] { try await log.note(text) }
+        try await log.idea("a", title: "یک")
+        try await log.note("boom")
+        try await log.note("after")
+        let statuses = try log.runner([RecordingProjector(), CatalogueProjector()]).catchUp()
+
+        let recording = try #require(statuses.first { $0.name == "recording" })
+        #expect(recording.position == 4 && recording.lag == 2)
+        #expect(recording.failure?.position == 5)
+        #expect(recording.failure?.message.contains("boom") == true)
+        // What came before the failing event is in the model.
+        #expect(try log.rows("SELECT position FROM seen").map { $0[0] as Int64 } == [1, 2])
+        // The other projector caught up.
+        #expect(statuses.first { $0.name == "catalogue" }?.lag == 0)
+        // It stays stopped on later runs, until a rebuild (which stops at the same event).
+        #expect(try log.runner([RecordingProjector()]).catchUp().first?.position == 4)
+        #expect(try log.runner([RecordingProjector()]).rebuild().first?.failure?.position == 5)
+    }
+
+    @Test func aNewProjectorVersionRebuildsItsModel() async throws {
+        let log = try ProjectionLog()
+        for text in ["one", "two", "three"] { try await log.note(text) }
+        _ = try log.runner([RecordingProjector()]).catchUp()
+        var next = RecordingProjector()
+        next.version = 2
+        let status = try log.runner([next]).catchUp()
+        #expect(status.first?.version == 2 && status.first?.position == 3)
+        #expect(try log.rows("SELECT DISTINCT version FROM seen").map { $0[0] as Int } == [2])
+    }
+
+    @Test func theReadModelLivesBesideTheLog() {
+        #expect(ReadModel.path(besideLog: "/data/hadaf.sqlite") == "/data/hadaf.read.sqlite")
+        #expect(ReadModel.path(besideLog: "demo.sqlite").hasSuffix("demo.read.sqlite"))
+    }
+}
