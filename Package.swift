@@ -65,6 +65,7 @@ let package = Package(
             dependencies: [
                 "EventStore",
                 "Participation",
+                "HadafProjections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),

@@ -17,13 +17,19 @@ extension NewEvent {
 }
 
 extension RecordedEvent {
+    /// One decoder for every payload: building one per event cost projections a fifth of their time.
+    private static let payloadDecoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        return decoder
+    }()
+
     /// The payload decoded as `E` when this event is of E's type, upcast from an older schema
     /// version when needed. Returns nil for another type; throws when the payload does not
     /// decode, or is of a newer schema version than this code knows.
     public func decode<E: DomainEvent>(as _: E.Type) throws -> E? {
         guard type == E.eventType else { return nil }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .millisecondsSince1970
+        let decoder = Self.payloadDecoder
         if schemaVersion == E.schemaVersion { return try decoder.decode(E.self, from: payload) }
         guard schemaVersion < E.schemaVersion else { throw UpcastError(eventType: type, version: schemaVersion) }
         return try E.upcast(payload, from: schemaVersion, decoder: decoder)

@@ -40,21 +40,21 @@ public struct CatalogueProjector: Projector {
         let id = String(event.stream.dropFirst("submission-".count))
         switch try SubmissionEvent(event) {
         case let .drafted(drafted)?:
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT OR REPLACE INTO \(table) (submission_id, kind, title, category, university, submitter, status,
                         possible_duplicates, drafted_position, updated_position)
                     VALUES (?, ?, ?, ?, ?, ?, 'draft', '[]', ?, ?)
-                    """,
+                    """).execute(
                 arguments: [id, Self.kind(drafted.content), drafted.content.title, Self.category(drafted.content),
                             drafted.university, drafted.submitter, event.position, event.position])
         case let .revised(revised)?:
-            try db.execute(
-                sql: "UPDATE \(table) SET kind = ?, title = ?, category = ?, updated_position = ? WHERE submission_id = ?",
+            try db.cachedStatement(
+                sql: "UPDATE \(table) SET kind = ?, title = ?, category = ?, updated_position = ? WHERE submission_id = ?").execute(
                 arguments: [Self.kind(revised.content), revised.content.title, Self.category(revised.content), event.position, id])
         case let .submitted(submitted)?:
-            try db.execute(
-                sql: "UPDATE \(table) SET status = 'submitted', possible_duplicates = ?, updated_position = ? WHERE submission_id = ?",
+            try db.cachedStatement(
+                sql: "UPDATE \(table) SET status = 'submitted', possible_duplicates = ?, updated_position = ? WHERE submission_id = ?").execute(
                 arguments: [try Self.json(submitted.possibleDuplicates), event.position, id])
         case .withdrawn?:
             try setStatus("withdrawn", of: id, at: event.position, in: db, table: table)
@@ -71,7 +71,7 @@ public struct CatalogueProjector: Projector {
     }
 
     private func setStatus(_ status: String, of id: String, at position: Int64, in db: Database, table: String) throws {
-        try db.execute(sql: "UPDATE \(table) SET status = ?, updated_position = ? WHERE submission_id = ?", arguments: [status, position, id])
+        try db.cachedStatement(sql: "UPDATE \(table) SET status = ?, updated_position = ? WHERE submission_id = ?").execute(arguments: [status, position, id])
     }
 
     private static func kind(_ content: SubmissionContent) -> String {

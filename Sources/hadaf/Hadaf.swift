@@ -20,6 +20,8 @@ struct Hadaf: AsyncParsableCommand {
             EventsCommand.self,
             ExecCommand.self,
             ImportCommand.self,
+            ProjectCommand.self,
+            RebuildCommand.self,
             VerifyCommand.self,
         ])
 }

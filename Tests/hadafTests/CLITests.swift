@@ -101,7 +101,7 @@ struct CLITests {
         #expect(FileManager.default.fileExists(atPath: cli.database))
     }
 
-    @Test(arguments: ["init", "append", "events", "exec", "import", "verify"])
+    @Test(arguments: ["init", "append", "events", "exec", "import", "project", "rebuild", "verify"])
     func everyCommandHasCompleteHelp(command: String) throws {
         let help = try ProductProcess.run("hadaf", [command, "--help"])
         #expect(help.status == 0)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import HadafProjections
 
 /// Turns a refusal into one sentence on stderr and the exit code the help text documents.
 enum CommandFailure {
@@ -30,6 +31,9 @@ enum CommandFailure {
 
     private static func status(of error: any CodedError) -> Status {
         switch error {
+        case let error as ProjectionError:
+            if case let .log(inner) = error { return status(of: inner) }
+            return error.code == "projection.unknown" ? .malformedInput : .storageFailed
         case let error as ImportError:
             if case let .store(inner) = error { return status(of: inner) }
             return error.code == "import.unreadable_input" ? .noInput : .malformedInput
