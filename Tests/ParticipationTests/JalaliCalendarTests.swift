@@ -1,4 +1,5 @@
 import Foundation
+import HadafEvents
 import Participation
 import Testing
 

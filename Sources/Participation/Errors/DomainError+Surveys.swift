@@ -1,3 +1,4 @@
+import HadafEvents
 import Foundation
 
 extension DomainError {

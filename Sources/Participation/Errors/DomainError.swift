@@ -1,3 +1,4 @@
+import HadafEvents
 import EventStore
 
 /// A refusal of a command: a stable code, an English and a Persian sentence, and the field it

@@ -1,3 +1,5 @@
+import HadafEvents
+
 /// An Iranian national code (کد ملی): ten digits whose last is a check digit.
 ///
 /// Input may use Persian, Arabic-Indic or Latin digits, with spaces or dashes between groups.
