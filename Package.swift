@@ -58,6 +58,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Projections",
+            exclude: ["policies"],
             swiftSettings: strictSettings),
         // The command-line tool: thin, calls the modules.
         .executableTarget(

@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+import HadafEvents
+import Synchronization
+
+/// Scores a participant-year's facts under the year's policy: the ledger's lines.
+struct LedgerScoring {
+    let db: Database
+    let names: TableNames
+
+    func rescore(participant: String, year: Int) throws {
+        let lines = names.table("ledger_lines")
+        try db.cachedStatement(sql: "DELETE FROM \(lines) WHERE participant_id = ? AND academic_year = ?").execute(arguments: [participant, year])
+        guard let policy = try policy(for: year), let kind = try kind(of: participant) else { return }
+        let facts = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT fact_key, rule_id, share, position FROM \(names.table("ledger_facts"))
+            WHERE participant_id = ? AND academic_year = ? AND retracted = 0 ORDER BY position, fact_key
+            """), arguments: [participant, year])
+        var byRule: [String: Double] = [:]
+        var total = 0.0
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO \(lines) (fact_key, participant_id, academic_year, rule_id, points, capped, policy_version, position)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for fact in facts {
+            let rule: String = fact[1]
+            let share: Double = fact[2]
+            let earned = (policy.points[rule]?[kind] ?? 0) * share
+            let room = min((policy.caps[rule] ?? .infinity) - byRule[rule, default: 0], (policy.caps["total"] ?? .infinity) - total)
+            let points = (min(earned, max(0, room)) * 100).rounded() / 100
+            guard points > 0 else { continue }
+            byRule[rule, default: 0] += points
+            total += points
+            try insert.execute(arguments: [fact[0] as String, participant, year, rule, points, points < earned ? 1 : 0, policy.version, fact[3] as Int64])
+        }
+    }
+
+    private func kind(of participant: String) throws -> String? {
+        if participant.hasPrefix("group:") { return "student_group" }
+        return try String.fetchOne(db.cachedStatement(sql: "SELECT kind FROM \(names.table("ledger_participants")) WHERE participant_id = ?"), arguments: [participant])
+    }
+
+    private func policy(for year: Int) throws -> IncentivePolicy? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT content_hash, source FROM \(names.table("ledger_policies")) WHERE academic_year = ?"), arguments: [year]) else { return nil }
+        return try PolicyCache.shared.policy(hash: row[0], source: row[1])
+    }
+}
+
+/// Decoded policies by content hash: a policy is decoded once, not at every rescoring.
+final class PolicyCache: Sendable {
+    static let shared = PolicyCache()
+    private let policies = Mutex<[String: IncentivePolicy]>([:])
+
+    func policy(hash: String, source: String) throws -> IncentivePolicy {
+        if let cached = policies.withLock({ $0[hash] }) { return cached }
+        let policy = try JSONDecoder().decode(IncentivePolicy.self, from: Data(source.utf8))
+        policies.withLock { $0[hash] = policy }
+        return policy
+    }
+}

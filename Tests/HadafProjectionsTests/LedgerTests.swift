@@ -1,0 +1,119 @@
+import EventStore
+import Foundation
+import GRDB
+import HadafEvents
+import HadafProjections
+import Testing
+
+@Suite("The participation ledger")
+struct LedgerTests {
+    private let year1404 = Date(timeIntervalSince1970: 1_759_300_000) // 2025-10-01, in 1404-1405
+    private let year1405 = Date(timeIntervalSince1970: 1_790_836_000) // 2026-10-01, in 1405-1406
+
+    private func policySource(_ year: Int, surveyPoints: Double = 2) -> String {
+        let policies = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Projections/policies/\(year).json")
+        let text = try! String(contentsOf: policies, encoding: .utf8)
+        guard surveyPoints != 2 else { return text }
+        return text
+            .replacingOccurrences(of: "\"survey.answered\": {\n      \"student\": 2.0", with: "\"survey.answered\": {\n      \"student\": \(surveyPoints)")
+            .replacingOccurrences(of: "\"version\": \"\(year).1\"", with: "\"version\": \"\(year).2\"")
+    }
+
+    private func append(_ log: ProjectionLog, _ event: some DomainEvent, to stream: String, at date: Date) async throws {
+        _ = try await log.store.append([NewEvent(event, metadata: EventMetadata(actorId: "t", occurredAt: date))], to: stream)
+    }
+
+    private func adopt(_ log: ProjectionLog, _ year: Int, surveyPoints: Double = 2) async throws {
+        let source = policySource(year, surveyPoints: surveyPoints)
+        try await append(log, PolicyAdopted(academicYear: year, version: surveyPoints == 2 ? "\(year).1" : "\(year).2", source: source, contentHash: "h\(year)-\(surveyPoints)"), to: "policy-\(year)", at: year1404)
+    }
+
+    private func register(_ log: ProjectionLog, _ id: String, _ kind: String) async throws {
+        try await append(log, ParticipantRegistered(participantId: id, kind: kind, university: "ut", studentGroup: nil, personal: "sealed", sealing: "aes-256-gcm/v1"), to: "participant-\(id)", at: year1404)
+    }
+
+    private func answer(_ log: ProjectionLog, survey: String, by id: String, at date: Date) async throws {
+        try await append(log, SurveyAnswered(respondent: id, respondentKind: "student", university: "ut", answers: ["q1": .number(3)], isRevision: false), to: "survey-\(survey)", at: date)
+    }
+
+    private func lines(_ log: ProjectionLog, _ participant: String) throws -> [(year: Int, rule: String, points: Double)] {
+        _ = try log.runner([LedgerProjector()]).catchUp()
+        return try log.rows("SELECT academic_year, rule_id, points FROM ledger_lines WHERE participant_id = '\(participant)' ORDER BY position, fact_key")
+            .map { ($0[0], $0[1], $0[2]) }
+    }
+
+    @Test func aPolicyChangeAffectsOnlyItsOwnYear() async throws {
+        let log = try ProjectionLog()
+        try await register(log, "p-1", "student")
+        try await adopt(log, 1404)
+        try await adopt(log, 1405)
+        try await answer(log, survey: "a", by: "p-1", at: year1404)
+        try await answer(log, survey: "b", by: "p-1", at: year1405)
+        #expect(try lines(log, "p-1").map(\.points) == [2, 2])
+
+        try await adopt(log, 1405, surveyPoints: 3)
+        let after = try lines(log, "p-1")
+        #expect(after.first { $0.year == 1404 }?.points == 2)
+        #expect(after.first { $0.year == 1405 }?.points == 3)
+        let versions = try log.rows("SELECT academic_year, policy_version FROM ledger_lines ORDER BY academic_year").map { $0[1] as String }
+        #expect(versions == ["1404.1", "1405.2"])
+    }
+
+    @Test func coAuthorsSplitByShareAndCapsHold() async throws {
+        let log = try ProjectionLog()
+        try await register(log, "p-1", "student")
+        try await register(log, "p-2", "faculty")
+        try await adopt(log, 1404)
+        let idea = SubmissionContent.idea(IdeaContent(title: "t", summary: "s", problem: "p", proposal: "p", expectedImpact: "i", category: .cultural))
+        try await append(log, SubmissionDrafted(submissionId: "i1", submitter: "p-1", university: "ut", authors: [.init(kind: .participant, id: "p-1", share: 60), .init(kind: .participant, id: "p-2", share: 40)], content: idea), to: "submission-i1", at: year1404)
+        try await append(log, SubmissionSubmitted(possibleDuplicates: []), to: "submission-i1", at: year1404)
+        try await append(log, SubmissionScreened(decision: .acceptedForEvaluation, ground: nil, duplicateOf: nil, reason: nil), to: "submission-i1", at: year1404)
+        #expect(try lines(log, "p-1").map(\.points) == [3, 9])
+        #expect(try lines(log, "p-2").map(\.points) == [2, 6])
+
+        // Endorsements received are capped at 10 points a year.
+        try await append(log, ArticleContributed(contributionId: "pr", kind: .amendment, round: 1, article: 1, author: "p-1", text: "x", rationale: "y", isRevision: false), to: "regulation-r", at: year1404)
+        for endorser in 0..<12 {
+            try await append(log, ProposalEndorsed(proposalId: "pr", endorser: "e-\(endorser)"), to: "regulation-r", at: year1404)
+        }
+        let endorsements = try lines(log, "p-1").filter { $0.rule == "endorsement.received" }
+        #expect(endorsements.map(\.points).reduce(0, +) == 10 && endorsements.count == 10)
+    }
+
+    @Test func aWithdrawalRetractsItsPointsAndATotalIsTheSumOfItsLines() async throws {
+        let log = try ProjectionLog()
+        try await register(log, "p-1", "faculty")
+        try await adopt(log, 1404)
+        for id in ["c1", "c2"] {
+            try await append(log, ArticleContributed(contributionId: id, kind: .comment, round: 1, article: 1, author: "p-1", text: "x", rationale: nil, isRevision: false), to: "regulation-r", at: year1404)
+        }
+        #expect(try lines(log, "p-1").map(\.points) == [4, 4])
+        try await append(log, ContributionWithdrawn(contributionId: "c1"), to: "regulation-r", at: year1404)
+        let remaining = try lines(log, "p-1")
+        #expect(remaining.map(\.points) == [4])
+        let total = try log.rows("SELECT SUM(points) FROM ledger_lines WHERE participant_id = 'p-1'").first?[0] as Double?
+        #expect(total == remaining.map(\.points).reduce(0, +))
+    }
+
+    @Test func anErasedParticipantsPointsStayInTheTotals() async throws {
+        let log = try ProjectionLog()
+        try await register(log, "p-1", "student")
+        try await adopt(log, 1404)
+        try await answer(log, survey: "a", by: "p-1", at: year1404)
+        try await append(log, ParticipantErased(requestedBy: "participant"), to: "participant-p-1", at: year1404)
+        #expect(try lines(log, "p-1").map(\.points) == [2])
+        #expect(try log.rows("SELECT erased FROM ledger_participants WHERE participant_id = 'p-1'").first?[0] as Int? == 1)
+    }
+
+    @Test func theLedgerRebuildsToTheSameHash() async throws {
+        let log = try ProjectionLog()
+        try await register(log, "p-1", "student")
+        try await answer(log, survey: "a", by: "p-1", at: year1404) // before any policy: scored once one is adopted
+        try await adopt(log, 1404)
+        let runner = log.runner([LedgerProjector()])
+        let built = try runner.catchUp()
+        #expect(try lines(log, "p-1").map(\.points) == [2])
+        #expect(try runner.rebuild().map(\.contentHash) == built.map(\.contentHash))
+    }
+}
