@@ -67,6 +67,8 @@ let package = Package(
                 "EventStore",
                 "Participation",
                 "HadafProjections",
+                "HadafEvents",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),

@@ -20,8 +20,10 @@ struct Hadaf: AsyncParsableCommand {
             EventsCommand.self,
             ExecCommand.self,
             ImportCommand.self,
+            PolicyCommand.self,
             ProjectCommand.self,
             RebuildCommand.self,
+            ScoresCommand.self,
             VerifyCommand.self,
         ])
 }

@@ -101,9 +101,9 @@ struct CLITests {
         #expect(FileManager.default.fileExists(atPath: cli.database))
     }
 
-    @Test(arguments: ["init", "append", "events", "exec", "import", "project", "rebuild", "verify"])
+    @Test(arguments: ["init", "append", "events", "exec", "import", "policy adopt", "project", "rebuild", "scores", "verify"])
     func everyCommandHasCompleteHelp(command: String) throws {
-        let help = try ProductProcess.run("hadaf", [command, "--help"])
+        let help = try ProductProcess.run("hadaf", command.split(separator: " ").map(String.init) + ["--help"])
         #expect(help.status == 0)
         #expect(help.standardOutput.contains("USAGE: hadaf \(command)"))
         #expect(help.standardOutput.contains("--db <path>"))

@@ -60,3 +60,28 @@ struct ExecTests {
         #expect(try cli.succeed(["verify"]).standardOutput.contains("intact: 28 events"))
     }
 }
+
+extension ExecTests {
+    @Test func scoresShowEachLineWithItsEvidenceOnceAPolicyIsAdopted() throws {
+        let cli = try CLI()
+        try cli.succeed(["init", "--demo"])
+        let results = try cli.succeed(["exec", "-", "--json"], input: try documentedCommands().joined(separator: "\n")).standardOutput
+        // Maryam is the first participant the page registers.
+        let registration = try #require(results.split(separator: "\n").first { $0.contains(#""command":"participant.register""#) })
+        let maryam = try #require(String(registration).firstMatch(of: /"participantId":"(p-[0-9a-f]+)"/)?.1)
+
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let policy = root.appendingPathComponent("Projections/policies/1405.json").path
+        #expect(try cli.succeed(["policy", "adopt", policy]).standardOutput.hasPrefix("adopted at position"))
+        #expect(try cli.succeed(["policy", "adopt", policy]).standardOutput.hasPrefix("already adopted"))
+
+        let lines = try cli.succeed(["scores", String(maryam), "--year", "۱۴۰۵", "--json"]).standardOutput
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(lines.utf8)) as? [[String: Any]])
+        // A named survey, an anonymous one (credited at closing), an idea submitted and accepted.
+        #expect(decoded.compactMap { $0["rule"] as? String }.sorted() == ["idea.accepted", "idea.submitted", "survey.answered", "survey.answered"])
+        #expect(decoded.compactMap { $0["points"] as? Double }.reduce(0, +) == 24)
+        #expect(decoded.allSatisfy { $0["policyVersion"] as? String == "1405.1" && $0["academicYear"] as? String == "1405-1406" })
+        let text = try cli.succeed(["scores", String(maryam)]).standardOutput
+        #expect(text.contains("total: 24.0 points in 4 lines"))
+    }
+}

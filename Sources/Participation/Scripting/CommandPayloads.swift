@@ -32,6 +32,7 @@ public enum CommandPayload {
     /// Without `authors`, the submitter (or the group they represent) holds the whole credit.
     public struct DraftSubmission: Decodable, Sendable { let submissionId: String; let authors: [SubmissionAuthor]?; let content: SubmissionContent }
     public struct SubmissionReference: Decodable, Sendable { let submissionId: String }
+    public struct AdoptPolicy: Decodable, Sendable { let policy: IncentivePolicy }
     public struct ScreenSubmission: Decodable, Sendable {
         let submissionId: String
         let decision: SubmissionScreened.Decision

@@ -39,6 +39,7 @@ public struct CommandRequest: Decodable, Sendable {
         case submitSubmission(CommandPayload.SubmissionReference)
         case withdrawSubmission(CommandPayload.SubmissionReference)
         case screenSubmission(CommandPayload.ScreenSubmission)
+        case adoptPolicy(CommandPayload.AdoptPolicy)
     }
 
     /// The command names, as scripts write them.
@@ -49,6 +50,7 @@ public struct CommandRequest: Decodable, Sendable {
         "regulation.publish", "regulation.open_round", "regulation.contribute", "regulation.withdraw",
         "regulation.endorse", "regulation.answer", "regulation.finalise",
         "submission.draft", "submission.revise", "submission.submit", "submission.withdraw", "submission.screen",
+        "policy.adopt",
     ]
 
     private enum Key: String, CodingKey {
@@ -95,6 +97,7 @@ public struct CommandRequest: Decodable, Sendable {
         case "submission.submit": .submitSubmission(try payload(CommandPayload.SubmissionReference.self))
         case "submission.withdraw": .withdrawSubmission(try payload(CommandPayload.SubmissionReference.self))
         case "submission.screen": .screenSubmission(try payload(CommandPayload.ScreenSubmission.self))
+        case "policy.adopt": .adoptPolicy(try payload(CommandPayload.AdoptPolicy.self))
         default:
             throw DecodingError.dataCorruptedError(forKey: .command, in: container, debugDescription: "unknown command '\(name)'")
         }

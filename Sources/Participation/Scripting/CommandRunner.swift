@@ -89,6 +89,12 @@ public struct CommandRunner: Sendable {
             return done(try await submissions(clock).submit(p.submissionId, by: actor.id, idempotencyKey: key))
         case let .withdrawSubmission(p):
             return done(try await submissions(clock).withdraw(p.submissionId, by: actor.id))
+        case let .adoptPolicy(p):
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            let source: Data
+            do { source = try encoder.encode(p.policy) } catch { throw .malformedCommand(String(describing: error)) }
+            return done(try await IncentivePolicies(store: store, clock: clock).adopt(source, by: actor))
         case let .screenSubmission(p):
             let decision = SubmissionScreened(decision: p.decision, ground: p.ground, duplicateOf: p.duplicateOf, reason: p.reason)
             return done(try await submissions(clock).screen(p.submissionId, decision: decision, by: actor.id))

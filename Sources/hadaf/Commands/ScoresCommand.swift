@@ -1,0 +1,67 @@
+import ArgumentParser
+import EventStore
+import Foundation
+import GRDB
+import HadafEvents
+import HadafProjections
+
+/// `hadaf scores`: a participant's ledger lines with their evidence.
+struct ScoresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scores",
+        abstract: "Print a participant's points: each ledger line with the rule, policy and event that earned it.",
+        discussion: "Brings the read models up to date first. A total is the sum of its lines and nothing else.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var readModel: ReadModelOptions
+
+    @Argument(help: ArgumentHelp("The participant id (p-…, or group:<id> for a student group).", valueName: "participant"))
+    var participant: String
+
+    @Option(help: ArgumentHelp("Only this academic year, e.g. 1404 or 1404-1405.", valueName: "year"))
+    var year: String?
+
+    @Flag(help: "Print the lines as JSON.")
+    var json = false
+
+    struct Line: Encodable {
+        let academicYear: String
+        let rule: String
+        let points: Double
+        let capped: Bool
+        let policyVersion: String
+        let position: Int64
+    }
+
+    func run() throws {
+        let academicYear = try year.map { text in
+            guard let parsed = AcademicYear(text) else { throw ValidationError("--year must be a Jalali year such as 1404 or 1404-1405.") }
+            return parsed.startYear
+        }
+        let store = try database.openStore()
+        let runner = try readModel.runner(for: store)
+        _ = try CommandFailure.reporting { () throws(ProjectionError) in try runner.catchUp() }
+        let model = try CommandFailure.reporting { () throws(ProjectionError) in try ReadModel(path: readModel.path ?? ReadModel.path(besideLog: store.path)) }
+        let lines = try CommandFailure.reporting { () throws(ProjectionError) in
+            try model.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT academic_year, rule_id, points, capped, policy_version, position FROM ledger_lines
+                    WHERE participant_id = ? AND (? IS NULL OR academic_year = ?) ORDER BY academic_year, position, fact_key
+                    """, arguments: [participant, academicYear, academicYear])
+                    .map { Line(academicYear: AcademicYear(startYear: $0[0]).description, rule: $0[1], points: $0[2], capped: $0[3], policyVersion: $0[4], position: $0[5]) }
+            }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(lines), as: UTF8.self))
+            return
+        }
+        for line in lines {
+            let date = try store.read(from: line.position, limit: 1).first.map { JalaliDate($0.recordedAt).persianText } ?? ""
+            print("\(line.academicYear)  \(line.rule)  \(line.points) points\(line.capped ? " (capped)" : "")  policy \(line.policyVersion)  event #\(line.position)  \(date)")
+        }
+        let total = lines.reduce(0) { $0 + $1.points }
+        print("total: \(total) points in \(lines.count) lines")
+    }
+}
