@@ -13,10 +13,14 @@ import HadafEvents
 /// of a participant-year scored by that year's adopted policy, in position order, with the rule
 /// caps and the total cap applied. Adopting a policy for a year recomputes that year's lines and
 /// no other year's.
+///
+/// *Eligibility* follows the lines: a participant-year reaches each incentive whose threshold its
+/// total meets, for its kind of participant; a university reaches the deputy's incentives through
+/// the sum of its participants' points. The lines that reached it are the participant-year's lines.
 public struct LedgerProjector: Projector {
     public let name = "ledger"
     public let version = 1
-    public let tables = ["ledger_participants", "ledger_policies", "ledger_proposals", "ledger_submissions", "ledger_facts", "ledger_lines"]
+    public let tables = ["ledger_participants", "ledger_policies", "ledger_proposals", "ledger_submissions", "ledger_facts", "ledger_lines", "eligibility"]
     public let eventTypes: Set<String> = [
         ParticipantRegistered.eventType, ParticipantErased.eventType, PolicyAdopted.eventType,
         SurveyAnswered.eventType, SurveyParticipationCredited.eventType,
@@ -44,6 +48,10 @@ public struct LedgerProjector: Projector {
                 fact_key TEXT PRIMARY KEY NOT NULL, participant_id TEXT NOT NULL, academic_year INTEGER NOT NULL, rule_id TEXT NOT NULL,
                 points REAL NOT NULL, capped INTEGER NOT NULL, policy_version TEXT NOT NULL, position INTEGER NOT NULL);
             CREATE INDEX \(names.index("by_participant_year", on: "ledger_lines")) ON \(names.table("ledger_lines")) (participant_id, academic_year);
+            CREATE TABLE \(names.table("eligibility")) (
+                participant_id TEXT NOT NULL, academic_year INTEGER NOT NULL, incentive TEXT NOT NULL, university TEXT,
+                points REAL NOT NULL, policy_version TEXT NOT NULL, PRIMARY KEY (participant_id, academic_year, incentive));
+            CREATE INDEX \(names.index("by_university_year", on: "eligibility")) ON \(names.table("eligibility")) (university, academic_year);
             """)
     }
 

@@ -33,6 +33,31 @@ struct LedgerScoring {
             total += points
             try insert.execute(arguments: [fact[0] as String, participant, year, rule, points, points < earned ? 1 : 0, policy.version, fact[3] as Int64])
         }
+        try updateEligibility(participant: participant, kind: kind, year: year, policy: policy)
+    }
+
+    /// Recomputes the participant's eligibility for the year, and their university's.
+    private func updateEligibility(participant: String, kind: String, year: Int, policy: IncentivePolicy) throws {
+        let eligibility = names.table("eligibility")
+        let lines = names.table("ledger_lines")
+        let university = try String.fetchOne(db.cachedStatement(sql: "SELECT university FROM \(names.table("ledger_participants")) WHERE participant_id = ?"), arguments: [participant])
+        let total = try Double.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(points), 0) FROM \(lines) WHERE participant_id = ? AND academic_year = ?"), arguments: [participant, year]) ?? 0
+        try record(participant, kind: kind, university: university, total: total, year: year, policy: policy, in: eligibility)
+        guard let university else { return }
+        let universityTotal = try Double.fetchOne(db.cachedStatement(sql: """
+            SELECT COALESCE(SUM(l.points), 0) FROM \(lines) l JOIN \(names.table("ledger_participants")) p ON p.participant_id = l.participant_id
+            WHERE p.university = ? AND l.academic_year = ?
+            """), arguments: [university, year]) ?? 0
+        try record("university:\(university)", kind: "university", university: university, total: universityTotal, year: year, policy: policy, in: eligibility)
+    }
+
+    private func record(_ participant: String, kind: String, university: String?, total: Double, year: Int, policy: IncentivePolicy, in table: String) throws {
+        try db.cachedStatement(sql: "DELETE FROM \(table) WHERE participant_id = ? AND academic_year = ?").execute(arguments: [participant, year])
+        let insert = try db.cachedStatement(sql: "INSERT INTO \(table) (participant_id, academic_year, incentive, university, points, policy_version) VALUES (?, ?, ?, ?, ?, ?)")
+        for (incentive, threshold) in policy.thresholds.sorted(by: { $0.key < $1.key })
+        where threshold.kinds.contains(kind) && total >= threshold.minimumPoints {
+            try insert.execute(arguments: [participant, year, incentive, university, total, policy.version])
+        }
     }
 
     private func kind(of participant: String) throws -> String? {

@@ -17,6 +17,7 @@ struct Hadaf: AsyncParsableCommand {
         subcommands: [
             InitCommand.self,
             AppendCommand.self,
+            EligibilityCommand.self,
             EventsCommand.self,
             ExecCommand.self,
             ImportCommand.self,

@@ -117,3 +117,32 @@ struct LedgerTests {
         #expect(try runner.rebuild().map(\.contentHash) == built.map(\.contentHash))
     }
 }
+
+extension LedgerTests {
+    @Test func eligibilityFollowsTheTotalsForEachKindAndUniversity() async throws {
+        let log = try ProjectionLog()
+        try await register(log, "p-1", "student")
+        try await register(log, "p-2", "faculty")
+        try await adopt(log, 1404)
+        for survey in 0..<6 { try await answer(log, survey: "s\(survey)", by: "p-1", at: year1404) }
+        _ = try log.runner([LedgerProjector()]).catchUp()
+        let reached = try log.rows("SELECT participant_id, incentive, points FROM eligibility ORDER BY participant_id, incentive")
+        // 12 points: a participation certificate (10), not yet a workshop place (25).
+        #expect(reached.filter { $0[0] as String == "p-1" }.map { $0[1] as String } == ["participation_certificate"])
+        #expect(reached.filter { $0[0] as String == "p-2" }.isEmpty)
+        #expect(reached.first?[2] as Double? == 12)
+        // The university's total is its participants' sum; 12 is far from the deputy's 500.
+        #expect(!reached.contains { $0[0] as String == "university:ut" })
+
+        // Three comments (12 points) reach a certificate; a withdrawal that drops the total to 8
+        // takes it away.
+        for id in ["c1", "c2", "c3"] {
+            try await append(log, ArticleContributed(contributionId: id, kind: .comment, round: 1, article: 1, author: "p-2", text: "x", rationale: nil, isRevision: false), to: "regulation-r", at: year1404)
+        }
+        _ = try log.runner([LedgerProjector()]).catchUp()
+        #expect(try log.rows("SELECT incentive FROM eligibility WHERE participant_id = 'p-2'").map { $0[0] as String } == ["participation_certificate"])
+        try await append(log, ContributionWithdrawn(contributionId: "c2"), to: "regulation-r", at: year1404)
+        _ = try log.runner([LedgerProjector()]).catchUp()
+        #expect(try log.rows("SELECT incentive FROM eligibility WHERE participant_id = 'p-2'").isEmpty)
+    }
+}

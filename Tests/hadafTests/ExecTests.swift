@@ -83,5 +83,9 @@ extension ExecTests {
         #expect(decoded.allSatisfy { $0["policyVersion"] as? String == "1405.1" && $0["academicYear"] as? String == "1405-1406" })
         let text = try cli.succeed(["scores", String(maryam)]).standardOutput
         #expect(text.contains("total: 24.0 points in 4 lines"))
+        // 24 points: a certificate (10), not a workshop place (25).
+        let eligible = try cli.succeed(["eligibility", "--university", "ut", "--year", "1405", "--json"]).standardOutput
+        #expect(eligible.contains(#""incentive":"participation_certificate","participant":"\#(maryam)""#))
+        #expect(!eligible.contains("workshop_place"))
     }
 }

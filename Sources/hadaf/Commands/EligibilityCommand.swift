@@ -1,0 +1,58 @@
+import ArgumentParser
+import EventStore
+import Foundation
+import GRDB
+import HadafEvents
+import HadafProjections
+
+/// `hadaf eligibility`: who reached which incentive, at a university, in a year.
+struct EligibilityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eligibility",
+        abstract: "List the participants of a university who reached each incentive in an academic year.",
+        discussion: "Brings the read models up to date first. `hadaf scores PARTICIPANT` shows the lines behind each total.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var readModel: ReadModelOptions
+
+    @Option(help: ArgumentHelp("The university's code, e.g. ut.", valueName: "id"))
+    var university: String
+
+    @Option(help: ArgumentHelp("The academic year, e.g. 1404 or 1404-1405.", valueName: "year"))
+    var year: String
+
+    @Flag(help: "Print the list as JSON.")
+    var json = false
+
+    struct Entry: Encodable {
+        let participant: String
+        let incentive: String
+        let points: Double
+        let policyVersion: String
+    }
+
+    func run() throws {
+        guard let academicYear = AcademicYear(year) else { throw ValidationError("--year must be a Jalali year such as 1404 or 1404-1405.") }
+        let store = try database.openStore()
+        let runner = try readModel.runner(for: store)
+        _ = try CommandFailure.reporting { () throws(ProjectionError) in try runner.catchUp() }
+        let model = try CommandFailure.reporting { () throws(ProjectionError) in try ReadModel(path: readModel.path ?? ReadModel.path(besideLog: store.path)) }
+        let entries = try CommandFailure.reporting { () throws(ProjectionError) in
+            try model.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT participant_id, incentive, points, policy_version FROM eligibility
+                    WHERE university = ? AND academic_year = ? ORDER BY incentive, points DESC, participant_id
+                    """, arguments: [university, academicYear.startYear])
+                    .map { Entry(participant: $0[0], incentive: $0[1], points: $0[2], policyVersion: $0[3]) }
+            }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(entries), as: UTF8.self))
+            return
+        }
+        for entry in entries { print("\(entry.incentive)  \(entry.participant)  \(entry.points) points  policy \(entry.policyVersion)") }
+        print("\(entries.count) incentive(s) reached at \(university) in \(academicYear)")
+    }
+}
