@@ -77,6 +77,7 @@ let package = Package(
             name: "hadaf-bench",
             dependencies: [
                 "EventStore",
+                "HadafProjections",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "tools/HadafBench",

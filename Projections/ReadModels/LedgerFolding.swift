@@ -80,16 +80,21 @@ struct LedgerFolding {
 
     // MARK: - Facts
 
-    /// Records (or restores) a fact, then rescores its participant-year.
+    /// Records (or restores) a fact and scores it: a new fact later than everything its
+    /// participant-year holds gets one more line; anything else rescores the participant-year.
     private func earn(_ key: String, participant: String, rule: String, share: Double = 1) throws {
-        let year = try academicYear()
+        let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT academic_year FROM \(table("ledger_facts")) WHERE fact_key = ?"), arguments: [key])
+        let year = try existing.map { $0[0] as Int } ?? academicYear()
         try db.cachedStatement(sql: """
             INSERT INTO \(table("ledger_facts")) (fact_key, participant_id, academic_year, rule_id, share, position, retracted)
             VALUES (?, ?, ?, ?, ?, ?, 0)
             ON CONFLICT (fact_key) DO UPDATE SET rule_id = excluded.rule_id, share = excluded.share, retracted = 0
             """).execute(arguments: [key, participant, year, rule, share, event.position])
-        let stored = try Int.fetchOne(db.cachedStatement(sql: "SELECT academic_year FROM \(table("ledger_facts")) WHERE fact_key = ?"), arguments: [key]) ?? year
-        try rescore(participant: participant, year: stored)
+        let scoring = LedgerScoring(db: db, names: names)
+        if existing == nil, try scoring.appendLine(key: key, participant: participant, year: year, rule: rule, share: share, position: event.position) {
+            return
+        }
+        try scoring.rescore(participant: participant, year: year)
     }
 
     /// Retracts the facts with these keys or this key prefix, and rescores who they credited.
@@ -97,8 +102,10 @@ struct LedgerFolding {
         var condition = "fact_key IN (\(keys.map { _ in "?" }.joined(separator: ",")))"
         var arguments = StatementArguments(keys)
         if let prefix {
-            condition = keys.isEmpty ? "substr(fact_key, 1, ?) = ?" : "(\(condition) OR substr(fact_key, 1, ?) = ?)"
-            arguments += [prefix.count, prefix]
+            // A key range, so that the primary key's index finds them (a substr() test would scan).
+            let range = "(fact_key >= ? AND fact_key < ?)"
+            condition = keys.isEmpty ? range : "(\(condition) OR \(range))"
+            arguments += [prefix, prefix + "\u{FFFF}"]
         }
         let touched = try Row.fetchAll(db, sql: "SELECT DISTINCT participant_id, academic_year FROM \(table("ledger_facts")) WHERE retracted = 0 AND \(condition)", arguments: arguments)
         try db.execute(sql: "UPDATE \(table("ledger_facts")) SET retracted = 1 WHERE \(condition)", arguments: arguments)

@@ -20,7 +20,10 @@ import HadafEvents
 public struct LedgerProjector: Projector {
     public let name = "ledger"
     public let version = 1
-    public let tables = ["ledger_participants", "ledger_policies", "ledger_proposals", "ledger_submissions", "ledger_facts", "ledger_lines", "eligibility"]
+    public let tables = [
+        "ledger_participants", "ledger_policies", "ledger_proposals", "ledger_submissions", "ledger_facts", "ledger_lines",
+        "ledger_totals", "ledger_rule_totals", "ledger_university_totals", "eligibility",
+    ]
     public let eventTypes: Set<String> = [
         ParticipantRegistered.eventType, ParticipantErased.eventType, PolicyAdopted.eventType,
         SurveyAnswered.eventType, SurveyParticipationCredited.eventType,
@@ -48,6 +51,14 @@ public struct LedgerProjector: Projector {
                 fact_key TEXT PRIMARY KEY NOT NULL, participant_id TEXT NOT NULL, academic_year INTEGER NOT NULL, rule_id TEXT NOT NULL,
                 points REAL NOT NULL, capped INTEGER NOT NULL, policy_version TEXT NOT NULL, position INTEGER NOT NULL);
             CREATE INDEX \(names.index("by_participant_year", on: "ledger_lines")) ON \(names.table("ledger_lines")) (participant_id, academic_year);
+            CREATE TABLE \(names.table("ledger_totals")) (
+                participant_id TEXT NOT NULL, academic_year INTEGER NOT NULL, points REAL NOT NULL, last_position INTEGER NOT NULL,
+                PRIMARY KEY (participant_id, academic_year));
+            CREATE TABLE \(names.table("ledger_rule_totals")) (
+                participant_id TEXT NOT NULL, academic_year INTEGER NOT NULL, rule_id TEXT NOT NULL, points REAL NOT NULL,
+                PRIMARY KEY (participant_id, academic_year, rule_id));
+            CREATE TABLE \(names.table("ledger_university_totals")) (
+                university TEXT NOT NULL, academic_year INTEGER NOT NULL, points REAL NOT NULL, PRIMARY KEY (university, academic_year));
             CREATE TABLE \(names.table("eligibility")) (
                 participant_id TEXT NOT NULL, academic_year INTEGER NOT NULL, incentive TEXT NOT NULL, university TEXT,
                 points REAL NOT NULL, policy_version TEXT NOT NULL, PRIMARY KEY (participant_id, academic_year, incentive));

@@ -23,7 +23,11 @@ public final class ReadModel: Sendable {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(30)
+            // Projectors read back what they wrote at every event: without a large cache (and
+            // memory-mapped reads) each lookup becomes a read(2) of the file.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
             pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -131072") }
             try pool.write { db in
                 try db.execute(sql: """
                     CREATE TABLE IF NOT EXISTS projector_checkpoints (

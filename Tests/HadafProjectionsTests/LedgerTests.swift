@@ -144,5 +144,10 @@ extension LedgerTests {
         try await append(log, ContributionWithdrawn(contributionId: "c2"), to: "regulation-r", at: year1404)
         _ = try log.runner([LedgerProjector()]).catchUp()
         #expect(try log.rows("SELECT incentive FROM eligibility WHERE participant_id = 'p-2'").isEmpty)
+
+        // The university's total, kept by increments, is the sum of its participants' lines.
+        let kept = try log.rows("SELECT points FROM ledger_university_totals WHERE university = 'ut' AND academic_year = 1404").first?[0] as Double?
+        let summed = try log.rows("SELECT SUM(points) FROM ledger_lines").first?[0] as Double?
+        #expect(kept == summed && kept == 20)
     }
 }

@@ -8,6 +8,8 @@ struct BenchOptions {
     var commits = 3_000
     var tasks = 64
     var rounds = 5
+    /// Events of the generated year that (g) projects.
+    var projectionEvents = 1_000_000
     /// The measurements to run, by letter (`--only ad`); all when empty.
     var only: Set<Character> = []
 
@@ -25,6 +27,7 @@ struct BenchOptions {
             case "--commits": commits = Int(value) ?? commits
             case "--tasks": tasks = Int(value) ?? tasks
             case "--rounds": rounds = max(1, Int(value) ?? rounds)
+            case "--projection-events": projectionEvents = Int(value) ?? projectionEvents
             case "--only": only = Set(value)
             default: fatalError("unknown option \(name); see tools/bench")
             }
@@ -48,6 +51,20 @@ enum ImportFile {
             }
         }
         handle.write(Data(buffer.utf8))
+    }
+}
+
+/// Runs tools/generate_year.py to write a generated year of participation.
+enum GeneratedYear {
+    static func write(events: Int, to path: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "tools/generate_year.py", String(events)]
+        guard FileManager.default.createFile(atPath: path, contents: nil) else { throw BenchError("cannot create \(path)") }
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw BenchError("tools/generate_year.py exited \(process.terminationStatus)") }
     }
 }
 

@@ -1,10 +1,12 @@
 // The benchmark behind tools/bench: SQLite's own limits and the event store, measured in one
 // run on one machine, and the ratios between them. Not a test: it prints figures.
 //
-// Usage: hadaf-bench --dir DIR --hadaf PATH [--events N] [--commits N] [--tasks N] [--rounds N] [--only LETTERS]
+// Usage: hadaf-bench --dir DIR --hadaf PATH [--events N] [--commits N] [--tasks N] [--rounds N]
+//                    [--projection-events N] [--only LETTERS]
 // (--only runs some measurements, e.g. `--only d` to profile group commit alone.)
 import EventStore
 import Foundation
+import HadafProjections
 
 let options = BenchOptions(CommandLine.arguments.dropFirst())
 let directory = URL(fileURLWithPath: options.directory)
@@ -68,7 +70,7 @@ let rawCommits = Measurement.median(rawCommitRounds)
 let rawGroup = Measurement.median(rawGroupRounds)
 let sequential = Measurement.median(sequentialRounds)
 let concurrent = Measurement.median(concurrentRounds)
-if options.rounds > 1 {
+if options.rounds > 1, !(rawCommitRounds.isEmpty && sequentialRounds.isEmpty && concurrentRounds.isEmpty) {
     print("medians")
     for measurement in [rawCommits, rawGroup, sequential, concurrent].compactMap({ $0 }) { print(measurement.line) }
 }
@@ -121,6 +123,31 @@ if options.includes("f"), FileManager.default.fileExists(atPath: importDatabase)
     }
 }
 
+var projectionRead: Measurement?, projection: Measurement?
+if options.includes("g") {
+    print("\nProjections over a generated year of participation (tools/generate_year.py)")
+    let yearFile = directory.appendingPathComponent("year.jsonl").path
+    let yearDatabase = freshPath("year.sqlite")
+    try GeneratedYear.write(events: options.projectionEvents, to: yearFile)
+    try HadafProcess(path: options.hadaf).run(["init", "--db", yearDatabase])
+    try HadafProcess(path: options.hadaf).run(["import", yearFile, "--db", yearDatabase])
+    let store = try EventStore.open(at: yearDatabase)
+    projectionRead = try await measure("g", "(g0) read the generated log raw, decoding envelopes") {
+        var next: Int64 = 1, count = 0
+        while let last = try store.read(from: next, limit: 10_000).last?.position {
+            count += Int(last - next + 1)
+            next = last + 1
+        }
+        return count
+    }
+    projection = try await measure("g", "(g) rebuild every projector (catalogue, ledger)") {
+        let model = try ReadModel(path: freshPath("year.read.sqlite"))
+        let statuses = try ProjectionRunner(store: store, model: model, projectors: StandardProjectors.all).rebuild()
+        guard statuses.allSatisfy({ $0.failure == nil }) else { throw BenchError("a projector failed: \(statuses)") }
+        return options.projectionEvents
+    }
+}
+
 print("\nRatios, each against a baseline taken in this run")
 func rate(_ measurement: Measurement?) -> Double { measurement?.perSecond ?? .nan }
 Ratio.print("(c)/(a) one durable append vs one raw commit", Ratio.pairedMedian(sequentialRounds, rawCommitRounds), target: nil)
@@ -130,3 +157,5 @@ Ratio.print("(d)/(d0) group commit vs that ceiling", Ratio.pairedMedian(concurre
 Ratio.print("(e)/(b) import vs raw bulk insert", rate(imported) / rate(rawBulk), target: 0.5)
 Ratio.print("(f) read, events/s vs the 300,000 target", rate(reading) / 300_000, target: 1)
 Ratio.print("(f) verify, events/s vs the 200,000 target", rate(verifying) / 200_000, target: 1)
+Ratio.print("(g) projection rebuild vs raw read (g0)", rate(projection) / rate(projectionRead), target: 0.3)
+Ratio.print("(g) projection rebuild vs the 100,000/s target", rate(projection) / 100_000, target: 1)
