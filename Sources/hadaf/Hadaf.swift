@@ -25,6 +25,7 @@ struct Hadaf: AsyncParsableCommand {
             ProjectCommand.self,
             RebuildCommand.self,
             ScoresCommand.self,
+            SurveyResultsCommand.self,
             VerifyCommand.self,
         ])
 }
