@@ -24,6 +24,7 @@ struct Hadaf: AsyncParsableCommand {
             PolicyCommand.self,
             ProjectCommand.self,
             RebuildCommand.self,
+            RegulationDigestCommand.self,
             ScoresCommand.self,
             SurveyResultsCommand.self,
             VerifyCommand.self,

@@ -87,5 +87,12 @@ extension ExecTests {
         let eligible = try cli.succeed(["eligibility", "--university", "ut", "--year", "1405", "--json"]).standardOutput
         #expect(eligible.contains(#""incentive":"participation_certificate","participant":"\#(maryam)""#))
         #expect(!eligible.contains("workshop_place"))
+
+        // The review the page ran, article by article.
+        let digest = try cli.succeed(["regulation-digest", "kanoon-1405", "--json"]).standardOutput
+        #expect(digest.contains(#""carriedIn":2"#) && digest.contains(#""endorsements":1"#) && digest.contains(#""verdict":"adopted""#))
+        #expect(digest.contains(#""id":"c-karimi-1""#) && digest.contains(#""withdrawn":true"#))
+        let surveyResults = try cli.succeed(["survey-results", "dorm-culture-1405", "--json"]).standardOutput
+        #expect(surveyResults.contains(#""responses":1"#) && surveyResults.contains(#""partial":1"#))
     }
 }
