@@ -34,9 +34,7 @@ struct EligibilityCommand: ParsableCommand {
     func run() throws {
         guard let academicYear = AcademicYear(year) else { throw ValidationError("--year must be a Jalali year such as 1404 or 1404-1405.") }
         let store = try database.openStore()
-        let runner = try readModel.runner(for: store)
-        _ = try CommandFailure.reporting { () throws(ProjectionError) in try runner.catchUp() }
-        let model = try CommandFailure.reporting { () throws(ProjectionError) in try ReadModel(path: readModel.path ?? ReadModel.path(besideLog: store.path)) }
+        let model = try readModel.caughtUpModel(for: store)
         let entries = try CommandFailure.reporting { () throws(ProjectionError) in
             try model.read { db in
                 try Row.fetchAll(db, sql: """
@@ -47,9 +45,7 @@ struct EligibilityCommand: ParsableCommand {
             }
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(entries), as: UTF8.self))
+            try JSONOutput.print(entries)
             return
         }
         for entry in entries { print("\(entry.incentive)  \(entry.participant)  \(entry.points) points  policy \(entry.policyVersion)") }

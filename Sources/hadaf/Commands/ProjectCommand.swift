@@ -47,7 +47,7 @@ struct ProjectCommand: AsyncParsableCommand {
             try await followUntilSignalled(runner)
             statuses = try CommandFailure.reporting { () throws(ProjectionError) in try runner.status() }
         }
-        if status || json { StatusReport.print(statuses, json: json) }
+        if status || json { try StatusReport.print(statuses, json: json) }
         if statuses.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
     }
 

@@ -28,7 +28,7 @@ struct RebuildCommand: ParsableCommand {
         let statuses = try CommandFailure.reporting { () throws(ProjectionError) in
             try runner.rebuild(projection.isEmpty ? nil : projection)
         }
-        StatusReport.print(statuses, json: json)
+        try StatusReport.print(statuses, json: json)
         if statuses.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
     }
 }

@@ -41,9 +41,7 @@ struct RegulationDigestCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.openStore()
-        let runner = try readModel.runner(for: store)
-        _ = try CommandFailure.reporting { () throws(ProjectionError) in try runner.catchUp() }
-        let model = try CommandFailure.reporting { () throws(ProjectionError) in try ReadModel(path: readModel.path ?? ReadModel.path(besideLog: store.path)) }
+        let model = try readModel.caughtUpModel(for: store)
         let digest = try CommandFailure.reporting { () throws(ProjectionError) in
             try model.read { db -> (title: String, version: Int, articles: [Article])? in
                 let articles = try Row.fetchAll(db, sql: "SELECT number, text, title, version FROM digest_articles WHERE regulation_id = ? ORDER BY number", arguments: [regulation])
@@ -65,9 +63,7 @@ struct RegulationDigestCommand: ParsableCommand {
             throw ExitCode(CommandFailure.Status.malformedInput.rawValue)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(digest.articles), as: UTF8.self))
+            try JSONOutput.print(digest.articles)
             return
         }
         print("\(digest.title), version \(digest.version)")

@@ -39,9 +39,7 @@ struct ScoresCommand: ParsableCommand {
             return parsed.startYear
         }
         let store = try database.openStore()
-        let runner = try readModel.runner(for: store)
-        _ = try CommandFailure.reporting { () throws(ProjectionError) in try runner.catchUp() }
-        let model = try CommandFailure.reporting { () throws(ProjectionError) in try ReadModel(path: readModel.path ?? ReadModel.path(besideLog: store.path)) }
+        let model = try readModel.caughtUpModel(for: store)
         let lines = try CommandFailure.reporting { () throws(ProjectionError) in
             try model.read { db in
                 try Row.fetchAll(db, sql: """
@@ -52,9 +50,7 @@ struct ScoresCommand: ParsableCommand {
             }
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(lines), as: UTF8.self))
+            try JSONOutput.print(lines)
             return
         }
         for line in lines {

@@ -22,17 +22,13 @@ struct SurveyResultsCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.openStore()
-        let runner = try readModel.runner(for: store)
-        _ = try CommandFailure.reporting { () throws(ProjectionError) in try runner.catchUp() }
-        let model = try CommandFailure.reporting { () throws(ProjectionError) in try ReadModel(path: readModel.path ?? ReadModel.path(besideLog: store.path)) }
+        let model = try readModel.caughtUpModel(for: store)
         guard let results = try CommandFailure.reporting({ () throws(ProjectionError) in try SurveyResults.read(survey, in: model) }) else {
             StandardError.write("hadaf: There is no survey '\(survey)'. [survey.not_found]\n")
             throw ExitCode(CommandFailure.Status.malformedInput.rawValue)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(results), as: UTF8.self))
+            try JSONOutput.print(results)
             return
         }
         print("\(results.surveyId): \(results.responses) responses (\(results.complete) complete, \(results.partial) partial)")

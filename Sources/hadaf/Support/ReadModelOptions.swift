@@ -14,4 +14,13 @@ struct ReadModelOptions: ParsableArguments {
         }
         return ProjectionRunner(store: store, model: model, projectors: StandardProjectors.all)
     }
+
+    /// The read model, brought up to the log's head first: what the read-model commands print.
+    func caughtUpModel(for store: EventStore) throws -> ReadModel {
+        let runner = try runner(for: store)
+        _ = try CommandFailure.reporting { () throws(ProjectionError) in try runner.catchUp() }
+        return try CommandFailure.reporting { () throws(ProjectionError) in
+            try ReadModel(path: path ?? ReadModel.path(besideLog: store.path))
+        }
+    }
 }

@@ -3,11 +3,9 @@ import HadafProjections
 
 /// Prints projector statuses as lines or as one JSON array.
 enum StatusReport {
-    static func print(_ statuses: [ProjectorStatus], json: Bool) {
+    static func print(_ statuses: [ProjectorStatus], json: Bool) throws {
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            Swift.print(String(decoding: (try? encoder.encode(statuses)) ?? Data(), as: UTF8.self))
+            try JSONOutput.print(statuses)
             return
         }
         for status in statuses {
