@@ -27,6 +27,7 @@ struct Hadaf: AsyncParsableCommand {
             RegulationDigestCommand.self,
             ScoresCommand.self,
             SurveyResultsCommand.self,
+            UniversitySummaryCommand.self,
             VerifyCommand.self,
         ])
 }

@@ -151,3 +151,20 @@ extension LedgerTests {
         #expect(kept == summed && kept == 20)
     }
 }
+
+extension LedgerTests {
+    @Test func aUniversitysSummaryCountsKindsLevelsPointsAndIncentives() async throws {
+        let log = try ProjectionLog()
+        try await register(log, "p-1", "student")
+        try await register(log, "p-2", "faculty")
+        try await adopt(log, 1404)
+        for survey in 0..<6 { try await answer(log, survey: "s\(survey)", by: "p-1", at: year1404) }
+        try await append(log, ArticleContributed(contributionId: "c", kind: .comment, round: 1, article: 1, author: "p-2", text: "x", rationale: nil, isRevision: false), to: "regulation-r", at: year1404)
+        _ = try log.runner([LedgerProjector()]).catchUp()
+        let summary = try UniversitySummary.read(university: "ut", year: 1404, in: log.model)
+        #expect(summary.participantsByKind == ["student": 1, "faculty": 1])
+        #expect(summary.participantsByLevel == ["1": 1, "2": 1, "3": 0])
+        #expect(summary.points == 16)
+        #expect(summary.eligibleCounts == ["participation_certificate": 1])
+    }
+}

@@ -94,5 +94,7 @@ extension ExecTests {
         #expect(digest.contains(#""id":"c-karimi-1""#) && digest.contains(#""withdrawn":true"#))
         let surveyResults = try cli.succeed(["survey-results", "dorm-culture-1405", "--json"]).standardOutput
         #expect(surveyResults.contains(#""responses":1"#) && surveyResults.contains(#""partial":1"#))
+        let summary = try cli.succeed(["university-summary", "--university", "ut", "--year", "1405", "--json"]).standardOutput
+        #expect(summary.contains(#""participation_certificate":1"#) && summary.contains(#""points":24"#))
     }
 }
