@@ -1,4 +1,3 @@
-import Foundation
 import HadafProjections
 
 /// Prints projector statuses as lines or as one JSON array.
