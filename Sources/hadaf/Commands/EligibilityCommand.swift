@@ -15,11 +15,7 @@ struct EligibilityCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var readModel: ReadModelOptions
 
-    @Option(help: ArgumentHelp("The university's code, e.g. ut.", valueName: "id"))
-    var university: String
-
-    @Option(help: ArgumentHelp("The academic year, e.g. 1404 or 1404-1405.", valueName: "year"))
-    var year: String
+    @OptionGroup var scope: UniversityYearOptions
 
     @Flag(help: "Print the list as JSON.")
     var json = false
@@ -32,7 +28,6 @@ struct EligibilityCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let academicYear = AcademicYear(year) else { throw ValidationError("--year must be a Jalali year such as 1404 or 1404-1405.") }
         let store = try database.openStore()
         let model = try readModel.caughtUpModel(for: store)
         let entries = try CommandFailure.reporting { () throws(ProjectionError) in
@@ -40,7 +35,7 @@ struct EligibilityCommand: ParsableCommand {
                 try Row.fetchAll(db, sql: """
                     SELECT participant_id, incentive, points, policy_version FROM eligibility
                     WHERE university = ? AND academic_year = ? ORDER BY incentive, points DESC, participant_id
-                    """, arguments: [university, academicYear.startYear])
+                    """, arguments: [scope.university, scope.year.startYear])
                     .map { Entry(participant: $0[0], incentive: $0[1], points: $0[2], policyVersion: $0[3]) }
             }
         }
@@ -49,6 +44,6 @@ struct EligibilityCommand: ParsableCommand {
             return
         }
         for entry in entries { print("\(entry.incentive)  \(entry.participant)  \(entry.points) points  policy \(entry.policyVersion)") }
-        print("\(entries.count) incentive(s) reached at \(university) in \(academicYear)")
+        print("\(entries.count) incentive(s) reached at \(scope.university) in \(scope.year)")
     }
 }

@@ -18,8 +18,8 @@ struct ScoresCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The participant id (p-…, or group:<id> for a student group).", valueName: "participant"))
     var participant: String
 
-    @Option(help: ArgumentHelp("Only this academic year, e.g. 1404 or 1404-1405.", valueName: "year"))
-    var year: String?
+    @Option(help: ArgumentHelp("Only this academic year, e.g. 1404, 1404-1405 or ۱۴۰۴.", valueName: "year"))
+    var year: AcademicYear?
 
     @Flag(help: "Print the lines as JSON.")
     var json = false
@@ -34,10 +34,7 @@ struct ScoresCommand: ParsableCommand {
     }
 
     func run() throws {
-        let academicYear = try year.map { text in
-            guard let parsed = AcademicYear(text) else { throw ValidationError("--year must be a Jalali year such as 1404 or 1404-1405.") }
-            return parsed.startYear
-        }
+        let academicYear = year?.startYear
         let store = try database.openStore()
         let model = try readModel.caughtUpModel(for: store)
         let lines = try CommandFailure.reporting { () throws(ProjectionError) in

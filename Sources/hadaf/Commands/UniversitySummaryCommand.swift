@@ -13,24 +13,19 @@ struct UniversitySummaryCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var readModel: ReadModelOptions
 
-    @Option(help: ArgumentHelp("The university's code, e.g. ut.", valueName: "id"))
-    var university: String
-
-    @Option(help: ArgumentHelp("The academic year, e.g. 1404 or 1404-1405.", valueName: "year"))
-    var year: String
+    @OptionGroup var scope: UniversityYearOptions
 
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
     func run() throws {
-        guard let academicYear = AcademicYear(year) else { throw ValidationError("--year must be a Jalali year such as 1404 or 1404-1405.") }
         let model = try readModel.caughtUpModel(for: try database.openStore())
         let summary = try CommandFailure.reporting { () throws(ProjectionError) in
-            try UniversitySummary.read(university: university, year: academicYear.startYear, in: model)
+            try UniversitySummary.read(university: scope.university, year: scope.year.startYear, in: model)
         }
         if json { return try JSONOutput.print(summary) }
         func list(_ counts: [String: Int]) -> String { counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") }
-        print("\(university) in \(academicYear): \(summary.points) points")
+        print("\(scope.university) in \(scope.year): \(summary.points) points")
         print("participants by kind: \(list(summary.participantsByKind))")
         print("participants by level: \(list(summary.participantsByLevel))")
         print("incentives reached: \(summary.eligibleCounts.isEmpty ? "none" : list(summary.eligibleCounts))")
