@@ -6,7 +6,7 @@ import HadafEvents
 /// The catalogue of ideas and experiences: one row per submission with its kind, title,
 /// category, university, submitter, status and the near-duplicates flagged when it was
 /// submitted. Screeners list their university's queue from it; the festival draws entries from it.
-public struct CatalogueProjector: Projector {
+public struct CatalogueProjector: RowByRowProjector {
     public let name = "catalogue"
     public let version = 1
     public let tables = ["catalogue"]

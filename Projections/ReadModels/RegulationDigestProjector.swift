@@ -5,7 +5,7 @@ import HadafEvents
 
 /// The review digest of each regulation: its current version's articles, and per article every
 /// comment and proposal with its author, endorsements, withdrawal and answer.
-public struct RegulationDigestProjector: Projector {
+public struct RegulationDigestProjector: RowByRowProjector {
     public let name = "regulation_digest"
     public let version = 1
     public let tables = ["digest_articles", "digest_contributions"]
@@ -32,34 +32,35 @@ public struct RegulationDigestProjector: Projector {
     public func apply(_ event: RecordedEvent, in db: Database, names: TableNames) throws {
         let regulation = String(event.stream.dropFirst("regulation-".count))
         let contributions = names.table("digest_contributions")
+        func run(_ sql: String, _ arguments: StatementArguments) throws { try db.cachedStatement(sql: sql).execute(arguments: arguments) }
         switch try RegulationEvent(event) {
         case let .published(published)?:
-            try db.execute(sql: "DELETE FROM \(names.table("digest_articles")) WHERE regulation_id = ?", arguments: [regulation])
+            try run("DELETE FROM \(names.table("digest_articles")) WHERE regulation_id = ?", [regulation])
             for article in published.articles {
-                try db.execute(
-                    sql: "INSERT INTO \(names.table("digest_articles")) (regulation_id, number, version, title, text, notes) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [regulation, article.number, published.version, published.title, article.text, article.notes.count])
+                try run(
+                    "INSERT INTO \(names.table("digest_articles")) (regulation_id, number, version, title, text, notes) VALUES (?, ?, ?, ?, ?, ?)",
+                    [regulation, article.number, published.version, published.title, article.text, article.notes.count])
             }
             for proposal in published.carriedProposals {
-                try db.execute(sql: "UPDATE \(contributions) SET carried_in = ? WHERE regulation_id = ? AND contribution_id = ?", arguments: [published.version, regulation, proposal])
+                try run("UPDATE \(contributions) SET carried_in = ? WHERE regulation_id = ? AND contribution_id = ?", [published.version, regulation, proposal])
             }
         case let .contributed(contributed)?:
-            try db.execute(
-                sql: """
-                    INSERT INTO \(contributions) (regulation_id, contribution_id, round, article, kind, author, text, rationale, withdrawn, endorsements, position)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)
-                    ON CONFLICT (regulation_id, contribution_id) DO UPDATE SET text = excluded.text, rationale = excluded.rationale
-                    """,
-                arguments: [regulation, contributed.contributionId, contributed.round, contributed.article, contributed.kind.rawValue,
-                            contributed.author, contributed.text, contributed.rationale, event.position])
+            try run(
+                """
+                INSERT INTO \(contributions) (regulation_id, contribution_id, round, article, kind, author, text, rationale, withdrawn, endorsements, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)
+                ON CONFLICT (regulation_id, contribution_id) DO UPDATE SET text = excluded.text, rationale = excluded.rationale
+                """,
+                [regulation, contributed.contributionId, contributed.round, contributed.article, contributed.kind.rawValue,
+                 contributed.author, contributed.text, contributed.rationale, event.position])
         case let .withdrawn(withdrawn)?:
-            try db.execute(sql: "UPDATE \(contributions) SET withdrawn = 1 WHERE regulation_id = ? AND contribution_id = ?", arguments: [regulation, withdrawn.contributionId])
+            try run("UPDATE \(contributions) SET withdrawn = 1 WHERE regulation_id = ? AND contribution_id = ?", [regulation, withdrawn.contributionId])
         case let .endorsed(endorsed)?:
-            try db.execute(sql: "UPDATE \(contributions) SET endorsements = endorsements + 1 WHERE regulation_id = ? AND contribution_id = ?", arguments: [regulation, endorsed.proposalId])
+            try run("UPDATE \(contributions) SET endorsements = endorsements + 1 WHERE regulation_id = ? AND contribution_id = ?", [regulation, endorsed.proposalId])
         case let .answered(answered)?:
-            try db.execute(
-                sql: "UPDATE \(contributions) SET verdict = ?, reason = ? WHERE regulation_id = ? AND contribution_id = ?",
-                arguments: [answered.verdict.rawValue, answered.reason, regulation, answered.proposalId])
+            try run(
+                "UPDATE \(contributions) SET verdict = ?, reason = ? WHERE regulation_id = ? AND contribution_id = ?",
+                [answered.verdict.rawValue, answered.reason, regulation, answered.proposalId])
         default:
             break
         }

@@ -32,7 +32,7 @@ public struct UniversitySummary: Codable, Hashable, Sendable {
             var byLevel: [String: Int] = [:]
             for (level, rules) in levels {
                 byLevel[level] = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(DISTINCT f.participant_id) FROM ledger_facts f JOIN ledger_participants p ON p.participant_id = f.participant_id
+                    SELECT COUNT(DISTINCT f.participant_id) FROM ledger_lines f JOIN ledger_participants p ON p.participant_id = f.participant_id
                     WHERE p.university = ? AND f.academic_year = ? AND f.retracted = 0 AND f.rule_id IN (\(rules.map { _ in "?" }.joined(separator: ",")))
                     """, arguments: StatementArguments([university, year] as [any DatabaseValueConvertible]) + StatementArguments(rules)) ?? 0
             }

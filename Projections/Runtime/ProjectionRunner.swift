@@ -6,17 +6,20 @@ import GRDB
 /// the log in a long-running process), or as a rebuild that builds beside the serving model and
 /// swaps it in at once.
 ///
-/// The log is read once, in pages, for all projectors. For each projector the part of a page
-/// beyond its checkpoint is applied in one transaction that also moves the checkpoint. A
-/// projector that throws stops at that event: everything before it is committed, the position and
-/// the error are recorded in its status, and the other projectors go on.
+/// The log is read once, in pages, for all projectors. Each projector keeps one fold for the
+/// whole run (its state stays in memory between pages). For each projector the part of a page
+/// beyond its checkpoint is applied and flushed in one transaction that also moves the
+/// checkpoint. A projector that throws stops at that event: everything before it is committed,
+/// the position and the error are recorded in its status, and the other projectors go on.
 public struct ProjectionRunner: Sendable {
     let store: EventStore
     let model: ReadModel
     let projectors: [any Projector]
     let pageSize: Int
 
-    public init(store: EventStore, model: ReadModel, projectors: [any Projector], pageSize: Int = 5000) {
+    /// `pageSize` events are read, folded and committed at a time: larger pages mean fewer
+    /// flushes of what the folds hold back, smaller ones less memory and shorter transactions.
+    public init(store: EventStore, model: ReadModel, projectors: [any Projector], pageSize: Int = 20_000) {
         self.store = store
         self.model = model
         self.projectors = projectors
@@ -27,23 +30,24 @@ public struct ProjectionRunner: Sendable {
 
     /// Brings every working projector up to the log's head as it is when called. A projector
     /// seen for the first time gets its tables; one whose version changed is rebuilt first.
+    /// Returns the statuses without content hashes (``status(withContentHashes:)`` gives them).
     @discardableResult
     public func catchUp(progress: (Int64) -> Void = { _ in }) throws(ProjectionError) -> [ProjectorStatus] {
         let head = try logHead()
         var checkpoints = try prepare()
+        var folds: [String: any ProjectionFold] = [:]
         var next = (checkpoints.filter { $0.value.failure == nil }.map(\.value.position).min() ?? head) + 1
         while next <= head {
             let page = try read(from: next, limit: min(pageSize, Int(head - next + 1)))
             guard let last = page.last?.position else { break }
             for projector in projectors {
-                guard var checkpoint = checkpoints[projector.name], checkpoint.failure == nil, checkpoint.position < last else { continue }
-                checkpoint = try apply(page, to: projector, from: checkpoint)
-                checkpoints[projector.name] = checkpoint
+                guard let checkpoint = checkpoints[projector.name], checkpoint.failure == nil, checkpoint.position < last else { continue }
+                checkpoints[projector.name] = try commit(page, to: projector, from: checkpoint, fold: &folds[projector.name])
             }
             progress(last)
             next = last + 1
         }
-        return try status()
+        return try status(withContentHashes: false)
     }
 
     /// Catches up, then applies each new commit as it lands, until the task is cancelled.
@@ -59,55 +63,117 @@ public struct ProjectionRunner: Sendable {
     // MARK: - Rebuild
 
     /// Rebuilds the named projectors (all when `names` is nil) from the start of the log into
-    /// shadow tables, then swaps each in with one transaction: readers see the old model until
-    /// the swap and the new one after it, never a half-built one.
+    /// shadow tables, reading the log once for all of them, then swaps each in with one
+    /// transaction: readers see the old model until the swap and the new one after it, never a
+    /// half-built one.
     @discardableResult
     public func rebuild(_ names: [String]? = nil) throws(ProjectionError) -> [ProjectorStatus] {
         for name in names ?? [] where !projectors.contains(where: { $0.name == name }) { throw .unknownProjector(name) }
         _ = try prepare()
-        for projector in projectors where names?.contains(projector.name) ?? true {
-            try rebuild(projector)
-        }
-        return try status()
+        try rebuild(projectors.filter { names?.contains($0.name) ?? true })
+        return try status(withContentHashes: false)
     }
 
-    private func rebuild(_ projector: any Projector) throws(ProjectionError) {
-        let current = try model.read { try Checkpoint.load(projector.name, $0) }
-        let generation = (current?.generation ?? 0) + 1
-        let shadow = TableNames.shadow(generation: generation)
-        try model.write { db in
-            for table in projector.tables { try db.execute(sql: "DROP TABLE IF EXISTS \(shadow.table(table))") }
-            try projector.createTables(in: db, names: shadow)
+    /// One projector's rebuild in progress.
+    private struct Build {
+        let projector: any Projector
+        let names: TableNames
+        var checkpoint: Checkpoint
+        var fold: (any ProjectionFold)?
+    }
+
+    private func rebuild(_ chosen: [any Projector]) throws(ProjectionError) {
+        var builds: [Build] = []
+        for projector in chosen {
+            let current = try model.read { try Checkpoint.load(projector.name, $0) }
+            let generation = (current?.generation ?? 0) + 1
+            builds.append(Build(
+                projector: projector, names: .shadow(generation: generation),
+                checkpoint: Checkpoint(version: projector.version, position: 0, generation: generation, failure: nil)))
         }
-        var built = Checkpoint(version: projector.version, position: 0, generation: generation, failure: nil)
-        while true {
-            let head = try logHead()
-            guard built.position < head else { break }
-            let page = try read(from: built.position + 1, limit: pageSize)
-            guard !page.isEmpty else { break }
-            built = try apply(page, to: projector, from: built, names: shadow, savesCheckpoint: false)
-            if built.failure != nil { break }
+        try build(&builds, through: nil)
+        // A fold that failed holds events that never committed: build that projector again, alone,
+        // up to the event before the failure, and keep the failure in its status.
+        for index in builds.indices {
+            guard let failure = builds[index].checkpoint.failure else { continue }
+            var again = [Build(projector: builds[index].projector, names: builds[index].names,
+                               checkpoint: Checkpoint(version: builds[index].projector.version, position: 0, generation: builds[index].checkpoint.generation, failure: nil))]
+            try build(&again, through: failure.position - 1)
+            again[0].checkpoint.failure = failure
+            builds[index] = again[0]
         }
-        let finished = built
-        try model.write { db in
-            for table in projector.tables {
-                try db.execute(sql: "DROP TABLE IF EXISTS \(TableNames.serving(generation: 0).table(table))")
-                try db.execute(sql: "ALTER TABLE \(shadow.table(table)) RENAME TO \(TableNames.serving(generation: 0).table(table))")
+        for build in builds {
+            let serving = TableNames.serving(generation: 0)
+            try model.write { db in
+                try build.fold?.flush(in: db)
+                for table in build.projector.tables {
+                    try db.execute(sql: "DROP TABLE IF EXISTS \(serving.table(table))")
+                    try db.execute(sql: "ALTER TABLE \(build.names.table(table)) RENAME TO \(serving.table(table))")
+                }
+                try build.checkpoint.save(build.projector.name, db)
             }
-            try finished.save(projector.name, db)
+        }
+    }
+
+    /// Folds the log into fresh shadow tables for each build, up to `limit` (the head when nil),
+    /// leaving what the folds hold back to the swap.
+    private func build(_ builds: inout [Build], through limit: Int64?) throws(ProjectionError) {
+        for build in builds {
+            try model.write { db in
+                for table in build.projector.tables { try db.execute(sql: "DROP TABLE IF EXISTS \(build.names.table(table))") }
+                try build.projector.createTables(in: db, names: build.names)
+            }
+        }
+        var next: Int64 = 1
+        while true {
+            let end = min(try logHead(), limit ?? .max)
+            guard next <= end else { break }
+            let page = try read(from: next, limit: min(pageSize, Int(end - next + 1)))
+            guard let last = page.last?.position else { break }
+            for index in builds.indices where builds[index].checkpoint.failure == nil {
+                try fold(page, into: &builds[index])
+            }
+            next = last + 1
+        }
+    }
+
+    /// Folds a page into a build's shadow tables in one transaction, without flushing; on a
+    /// failure, records it in the build's checkpoint, drops the fold and leaves the recovery to
+    /// the caller.
+    private func fold(_ page: [RecordedEvent], into build: inout Build) throws(ProjectionError) {
+        let fold = build.fold ?? build.projector.makeFold(names: build.names, startsEmpty: true)
+        let projector = build.projector
+        var failure: ProjectorStatus.Failure?
+        do {
+            try model.pool.write { db in
+                for event in page where projector.eventTypes.contains(event.type) {
+                    do { try fold.apply(event, in: db) } catch {
+                        failure = ProjectorStatus.Failure(position: event.position, message: "\(event.type): \(error)")
+                        throw error
+                    }
+                }
+            }
+            build.fold = fold
+            build.checkpoint.position = page.last?.position ?? build.checkpoint.position
+        } catch {
+            guard let failure else { throw .readModel(String(describing: error)) }
+            build.checkpoint.failure = failure
+            build.fold = nil
         }
     }
 
     // MARK: - Status
 
-    /// Each projector's position, lag, content hash and failure.
-    public func status() throws(ProjectionError) -> [ProjectorStatus] {
+    /// Each projector's position, lag, failure, and the content hash of its tables unless
+    /// `withContentHashes` is false (the hash reads every row of the model).
+    public func status(withContentHashes: Bool = true) throws(ProjectionError) -> [ProjectorStatus] {
         let head = try logHead()
         return try model.read { db in
             try projectors.map { projector in
                 let checkpoint = try Checkpoint.load(projector.name, db)
                     ?? Checkpoint(version: projector.version, position: 0, generation: 0, failure: nil)
-                let hash = checkpoint.generation == 0 ? "" : try ContentHash.of(projector.tables, names: .serving(generation: checkpoint.generation), in: db)
+                let hash = checkpoint.generation == 0 || !withContentHashes
+                    ? nil : try ContentHash.of(projector.tables, names: .serving(generation: checkpoint.generation), in: db)
                 return ProjectorStatus(
                     name: projector.name, version: checkpoint.version, position: checkpoint.position,
                     lag: max(0, head - checkpoint.position), contentHash: hash, failure: checkpoint.failure)
@@ -115,7 +181,7 @@ public struct ProjectionRunner: Sendable {
         }
     }
 
-    // MARK: - Applying pages
+    // MARK: - Committing pages
 
     /// Creates missing projectors' tables and rebuilds those whose version changed; returns
     /// every checkpoint.
@@ -126,7 +192,7 @@ public struct ProjectionRunner: Sendable {
             if let existing, existing.version == projector.version {
                 checkpoints[projector.name] = existing
             } else if existing != nil {
-                try rebuild(projector)
+                try rebuild([projector])
                 checkpoints[projector.name] = try model.read { try Checkpoint.load(projector.name, $0) }
             } else {
                 let fresh = Checkpoint(version: projector.version, position: 0, generation: 1, failure: nil)
@@ -140,46 +206,63 @@ public struct ProjectionRunner: Sendable {
         return checkpoints
     }
 
-    /// Applies the page's events beyond the checkpoint; returns the new checkpoint (with the
-    /// failure, when an event failed: everything before it is committed).
-    private func apply(
-        _ page: [RecordedEvent], to projector: any Projector, from checkpoint: Checkpoint,
-        names: TableNames? = nil, savesCheckpoint: Bool = true
+    /// Applies the page's events beyond the checkpoint, flushes the fold and moves the checkpoint,
+    /// in one transaction; returns the new checkpoint (with the failure, when an event failed:
+    /// everything before it is committed, and the fold is dropped).
+    private func commit(
+        _ page: [RecordedEvent], to projector: any Projector, from expected: Checkpoint, fold: inout (any ProjectionFold)?
     ) throws(ProjectionError) -> Checkpoint {
-        let names = names ?? .serving(generation: checkpoint.generation)
-        let events = page.filter { $0.position > checkpoint.position }
-        guard let last = events.last?.position else { return checkpoint }
-        var failedAt: (index: Int, message: String)?
-        var advanced = checkpoint
-        advanced.position = last
+        let names = TableNames.serving(generation: expected.generation)
+        var current = fold
+        var result: Checkpoint?
+        var failedAt: (event: RecordedEvent, message: String)?
         do {
             try model.pool.write { db in
-                for (index, event) in events.enumerated() where projector.eventTypes.contains(event.type) {
-                    do {
-                        try projector.apply(event, in: db, names: names)
-                    } catch {
-                        failedAt = (index, String(describing: error))
+                // Another process may have moved the checkpoint since: fold from where it stands.
+                let stored = try Checkpoint.load(projector.name, db) ?? expected
+                if stored != expected { current = nil }
+                guard stored.failure == nil, stored.generation == expected.generation else { result = stored; return }
+                let events = page.filter { $0.position > stored.position && projector.eventTypes.contains($0.type) }
+                let active = current ?? projector.makeFold(names: names, startsEmpty: stored.position == 0)
+                current = active
+                for event in events {
+                    do { try active.apply(event, in: db) } catch {
+                        failedAt = (event, String(describing: error))
                         throw error
                     }
                 }
-                if savesCheckpoint { try advanced.save(projector.name, db) }
+                try active.flush(in: db)
+                var advanced = stored
+                advanced.position = max(stored.position, page.last?.position ?? stored.position)
+                try advanced.save(projector.name, db)
+                result = advanced
             }
-            return advanced
+            fold = current
+            return result ?? expected
         } catch {
+            fold = nil
             guard let failedAt else { throw .readModel(String(describing: error)) }
-            // Commit what came before the failing event, and record where and why it stopped.
-            let failing = events[failedAt.index]
-            var stopped = checkpoint
-            stopped.position = failing.position - 1
-            stopped.failure = ProjectorStatus.Failure(position: failing.position, message: "\(failing.type): \(failedAt.message)")
-            let before = events.prefix(failedAt.index)
-            let final = stopped
-            try model.write { db in
-                for event in before where projector.eventTypes.contains(event.type) { try projector.apply(event, in: db, names: names) }
-                if savesCheckpoint { try final.save(projector.name, db) }
-            }
-            return stopped
+            return try commitBefore(failedAt.event, message: failedAt.message, page: page, to: projector, from: expected)
         }
+    }
+
+    /// Commits, with a fresh fold, the page's events before the failing one, and records where
+    /// and why the projector stopped.
+    private func commitBefore(
+        _ failing: RecordedEvent, message: String, page: [RecordedEvent], to projector: any Projector, from checkpoint: Checkpoint
+    ) throws(ProjectionError) -> Checkpoint {
+        var stopped = checkpoint
+        stopped.position = failing.position - 1
+        stopped.failure = ProjectorStatus.Failure(position: failing.position, message: "\(failing.type): \(message)")
+        let final = stopped
+        let before = page.filter { $0.position > checkpoint.position && $0.position < failing.position && projector.eventTypes.contains($0.type) }
+        try model.write { db in
+            let fold = projector.makeFold(names: .serving(generation: checkpoint.generation), startsEmpty: checkpoint.position == 0)
+            for event in before { try fold.apply(event, in: db) }
+            try fold.flush(in: db)
+            try final.save(projector.name, db)
+        }
+        return stopped
     }
 
     private func read(from position: Int64, limit: Int) throws(ProjectionError) -> [RecordedEvent] {

@@ -3,11 +3,11 @@ import GRDB
 
 /// A fold of the log into tables of the read model.
 ///
-/// The runtime hands a projector the log's events in global order, in batches, inside a write
-/// transaction that also moves the projector's checkpoint: a crash never applies an event twice
-/// nor skips one. A projector must be deterministic (the same events give the same rows), so that
-/// a rebuild can be compared with the model it replaces, and it must name its tables and indexes
-/// through ``TableNames``, so that a rebuild can build beside the model that keeps serving.
+/// The runtime hands a projector's fold the log's events in global order, in batches, inside a
+/// write transaction that also moves the projector's checkpoint: a crash never applies an event
+/// twice nor skips one. A projector must be deterministic (the same events give the same rows),
+/// so that a rebuild can be compared with the model it replaces, and it must name its tables and
+/// indexes through ``TableNames``, so that a rebuild can build beside the model that keeps serving.
 public protocol Projector: Sendable {
     /// A stable name, e.g. `catalogue`: the key of its checkpoint.
     var name: String { get }
@@ -21,8 +21,54 @@ public protocol Projector: Sendable {
     /// Creates its tables and indexes, named through `names`.
     func createTables(in db: Database, names: TableNames) throws
 
+    /// A fold over the tables named by `names`, for one run of the runtime (a catch-up, a
+    /// rebuild). `startsEmpty` says that the tables were created empty for this run, so the fold
+    /// need not look up what it has not seen.
+    func makeFold(names: TableNames, startsEmpty: Bool) -> any ProjectionFold
+}
+
+/// What a projector holds while the runtime feeds it events: state read from its tables, and
+/// rows it has not written yet, so that an event costs memory work rather than SQL statements.
+///
+/// The runtime calls ``apply(_:in:)`` for each event and ``flush(in:)`` in the same transaction,
+/// before it moves the checkpoint: the rows on disk always match the checkpoint. A fold may flush
+/// on its own too, to bound its memory. After a transaction rolls back, the runtime discards the
+/// fold and makes a new one from the tables.
+public protocol ProjectionFold: AnyObject {
+    /// Folds one event of the projector's types.
+    func apply(_ event: RecordedEvent, in db: Database) throws
+
+    /// Writes what the fold holds back into its tables.
+    func flush(in db: Database) throws
+}
+
+/// A projector that writes each event's rows as it folds it, keeping nothing between events.
+public protocol RowByRowProjector: Projector {
     /// Folds one event into its tables.
     func apply(_ event: RecordedEvent, in db: Database, names: TableNames) throws
+}
+
+extension RowByRowProjector {
+    public func makeFold(names: TableNames, startsEmpty _: Bool) -> any ProjectionFold {
+        RowByRowFold(projector: self, names: names)
+    }
+}
+
+/// The fold of a ``RowByRowProjector``: nothing held back.
+final class RowByRowFold<P: RowByRowProjector>: ProjectionFold {
+    let projector: P
+    let names: TableNames
+
+    init(projector: P, names: TableNames) {
+        self.projector = projector
+        self.names = names
+    }
+
+    func apply(_ event: RecordedEvent, in db: Database) throws {
+        try projector.apply(event, in: db, names: names)
+    }
+
+    func flush(in _: Database) throws {}
 }
 
 /// The actual names of a projector's tables: the base names while serving, shadow names while

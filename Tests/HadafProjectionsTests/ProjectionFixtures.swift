@@ -41,7 +41,7 @@ final class ProjectionLog: Sendable {
 }
 
 /// A projector that records the positions it saw, and fails on a payload that says "boom".
-struct RecordingProjector: Projector {
+struct RecordingProjector: RowByRowProjector {
     var name = "recording"
     var version = 1
     let tables = ["seen"]

@@ -19,9 +19,9 @@ struct JSONScanner {
     /// The deepest nesting of arrays and objects accepted.
     static let maximumDepth = 256
 
-    private let bytes: UnsafeRawBufferPointer
-    private(set) var index: Int
-    private var depth = 0
+    let bytes: UnsafeRawBufferPointer
+    var index: Int
+    var depth = 0
 
     init(_ bytes: UnsafeRawBufferPointer, from index: Int = 0) {
         self.bytes = bytes
@@ -123,13 +123,13 @@ struct JSONScanner {
         }
     }
 
-    private mutating func enterContainer() throws(SyntaxError) {
+    mutating func enterContainer() throws(SyntaxError) {
         depth += 1
         guard depth <= Self.maximumDepth else { throw failure("nesting is deeper than \(Self.maximumDepth)") }
         index += 1
     }
 
-    private mutating func scanString() throws(SyntaxError) {
+    mutating func scanString() throws(SyntaxError) {
         index += 1 // opening quote
         while let byte = peek() {
             switch byte {
@@ -190,7 +190,7 @@ struct JSONScanner {
         index += length
     }
 
-    private mutating func scanNumber() throws(SyntaxError) {
+    mutating func scanNumber() throws(SyntaxError) {
         if peek() == UInt8(ascii: "-") { index += 1 }
         guard let first = peek(), Self.isDigit(first) else { throw failure("a number needs a digit") }
         index += 1
@@ -208,7 +208,7 @@ struct JSONScanner {
         }
     }
 
-    private mutating func expectLiteral(_ literal: StaticString) throws(SyntaxError) {
+    mutating func expectLiteral(_ literal: StaticString) throws(SyntaxError) {
         let count = literal.utf8CodeUnitCount
         guard index + count <= bytes.count else { throw failure("unexpected end of text") }
         for offset in 0..<count where bytes[index + offset] != literal.utf8Start[offset] {
@@ -219,9 +219,9 @@ struct JSONScanner {
 
     // MARK: - Helpers
 
-    private func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
+    func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while let byte = peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
     }
 
@@ -229,7 +229,7 @@ struct JSONScanner {
         while let byte = peek(), Self.isDigit(byte) { index += 1 }
     }
 
-    private func failure(_ reason: String) -> SyntaxError { SyntaxError(reason: reason, offset: index) }
+    func failure(_ reason: String) -> SyntaxError { SyntaxError(reason: reason, offset: index) }
 
     private func printable(_ byte: UInt8) -> String {
         (0x21...0x7E).contains(byte) ? String(UnicodeScalar(byte)) : "0x" + String(byte, radix: 16)

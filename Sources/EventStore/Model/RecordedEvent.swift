@@ -44,6 +44,21 @@ public struct RecordedEvent: Sendable, Hashable {
     /// When the log recorded the event.
     public var recordedAt: Date { Date(timeIntervalSince1970: Double(recordedAtMilliseconds) / 1000) }
 
+    /// When the act happened, by the metadata's `occurredAt`, in milliseconds since 1970; nil
+    /// when the metadata has none (or it is malformed). Reads that one field only: projections
+    /// ask it of every event.
+    public var occurredAtMilliseconds: Int64? {
+        metadataJSON.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int64? in
+            var scanner = JSONScanner(bytes)
+            var found: Int64?
+            try? scanner.scanObjectDocument { key, kind, range throws(JSONScanner.SyntaxError) in
+                guard kind == .string, key == "occurredAt" else { return }
+                found = UTCTimestamp.parse(JSONScanner.decodeString(bytes, range))
+            }
+            return found
+        }
+    }
+
     /// The metadata decoded into its known fields; unknown keys are ignored.
     public func metadata() throws(EventStoreError) -> EventMetadata {
         try EventMetadata(json: metadataJSON)

@@ -7,23 +7,35 @@ import GRDBSQLite
 /// The log's hot paths (appends, imports, reads, verification) bind and read columns without
 /// building `StatementArguments` or `Row` values: that is the difference between tens and
 /// hundreds of thousands of events a second. Only code inside a GRDB database access uses it,
-/// and every use ends with ``reset()``, so GRDB finds the statement as it left it.
-struct RawStatement {
+/// and every use ends with ``reset()``, so GRDB finds the statement as it left it. Projections
+/// use it for the few statements they run per event.
+public struct RawStatement {
     private let handle: OpaquePointer
     private let connection: OpaquePointer?
 
-    init(_ db: Database, sql: String) throws {
+    /// GRDB's cached statement for `sql` on this connection.
+    public init(_ db: Database, sql: String) throws {
         handle = try db.cachedStatement(sql: sql).sqliteStatement
         connection = db.sqliteConnection
     }
 
     // MARK: - Binding (1-based indices, as in SQLite)
 
-    func bind(_ value: Int64, at index: Int32) {
+    public func bind(_ value: Int64, at index: Int32) {
         sqlite3_bind_int64(handle, index, value)
     }
 
-    func bind(_ text: String, at index: Int32) {
+    public func bind(_ value: Double, at index: Int32) {
+        sqlite3_bind_double(handle, index, value)
+    }
+
+    /// Binds the text, or NULL for nil.
+    public func bind(_ text: String?, at index: Int32) {
+        guard let text else { sqlite3_bind_null(handle, index); return }
+        bind(text, at: index)
+    }
+
+    public func bind(_ text: String, at index: Int32) {
         var text = text
         text.withUTF8 { bytes in
             _ = sqlite3_bind_text(handle, index, bytes.baseAddress, Int32(bytes.count), sqliteTransient)
@@ -56,14 +68,14 @@ struct RawStatement {
     }
 
     /// Runs a statement that returns no row.
-    func execute() throws(EventStoreError) {
+    public func execute() throws(EventStoreError) {
         defer { reset() }
         _ = try step()
     }
 
     /// Runs a statement that returns no row; returns false, with nothing written, when a
     /// UNIQUE or PRIMARY KEY constraint refuses it (the statement, not the transaction, fails).
-    func executeUnlessDuplicate() throws(EventStoreError) -> Bool {
+    public func executeUnlessDuplicate() throws(EventStoreError) -> Bool {
         defer { reset() }
         // GRDB turns on extended result codes: compare the primary code in the low byte.
         let code = sqlite3_step(handle)

@@ -33,8 +33,10 @@ struct EligibilityCommand: ParsableCommand {
         let entries = try CommandFailure.reporting { () throws(ProjectionError) in
             try model.read { db in
                 try Row.fetchAll(db, sql: """
-                    SELECT participant_id, incentive, points, policy_version FROM eligibility
-                    WHERE university = ? AND academic_year = ? ORDER BY incentive, points DESC, participant_id
+                    SELECT e.participant_id, e.incentive, COALESCE(t.points, u.points, 0) AS points, e.policy_version FROM eligibility e
+                    LEFT JOIN ledger_totals t ON t.participant_id = e.participant_id AND t.academic_year = e.academic_year
+                    LEFT JOIN ledger_university_totals u ON 'university:' || u.university = e.participant_id AND u.academic_year = e.academic_year
+                    WHERE e.university = ? AND e.academic_year = ? ORDER BY e.incentive, points DESC, e.participant_id
                     """, arguments: [scope.university, scope.year.startYear])
                     .map { Entry(participant: $0[0], incentive: $0[1], points: $0[2], policyVersion: $0[3]) }
             }

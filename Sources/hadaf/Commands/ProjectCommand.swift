@@ -31,22 +31,19 @@ struct ProjectCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try database.openStore()
         let runner = try readModel.runner(for: store)
-        let statuses: [ProjectorStatus]
-        if status, !untilCaughtUp {
-            statuses = try CommandFailure.reporting { () throws(ProjectionError) in try runner.status() }
-        } else if untilCaughtUp {
+        if untilCaughtUp {
             var lastReport = ContinuousClock.now
-            statuses = try CommandFailure.reporting { () throws(ProjectionError) in
+            _ = try CommandFailure.reporting { () throws(ProjectionError) in
                 try runner.catchUp { position in
                     guard ContinuousClock.now - lastReport >= .milliseconds(500) else { return }
                     lastReport = ContinuousClock.now
                     StandardError.write("projected up to position \(position)\n")
                 }
             }
-        } else {
+        } else if !status {
             try await followUntilSignalled(runner)
-            statuses = try CommandFailure.reporting { () throws(ProjectionError) in try runner.status() }
         }
+        let statuses = try CommandFailure.reporting { () throws(ProjectionError) in try runner.status(withContentHashes: status || json) }
         if status || json { try StatusReport.print(statuses, json: json) }
         if statuses.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
     }

@@ -27,6 +27,7 @@ struct RebuildCommand: ParsableCommand {
         let runner = try readModel.runner(for: store)
         let statuses = try CommandFailure.reporting { () throws(ProjectionError) in
             try runner.rebuild(projection.isEmpty ? nil : projection)
+            return try runner.status()
         }
         try StatusReport.print(statuses, json: json)
         if statuses.contains(where: { $0.failure != nil }) { throw ExitCode(1) }

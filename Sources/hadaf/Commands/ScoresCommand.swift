@@ -41,7 +41,7 @@ struct ScoresCommand: ParsableCommand {
             try model.read { db in
                 try Row.fetchAll(db, sql: """
                     SELECT academic_year, rule_id, points, capped, policy_version, position FROM ledger_lines
-                    WHERE participant_id = ? AND (? IS NULL OR academic_year = ?) ORDER BY academic_year, position, fact_key
+                    WHERE participant_id = ? AND (? IS NULL OR academic_year = ?) AND retracted = 0 AND (points > 0 OR capped = 1) ORDER BY academic_year, position, fact_key
                     """, arguments: [participant, academicYear, academicYear])
                     .map { Line(academicYear: AcademicYear(startYear: $0[0]).description, rule: $0[1], points: $0[2], capped: $0[3], policyVersion: $0[4], position: $0[5]) }
             }

@@ -8,7 +8,7 @@ enum StatusReport {
             return
         }
         for status in statuses {
-            var line = "\(status.name) v\(status.version): position \(status.position), lag \(status.lag), hash \(status.contentHash.isEmpty ? "none" : status.contentHash)"
+            var line = "\(status.name) v\(status.version): position \(status.position), lag \(status.lag), hash \(status.contentHash ?? "none")"
             if let failure = status.failure { line += "; STOPPED at position \(failure.position): \(failure.message)" }
             Swift.print(line)
         }

@@ -17,8 +17,8 @@ extension NewEvent {
 }
 
 extension RecordedEvent {
-    /// One decoder for every payload: building one per event cost projections a fifth of their time.
-    private static let payloadDecoder: JSONDecoder = {
+    /// The decoder handed to ``DomainEvent/upcast(_:from:decoder:)`` for payloads of older versions.
+    private static let upcastDecoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .millisecondsSince1970
         return decoder
@@ -29,10 +29,9 @@ extension RecordedEvent {
     /// decode, or is of a newer schema version than this code knows.
     public func decode<E: DomainEvent>(as _: E.Type) throws -> E? {
         guard type == E.eventType else { return nil }
-        let decoder = Self.payloadDecoder
-        if schemaVersion == E.schemaVersion { return try decoder.decode(E.self, from: payload) }
+        if schemaVersion == E.schemaVersion { return try PayloadDecoder.decode(E.self, from: JSONValue(parsing: payload)) }
         guard schemaVersion < E.schemaVersion else { throw UpcastError(eventType: type, version: schemaVersion) }
-        return try E.upcast(payload, from: schemaVersion, decoder: decoder)
+        return try E.upcast(payload, from: schemaVersion, decoder: Self.upcastDecoder)
     }
 }
 

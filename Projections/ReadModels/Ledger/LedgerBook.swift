@@ -1,0 +1,284 @@
+import EventStore
+import Foundation
+import GRDB
+import HadafEvents
+
+/// The ledger's state in memory: participants' accounts, universities' totals, policies, and
+/// what proposals and submissions credit whom, each read from the tables when first needed and
+/// written back at ``flush(in:)``.
+///
+/// Between flushes an event costs dictionary work, not SQL: a rebuild writes each participant's
+/// rows once, not once per event. After a flush, the book forgets everything when it holds more
+/// than ``maximumLines`` lines, which bounds its memory on logs of any size.
+final class LedgerBook {
+    let names: TableNames
+    /// The tables were empty when the book began and nothing has been forgotten since: what the
+    /// book does not hold, the tables do not hold either.
+    private var holdsEverything: Bool
+    private var accounts: [String: LedgerAccount] = [:]
+    private var universities: [UniversityYearKey: UniversityYear] = [:]
+    private var policies: [Int: IncentivePolicy?] = [:]
+    private var proposalAuthors: [String: String] = [:]
+    private var submissions: [String: SubmissionCredit] = [:]
+
+    /// Lines held before the book forgets what it has flushed.
+    static let maximumLines = 2_000_000
+
+    struct UniversityYearKey: Hashable {
+        let university: String
+        let year: Int
+    }
+
+    /// What a submission credits: its kind and its authors with their shares.
+    struct SubmissionCredit {
+        let kind: String
+        let authors: [(id: String, share: Double)]
+    }
+
+    init(names: TableNames, startsEmpty: Bool) {
+        self.names = names
+        holdsEverything = startsEmpty
+    }
+
+    // MARK: - Participants
+
+    /// The participant's account, read from the tables when not held.
+    func account(_ participant: String, in db: Database) throws -> LedgerAccount {
+        if let account = accounts[participant] { return account }
+        var account = LedgerAccount()
+        if participant.hasPrefix("group:") { account.kind = "student_group" }
+        if !holdsEverything { try load(participant, into: &account, from: db) }
+        accounts[participant] = account
+        return account
+    }
+
+    /// Changes the participant's account in place and marks it for writing.
+    func update(_ participant: String, in db: Database, _ change: (inout LedgerAccount) throws -> Void) throws {
+        if accounts[participant] == nil { accounts[participant] = try account(participant, in: db) }
+        try change(&accounts[participant]!)
+        accounts[participant]!.isDirty = true
+    }
+
+    /// Records a registration: the participant's kind and university.
+    func register(_ participant: String, kind: String, university: String?, in db: Database) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(names.table("ledger_participants")) (participant_id, kind, university, erased) VALUES (?, ?, ?, 0)")
+            .execute(arguments: [participant, kind, university])
+        try update(participant, in: db) { account in
+            account.kind = kind
+            account.university = university
+        }
+    }
+
+    /// Participants with lines in `year`, held or written.
+    func participants(in year: Int, from db: Database) throws -> [String] {
+        try flush(in: db)
+        return try String.fetchAll(db, sql: "SELECT participant_id FROM \(names.table("ledger_totals")) WHERE academic_year = ? ORDER BY participant_id", arguments: [year])
+    }
+
+    // MARK: - Universities
+
+    /// Moves a university's total for the year by `delta`.
+    func addToUniversity(_ university: String, year: Int, _ delta: Double, in db: Database) throws {
+        let key = UniversityYearKey(university: university, year: year)
+        var total = try universityYear(key, in: db)
+        total.points = ((total.points + delta) * 100).rounded() / 100
+        total.isDirty = true
+        universities[key] = total
+    }
+
+    private func universityYear(_ key: UniversityYearKey, in db: Database) throws -> UniversityYear {
+        if let held = universities[key] { return held }
+        var total = UniversityYear()
+        if !holdsEverything {
+            let participant = "university:\(key.university)"
+            total.points = try Double.fetchOne(
+                db.cachedStatement(sql: "SELECT points FROM \(names.table("ledger_university_totals")) WHERE university = ? AND academic_year = ?"),
+                arguments: [key.university, key.year]) ?? 0
+            (total.stored.reached, total.stored.policyVersion) = try storedEligibility(participant, year: key.year, in: db)
+            total.reached = total.stored.reached
+            total.policyVersion = total.stored.policyVersion
+        }
+        return total
+    }
+
+    // MARK: - Policies, proposals, submissions
+
+    /// The policy adopted for `year`, if any.
+    func policy(for year: Int, in db: Database) throws -> IncentivePolicy? {
+        if let held = policies[year] { return held }
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT content_hash, source FROM \(names.table("ledger_policies")) WHERE academic_year = ?"), arguments: [year])
+        let policy = try row.map { try PolicyCache.shared.policy(hash: $0[0], source: $0[1]) }
+        policies[year] = policy
+        return policy
+    }
+
+    /// Records a policy adopted for `year`.
+    func adopt(_ adopted: PolicyAdopted, at position: Int64, in db: Database) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO \(names.table("ledger_policies")) (academic_year, version, content_hash, source, position) VALUES (?, ?, ?, ?, ?)",
+            arguments: [adopted.academicYear, adopted.version, adopted.contentHash, adopted.source, position])
+        policies[adopted.academicYear] = try PolicyCache.shared.policy(hash: adopted.contentHash, source: adopted.source)
+    }
+
+    /// Records who wrote a contribution, whose endorsements and answers credit them.
+    func recordAuthor(_ author: String, of proposal: String, in db: Database) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(names.table("ledger_proposals")) (proposal_key, author) VALUES (?, ?)").execute(arguments: [proposal, author])
+        proposalAuthors[proposal] = author
+    }
+
+    /// Who wrote the contribution.
+    func author(of proposal: String, in db: Database) throws -> String? {
+        if let held = proposalAuthors[proposal] { return held }
+        guard !holdsEverything else { return nil }
+        let author = try String.fetchOne(db.cachedStatement(sql: "SELECT author FROM \(names.table("ledger_proposals")) WHERE proposal_key = ?"), arguments: [proposal])
+        if let author { proposalAuthors[proposal] = author }
+        return author
+    }
+
+    /// Records what a submission will credit when it is submitted or accepted.
+    func recordCredit(_ credit: SubmissionCredit, of submission: String, in db: Database) throws {
+        let encoded = credit.authors.map { "\($0.id)=\($0.share)" }.joined(separator: ";")
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(names.table("ledger_submissions")) (submission_id, kind, authors) VALUES (?, ?, ?)")
+            .execute(arguments: [submission, credit.kind, encoded])
+        submissions[submission] = credit
+    }
+
+    /// What the submission credits.
+    func credit(of submission: String, in db: Database) throws -> SubmissionCredit? {
+        if let held = submissions[submission] { return held }
+        guard !holdsEverything,
+              let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, authors FROM \(names.table("ledger_submissions")) WHERE submission_id = ?"), arguments: [submission])
+        else { return nil }
+        let authors = (row[1] as String).split(separator: ";").compactMap { author -> (id: String, share: Double)? in
+            let parts = author.split(separator: "=")
+            guard parts.count == 2, let share = Double(parts[1]) else { return nil }
+            return (String(parts[0]), share)
+        }
+        let credit = SubmissionCredit(kind: row[0], authors: authors)
+        submissions[submission] = credit
+        return credit
+    }
+
+    // MARK: - Reading and writing the tables
+
+    private func load(_ participant: String, into account: inout LedgerAccount, from db: Database) throws {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, university FROM \(names.table("ledger_participants")) WHERE participant_id = ?"), arguments: [participant]) {
+            account.kind = row[0]
+            account.university = row[1]
+        }
+        let lines = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT academic_year, fact_key, rule_id, share, position, retracted, points, capped, policy_version FROM \(names.table("ledger_lines"))
+            WHERE participant_id = ? ORDER BY academic_year, position, fact_key
+            """), arguments: [participant])
+        while let row = try lines.next() {
+            let line = LedgerLine(key: row[1], rule: row[2], share: row[3], position: row[4], retracted: row[5], points: row[6], capped: row[7], policyVersion: row[8], isDirty: false)
+            account.years[row[0], default: LedgerYear()].lines.append(line)
+        }
+        for year in Array(account.years.keys) {
+            var ledgerYear = account.years[year]!
+            for line in ledgerYear.lines where !line.retracted {
+                ledgerYear.total += line.points
+                ledgerYear.byRule[line.rule, default: 0] += line.points
+            }
+            (ledgerYear.stored.reached, ledgerYear.stored.policyVersion) = try storedEligibility(participant, year: year, in: db)
+            ledgerYear.reached = ledgerYear.stored.reached
+            ledgerYear.policyVersion = ledgerYear.stored.policyVersion
+            account.years[year] = ledgerYear
+        }
+    }
+
+    private func storedEligibility(_ participant: String, year: Int, in db: Database) throws -> ([String], String?) {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT incentive, policy_version FROM \(names.table("eligibility")) WHERE participant_id = ? AND academic_year = ? ORDER BY incentive"),
+            arguments: [participant, year])
+        return (rows.map { $0[0] }, rows.first?[1])
+    }
+
+    /// Writes every changed line, total and eligibility; forgets everything when the book has
+    /// grown past ``maximumLines``.
+    func flush(in db: Database) throws {
+        let upsertLine = try RawStatement(db, sql: """
+            INSERT OR REPLACE INTO \(names.table("ledger_lines"))
+                (participant_id, academic_year, fact_key, rule_id, share, position, retracted, points, capped, policy_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let upsertTotal = try RawStatement(db, sql: "INSERT OR REPLACE INTO \(names.table("ledger_totals")) (participant_id, academic_year, points, last_position) VALUES (?, ?, ?, ?)")
+        for participant in accounts.keys.sorted() where accounts[participant]!.isDirty {
+            var account = accounts[participant]!
+            for year in account.years.keys.sorted() where account.years[year]!.isDirty {
+                var ledgerYear = account.years[year]!
+                for index in ledgerYear.lines.indices where ledgerYear.lines[index].isDirty {
+                    let line = ledgerYear.lines[index]
+                    upsertLine.bind(participant, at: 1)
+                    upsertLine.bind(Int64(year), at: 2)
+                    upsertLine.bind(line.key, at: 3)
+                    upsertLine.bind(line.rule, at: 4)
+                    upsertLine.bind(line.share, at: 5)
+                    upsertLine.bind(line.position, at: 6)
+                    upsertLine.bind(Int64(line.retracted ? 1 : 0), at: 7)
+                    upsertLine.bind(line.points, at: 8)
+                    upsertLine.bind(Int64(line.capped ? 1 : 0), at: 9)
+                    upsertLine.bind(line.policyVersion, at: 10)
+                    try upsertLine.execute()
+                    ledgerYear.lines[index].isDirty = false
+                }
+                upsertTotal.bind(participant, at: 1)
+                upsertTotal.bind(Int64(year), at: 2)
+                upsertTotal.bind(ledgerYear.total, at: 3)
+                upsertTotal.bind(ledgerYear.lines.last?.position ?? 0, at: 4)
+                try upsertTotal.execute()
+                    try writeEligibility(participant, year: year, university: account.university, reached: ledgerYear.reached,
+                                     version: ledgerYear.policyVersion, stored: &ledgerYear.stored, in: db)
+                ledgerYear.isDirty = false
+                account.years[year] = ledgerYear
+            }
+            account.isDirty = false
+            accounts[participant] = account
+        }
+        let upsertUniversity = try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(names.table("ledger_university_totals")) (university, academic_year, points) VALUES (?, ?, ?)")
+        for key in universities.keys.sorted(by: { ($0.university, $0.year) < ($1.university, $1.year) }) where universities[key]!.isDirty {
+            var total = universities[key]!
+            try upsertUniversity.execute(arguments: [key.university, key.year, total.points])
+            try writeEligibility("university:\(key.university)", year: key.year, university: key.university, reached: total.reached,
+                                 version: total.policyVersion, stored: &total.stored, in: db)
+            total.isDirty = false
+            universities[key] = total
+        }
+        if accounts.values.reduce(0, { $0 + $1.lineCount }) > Self.maximumLines { forget() }
+    }
+
+    /// Sets a university's reached incentives for a year.
+    func setReached(_ reached: [String], version: String?, university: String, year: Int, in db: Database) throws {
+        let key = UniversityYearKey(university: university, year: year)
+        var total = try universityYear(key, in: db)
+        total.reached = reached
+        total.policyVersion = version
+        total.isDirty = true
+        universities[key] = total
+    }
+
+    /// A university's points for a year.
+    func universityPoints(_ university: String, year: Int, in db: Database) throws -> Double {
+        try universityYear(UniversityYearKey(university: university, year: year), in: db).points
+    }
+
+    private func writeEligibility(
+        _ participant: String, year: Int, university: String?, reached: [String], version: String?, stored: inout LedgerYear.Stored, in db: Database
+    ) throws {
+        guard reached != stored.reached || (!reached.isEmpty && version != stored.policyVersion) else { return }
+        let table = names.table("eligibility")
+        try db.cachedStatement(sql: "DELETE FROM \(table) WHERE participant_id = ? AND academic_year = ?").execute(arguments: [participant, year])
+        let insert = try db.cachedStatement(sql: "INSERT INTO \(table) (participant_id, academic_year, incentive, university, policy_version) VALUES (?, ?, ?, ?, ?)")
+        for incentive in reached { try insert.execute(arguments: [participant, year, incentive, university, version]) }
+        stored.reached = reached
+        stored.policyVersion = version
+    }
+
+    private func forget() {
+        accounts = [:]
+        universities = [:]
+        proposalAuthors = [:]
+        submissions = [:]
+        holdsEverything = false
+    }
+}

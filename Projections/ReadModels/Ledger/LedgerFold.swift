@@ -1,0 +1,217 @@
+import EventStore
+import Foundation
+import GRDB
+import HadafEvents
+
+/// Folds events into the ledger's facts and scores: what each act earns, for whom, in which
+/// academic year; what a withdrawal or a rejection takes back; what a new policy scores again.
+final class LedgerFold: ProjectionFold {
+    private let book: LedgerBook
+    /// Academic years by half-hour of the instant: Tehran's offsets are whole half-hours, so a
+    /// half-hour never straddles a day, and the calendar is asked once per half-hour, not per event.
+    private var yearsByHalfHour: [Int64: Int] = [:]
+
+    init(names: TableNames, startsEmpty: Bool) {
+        book = LedgerBook(names: names, startsEmpty: startsEmpty)
+    }
+
+    func flush(in db: Database) throws {
+        try book.flush(in: db)
+    }
+
+    func apply(_ event: RecordedEvent, in db: Database) throws {
+        let act = Act(event: event, db: db)
+        switch event.type {
+        case ParticipantRegistered.eventType:
+            guard let registered = try event.decode(as: ParticipantRegistered.self) else { return }
+            try register(registered, in: db)
+        case ParticipantErased.eventType:
+            try db.execute(sql: "UPDATE \(book.names.table("ledger_participants")) SET erased = 1 WHERE participant_id = ?", arguments: [act.stream("participant-")])
+        case PolicyAdopted.eventType:
+            guard let adopted = try event.decode(as: PolicyAdopted.self) else { return }
+            try book.adopt(adopted, at: event.position, in: db)
+            for participant in try book.participants(in: adopted.academicYear, from: db) {
+                try book.update(participant, in: db) { account in try settle(&account, year: adopted.academicYear, rescoring: true, in: db) }
+            }
+        case SurveyAnswered.eventType:
+            guard let answered = try event.decode(as: SurveyAnswered.self), !answered.isRevision else { return }
+            try earn("survey:\(act.stream("survey-")):\(answered.respondent)", for: answered.respondent, rule: "survey.answered", act)
+        case SurveyParticipationCredited.eventType:
+            guard let credited = try event.decode(as: SurveyParticipationCredited.self) else { return }
+            try earn("survey:\(credited.surveyId):\(credited.participantId)", for: credited.participantId, rule: "survey.answered", act)
+        case ArticleContributed.eventType:
+            guard let contributed = try event.decode(as: ArticleContributed.self), !contributed.isRevision else { return }
+            let key = "\(act.stream("regulation-"))/\(contributed.contributionId)"
+            try book.recordAuthor(contributed.author, of: key, in: db)
+            let rule = contributed.kind == .comment ? "regulation.comment" : "regulation.amendment_proposed"
+            try earn("contribution:\(key)", for: contributed.author, rule: rule, act)
+        case ContributionWithdrawn.eventType:
+            guard let withdrawn = try event.decode(as: ContributionWithdrawn.self) else { return }
+            let key = "\(act.stream("regulation-"))/\(withdrawn.contributionId)"
+            guard let author = try book.author(of: key, in: db) else { return }
+            try retract(["contribution:\(key)", "adoption:\(key)"], prefix: "endorsement:\(key):", from: [author], in: db)
+        case ProposalAnswered.eventType:
+            guard let answered = try event.decode(as: ProposalAnswered.self) else { return }
+            let key = "\(act.stream("regulation-"))/\(answered.proposalId)"
+            guard let author = try book.author(of: key, in: db) else { return }
+            switch answered.verdict {
+            case .adopted: try earn("adoption:\(key)", for: author, rule: "regulation.amendment_adopted", act)
+            case .partlyAdopted: try earn("adoption:\(key)", for: author, rule: "regulation.amendment_partly_adopted", act)
+            case .rejected: try retract(["adoption:\(key)"], from: [author], in: db)
+            }
+        case ProposalEndorsed.eventType:
+            guard let endorsed = try event.decode(as: ProposalEndorsed.self) else { return }
+            let key = "\(act.stream("regulation-"))/\(endorsed.proposalId)"
+            guard let author = try book.author(of: key, in: db) else { return }
+            try earn("endorsement:\(key):\(endorsed.endorser)", for: author, rule: "endorsement.received", act)
+        case SubmissionDrafted.eventType:
+            guard let drafted = try event.decode(as: SubmissionDrafted.self) else { return }
+            try book.recordCredit(Self.credit(drafted.content, drafted.authors), of: act.stream("submission-"), in: db)
+        case SubmissionRevised.eventType:
+            guard let revised = try event.decode(as: SubmissionRevised.self) else { return }
+            try book.recordCredit(Self.credit(revised.content, revised.authors), of: act.stream("submission-"), in: db)
+        case SubmissionSubmitted.eventType:
+            try credit(submission: act.stream("submission-"), rule: "submitted", kinds: ["idea"], act)
+        case SubmissionScreened.eventType:
+            guard let screened = try event.decode(as: SubmissionScreened.self) else { return }
+            switch screened.decision {
+            case .acceptedForEvaluation: try credit(submission: act.stream("submission-"), rule: "accepted", kinds: ["idea", "experience"], act)
+            case .rejected: try retractSubmission(act.stream("submission-"), in: db)
+            case .returnedForRevision: break
+            }
+        case SubmissionWithdrawn.eventType:
+            try retractSubmission(act.stream("submission-"), in: db)
+        default:
+            break
+        }
+    }
+
+    /// The event being folded, with what scoring needs of it.
+    private struct Act {
+        let event: RecordedEvent
+        let db: Database
+
+        func stream(_ prefix: String) -> String { String(event.stream.dropFirst(prefix.count)) }
+    }
+
+    // MARK: - Facts
+
+    /// Records (or restores) a fact and scores it: a new fact after everything its participant-year
+    /// holds gets one more line from the sums; anything else scores the participant-year again.
+    private func earn(_ key: String, for participant: String, rule: String, share: Double = 1, _ act: Act) throws {
+        let db = act.db
+        let academicYear = try academicYear(of: act.event)
+        try book.update(participant, in: db) { account in
+            if let (year, index) = account.find(key) {
+                let existing = account.years[year]!.lines[index]
+                // The same act credited again (a second answer to a survey): nothing changes.
+                guard existing.retracted || existing.rule != rule || existing.share != share else { return }
+                account.years[year]!.lines[index].rule = rule
+                account.years[year]!.lines[index].share = share
+                account.years[year]!.lines[index].retracted = false
+                account.years[year]!.lines[index].isDirty = true
+                try settle(&account, year: year, rescoring: true, in: db)
+                return
+            }
+            let line = LedgerLine(key: key, rule: rule, share: share, position: act.event.position)
+            let kind = account.kind
+            if account.years[academicYear] == nil { account.years[academicYear] = LedgerYear() }
+            // Mutated in place: a copy of the year would copy its lines at every event.
+            if let last = account.years[academicYear]!.lines.last, (last.position, last.key) >= (line.position, line.key) {
+                let index = account.years[academicYear]!.lines.firstIndex { ($0.position, $0.key) > (line.position, line.key) } ?? account.years[academicYear]!.lines.endIndex
+                account.years[academicYear]!.lines.insert(line, at: index)
+                try settle(&account, year: academicYear, rescoring: true, in: db)
+            } else {
+                let previous = account.years[academicYear]!.total
+                let policy = try book.policy(for: academicYear, in: db)
+                LedgerScoring.append(line, to: &account.years[academicYear]!, policy: policy, kind: kind)
+                try settle(&account, year: academicYear, rescoring: false, previousTotal: previous, in: db)
+            }
+        }
+    }
+
+    /// Retracts the lines with these keys or this key prefix from the participants they credit,
+    /// and scores the years they were in again.
+    private func retract(_ keys: Set<String>, prefix: String? = nil, from participants: [String], in db: Database) throws {
+        for participant in Set(participants).sorted() {
+            try book.update(participant, in: db) { account in
+                for year in account.years.keys.sorted() {
+                    var changed = false
+                    for index in account.years[year]!.lines.indices {
+                        let line = account.years[year]!.lines[index]
+                        guard !line.retracted, keys.contains(line.key) || prefix.map(line.key.hasPrefix) == true else { continue }
+                        account.years[year]!.lines[index].retracted = true
+                        account.years[year]!.lines[index].isDirty = true
+                        changed = true
+                    }
+                    if changed { try settle(&account, year: year, rescoring: true, in: db) }
+                }
+            }
+        }
+    }
+
+    private func retractSubmission(_ submission: String, in db: Database) throws {
+        guard let credit = try book.credit(of: submission, in: db) else { return }
+        try retract([], prefix: "submission:\(submission):", from: credit.authors.map(\.id), in: db)
+    }
+
+    /// Credits each author of the submission with `<kind>.<rule>`, by their share.
+    private func credit(submission: String, rule: String, kinds: Set<String>, _ act: Act) throws {
+        guard let credit = try book.credit(of: submission, in: act.db), kinds.contains(credit.kind) else { return }
+        for author in credit.authors {
+            try earn("submission:\(submission):\(credit.kind).\(rule):\(author.id)", for: author.id, rule: "\(credit.kind).\(rule)", share: author.share / 100, act)
+        }
+    }
+
+    private static func credit(_ content: SubmissionContent, _ authors: [SubmissionAuthor]) -> LedgerBook.SubmissionCredit {
+        let kind = if case .idea = content { "idea" } else { "experience" }
+        return LedgerBook.SubmissionCredit(kind: kind, authors: authors.map { ("\($0.kind == .studentGroup ? "group:" : "")\($0.id)", Double($0.share)) })
+    }
+
+    // MARK: - Participants and scores
+
+    private func register(_ registered: ParticipantRegistered, in db: Database) throws {
+        let participant = registered.participantId
+        let before = try book.account(participant, in: db)
+        let moves = before.university != nil && before.university != registered.university
+        if let university = before.university, moves {
+            for (year, ledgerYear) in before.years { try book.addToUniversity(university, year: year, -ledgerYear.total, in: db) }
+        }
+        try book.register(participant, kind: registered.kind, university: registered.university, in: db)
+        try book.update(participant, in: db) { account in
+            for year in account.years.keys.sorted() {
+                try settle(&account, year: year, rescoring: true, previousTotal: moves ? 0 : nil, in: db)
+            }
+        }
+    }
+
+    /// After a participant-year's lines changed: scores them again when asked, then sets the
+    /// incentives reached, and moves the university's total by the change in the year's total.
+    private func settle(_ account: inout LedgerAccount, year: Int, rescoring: Bool, previousTotal: Double? = nil, in db: Database) throws {
+        if account.years[year] == nil { account.years[year] = LedgerYear() }
+        let kind = account.kind
+        let previous = previousTotal ?? account.years[year]!.total
+        let policy = try book.policy(for: year, in: db)
+        if rescoring { LedgerScoring.rescore(&account.years[year]!, policy: policy, kind: kind) }
+        let total = account.years[year]!.total
+        let reached = LedgerScoring.reached(policy: policy, kind: kind, total: total)
+        account.years[year]!.reached = reached
+        account.years[year]!.policyVersion = reached.isEmpty ? nil : policy?.version
+        account.years[year]!.isDirty = true
+        guard let university = account.university else { return }
+        if total != previous { try book.addToUniversity(university, year: year, total - previous, in: db) }
+        let points = try book.universityPoints(university, year: year, in: db)
+        let universityReached = LedgerScoring.reached(policy: policy, kind: "university", total: points)
+        try book.setReached(universityReached, version: universityReached.isEmpty ? nil : policy?.version, university: university, year: year, in: db)
+    }
+
+    /// The academic year of the act: when it occurred, else when it was recorded (Tehran days).
+    private func academicYear(of event: RecordedEvent) throws -> Int {
+        let milliseconds = event.occurredAtMilliseconds ?? event.recordedAtMilliseconds
+        let halfHour = milliseconds >= 0 ? milliseconds / 1_800_000 : (milliseconds - 1_799_999) / 1_800_000
+        if let year = yearsByHalfHour[halfHour] { return year }
+        let year = AcademicYear(containing: Date(timeIntervalSince1970: Double(milliseconds) / 1000)).startYear
+        yearsByHalfHour[halfHour] = year
+        return year
+    }
+}

@@ -1,0 +1,61 @@
+import HadafEvents
+
+/// How a year's policy scores a participant-year's lines: in position order, each rule's points
+/// by participant kind times the share, cut by the rule's cap and the total cap, to two decimals.
+/// Pure functions over ``LedgerYear``, so that scoring is the same whether a line is added at
+/// the end or the whole year is scored again.
+enum LedgerScoring {
+    /// What a fact earns given what the participant-year already holds.
+    static func points(policy: IncentivePolicy, kind: String, rule: String, share: Double, ruleTotal: Double, total: Double) -> (points: Double, capped: Bool) {
+        let earned = (policy.points[rule]?[kind] ?? 0) * share
+        let room = min((policy.caps[rule] ?? .infinity) - ruleTotal, (policy.caps["total"] ?? .infinity) - total)
+        let points = (min(earned, max(0, room)) * 100).rounded() / 100
+        return (points, points < earned)
+    }
+
+    /// Adds a line after every other line of the year and scores it from the sums: exactly what
+    /// scoring the whole year again would give it.
+    static func append(_ line: LedgerLine, to year: inout LedgerYear, policy: IncentivePolicy?, kind: String?) {
+        var line = line
+        score(&line, total: &year.total, byRule: &year.byRule, policy: policy, kind: kind)
+        year.lines.append(line)
+        year.isDirty = true
+    }
+
+    /// Scores every line of the year again, from the first; marks those whose score changed.
+    static func rescore(_ year: inout LedgerYear, policy: IncentivePolicy?, kind: String?) {
+        var total = 0.0
+        var byRule: [String: Double] = [:]
+        for index in year.lines.indices {
+            var line = year.lines[index]
+            score(&line, total: &total, byRule: &byRule, policy: policy, kind: kind)
+            let before = year.lines[index]
+            if line.points != before.points || line.capped != before.capped || line.policyVersion != before.policyVersion { line.isDirty = true }
+            year.lines[index] = line
+        }
+        year.total = total
+        year.byRule = byRule
+        year.isDirty = true
+    }
+
+    /// The incentives of `kind` whose threshold `total` meets, sorted.
+    static func reached(policy: IncentivePolicy?, kind: String?, total: Double) -> [String] {
+        guard let policy, let kind else { return [] }
+        return policy.thresholds.filter { $0.value.kinds.contains(kind) && total >= $0.value.minimumPoints }.keys.sorted()
+    }
+
+    private static func score(_ line: inout LedgerLine, total: inout Double, byRule: inout [String: Double], policy: IncentivePolicy?, kind: String?) {
+        guard !line.retracted, let policy, let kind else {
+            line.points = 0
+            line.capped = false
+            line.policyVersion = nil
+            return
+        }
+        let scored = points(policy: policy, kind: kind, rule: line.rule, share: line.share, ruleTotal: byRule[line.rule, default: 0], total: total)
+        line.points = scored.points
+        line.capped = scored.capped
+        line.policyVersion = policy.version
+        byRule[line.rule, default: 0] += scored.points
+        total += scored.points
+    }
+}

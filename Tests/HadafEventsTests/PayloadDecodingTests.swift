@@ -1,0 +1,96 @@
+import EventStore
+import Foundation
+@testable import HadafEvents
+import Testing
+
+/// The log's payload reader gives exactly what Foundation's JSONDecoder gives, for every event
+/// that reads itself field by field and for the rest through the Codable path.
+@Suite("Decoding payloads")
+struct PayloadDecodingTests {
+    private static let idea = SubmissionContent.idea(IdeaContent(
+        title: "کتاب‌خوانی", summary: "حلقه‌های \"کتاب\"\nهفتگی", problem: "کم", proposal: "هفتگی", expectedImpact: "بیشتر", category: .literary))
+    private static let experience = SubmissionContent.experience(ExperienceContent(
+        title: "اردو", summary: "جهادی", startedOn: Date(timeIntervalSince1970: 1_760_000_000.123), endedOn: Date(timeIntervalSince1970: 1_760_086_400),
+        place: "یزد", results: "۳۰ نفر", category: .volunteering,
+        evidence: [EvidenceReference(sha256: String(repeating: "ab", count: 32), fileName: "گزارش.pdf", mediaType: "application/pdf", byteCount: 20480)],
+        carriesOutIdea: "sub-1"))
+
+    /// One sample of each case and optional of the events read field by field.
+    static let samples: [any DomainEvent] = [
+        SurveyAnswered(respondent: "p-1", respondentKind: "student", university: "ut", answers: [
+            "q1": .choice("تئاتر"), "q2": .choices(["کارگاه", "اردو"]), "q3": .number(4), "q4": .number(7.5), "q5": .text("خوب \\ بود"),
+        ], isRevision: false),
+        SurveyAnswered(respondent: "p-2", respondentKind: "faculty", university: nil, answers: [:], isRevision: true),
+        SurveyAnsweredAnonymously(pseudonym: "x-9", respondentKind: "student", university: "um", answers: ["q1": .choices([])], isRevision: false),
+        SurveyParticipationCredited(surveyId: "s-1", participantId: "p-1"),
+        ArticleContributed(contributionId: "c-1", kind: .amendment, round: 2, article: 7, author: "p-3", text: "متن", rationale: "چرا", isRevision: true),
+        ArticleContributed(contributionId: "c-2", kind: .comment, round: 1, article: 1, author: "p-4", text: "نظر", rationale: nil, isRevision: false),
+        ContributionWithdrawn(contributionId: "c-1"),
+        ProposalEndorsed(proposalId: "c-1", endorser: "p-5"),
+        ProposalAnswered(proposalId: "c-1", verdict: .partlyAdopted, reason: "بخشی"),
+        SubmissionDrafted(submissionId: "sub-1", submitter: "p-1", university: "ut", authors: [
+            SubmissionAuthor(kind: .participant, id: "p-1", share: 60), SubmissionAuthor(kind: .studentGroup, id: "g-1", share: 40),
+        ], content: idea),
+        SubmissionRevised(authors: [SubmissionAuthor(kind: .participant, id: "p-1", share: 100)], content: experience),
+        SubmissionSubmitted(possibleDuplicates: [PossibleDuplicate(submissionId: "sub-0", similarity: 0.8125)]),
+        SubmissionSubmitted(possibleDuplicates: []),
+        SubmissionScreened(decision: .rejected, ground: .duplicate, duplicateOf: "sub-0", reason: "تکراری"),
+        SubmissionScreened(decision: .acceptedForEvaluation, ground: nil, duplicateOf: nil, reason: nil),
+        ParticipantRegistered(participantId: "p-1", kind: "student_group_representative", university: "ut", studentGroup: "g-1", personal: "AAAA", sealing: "aes-256-gcm/v1"),
+        ParticipantRegistered(participantId: "p-2", kind: "ministry_officer", university: nil, studentGroup: nil, personal: "BBBB", sealing: "aes-256-gcm/v1"),
+        UniversityRegistered(code: "yazd", name: "دانشگاه یزد", englishName: "Yazd University", province: "یزد"),
+    ]
+
+    private static func recorded<E: DomainEvent>(_ event: E) throws -> RecordedEvent {
+        let envelope = try NewEvent(event, metadata: EventMetadata())
+        return RecordedEvent(
+            position: 1, id: envelope.id, stream: "s-1", streamVersion: 1, type: envelope.type, schemaVersion: envelope.schemaVersion,
+            payload: envelope.payload, metadataJSON: Data("{}".utf8), recordedAtMilliseconds: 0, hash: Data())
+    }
+
+    private static func foundationDecoded<E: DomainEvent>(_: E.Type, _ payload: Data) throws -> E {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        return try decoder.decode(E.self, from: payload)
+    }
+
+    @Test(arguments: samples.indices)
+    func theReaderAgreesWithJSONDecoder(_ index: Int) throws {
+        func check<E: DomainEvent>(_ event: E) throws {
+            let stored = try Self.recorded(event)
+            let read = try #require(try stored.decode(as: E.self))
+            #expect(read == event)
+            #expect(read == (try Self.foundationDecoded(E.self, stored.payload)))
+        }
+        try check(Self.samples[index])
+    }
+
+    @Test func everyHotEventReadsItselfFieldByField() {
+        let readable = Self.samples.filter { $0 is any PayloadReadable }
+        #expect(readable.count == Self.samples.count - 1)
+    }
+
+    private func stored(_ type: String, _ payload: String) -> RecordedEvent {
+        RecordedEvent(
+            position: 1, id: UUID(), stream: "s", streamVersion: 1, type: type, schemaVersion: 1,
+            payload: Data(payload.utf8), metadataJSON: Data("{}".utf8), recordedAtMilliseconds: 0, hash: Data())
+    }
+
+    @Test(arguments: [
+        #"{"respondent":"p-1","respondentKind":"student","answers":{"q1":{"choice":3}},"isRevision":false}"#,
+        #"{"respondent":"p-1","respondentKind":"student","answers":{"q1":{"choice":"a","text":"b"}},"isRevision":false}"#,
+        #"{"respondentKind":"student","answers":{},"isRevision":false}"#,
+        #"{"respondent":"p-1","respondentKind":"student","answers":{},"isRevision":"no"}"#,
+        #"{"respondent":"p-1","respondentKind":"student","answers":[],"isRevision":false}"#,
+    ])
+    func aMalformedPayloadIsRefusedByBothReaders(_ payload: String) {
+        let event = stored(SurveyAnswered.eventType, payload)
+        #expect(throws: (any Error).self) { try event.decode(as: SurveyAnswered.self) }
+        #expect(throws: (any Error).self) { try Self.foundationDecoded(SurveyAnswered.self, event.payload) }
+    }
+
+    @Test func anUnknownEnumValueIsRefused() {
+        let event = stored(SubmissionScreened.eventType, #"{"decision":"maybe"}"#)
+        #expect(throws: DecodingError.self) { try event.decode(as: SubmissionScreened.self) }
+    }
+}
