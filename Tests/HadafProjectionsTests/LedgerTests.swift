@@ -174,3 +174,37 @@ extension LedgerTests {
         #expect(summary.eligibleCounts == ["participation_certificate": 1])
     }
 }
+
+extension LedgerTests {
+    /// A fold that forgets its accounts after every page reads them back from the tables: the
+    /// ledger it builds must be the one a fold holding everything builds.
+    @Test func aFoldThatForgetsAfterEveryPageBuildsTheSameLedger() async throws {
+        let log = try ProjectionLog()
+        try await register(log, "p-1", "student")
+        try await register(log, "p-2", "faculty")
+        try await adopt(log, 1404)
+        for survey in 0..<6 { try await answer(log, survey: "s\(survey)", by: "p-1", at: year1404) }
+        let idea = SubmissionContent.idea(IdeaContent(title: "t", summary: "s", problem: "p", proposal: "p", expectedImpact: "i", category: .cultural))
+        try await append(log, SubmissionDrafted(submissionId: "i1", submitter: "p-1", university: "ut", authors: [.init(kind: .participant, id: "p-1", share: 60), .init(kind: .participant, id: "p-2", share: 40)], content: idea), to: "submission-i1", at: year1404)
+        try await append(log, SubmissionSubmitted(possibleDuplicates: []), to: "submission-i1", at: year1404)
+        for id in ["c1", "c2", "c3", "c4"] {
+            try await append(log, ArticleContributed(contributionId: id, kind: .comment, round: 1, article: 1, author: "p-2", text: "x", rationale: nil, isRevision: false), to: "regulation-r", at: year1404)
+        }
+        try await append(log, ProposalEndorsed(proposalId: "c1", endorser: "p-1"), to: "regulation-r", at: year1404)
+        try await append(log, SubmissionScreened(decision: .acceptedForEvaluation, ground: nil, duplicateOf: nil, reason: nil), to: "submission-i1", at: year1404)
+        try await append(log, ContributionWithdrawn(contributionId: "c2"), to: "regulation-r", at: year1404)
+        try await append(log, ParticipantRegistered(participantId: "p-2", kind: "faculty", university: "sut", studentGroup: nil, personal: "sealed", sealing: "aes-256-gcm/v1"), to: "participant-p-2", at: year1404)
+        try await adopt(log, 1404, surveyPoints: 3)
+        try await answer(log, survey: "late", by: "p-1", at: year1405)
+
+        let forgetting = log.runner([LedgerProjector(maximumHeldLines: 0)], pageSize: 2)
+        try forgetting.catchUp()
+        let built = try forgetting.status()
+        #expect(try log.rows("SELECT COUNT(*) FROM eligibility").first?[0] as Int? ?? 0 > 0)
+        #expect(try log.rows("SELECT COUNT(DISTINCT university) FROM ledger_university_totals").first?[0] as Int? == 2)
+
+        let holding = log.runner([LedgerProjector()], pageSize: 1000)
+        try holding.rebuild()
+        #expect(try holding.status().map(\.contentHash) == built.map(\.contentHash) && built.first?.contentHash != nil)
+    }
+}

@@ -5,8 +5,6 @@ struct LedgerAccount {
     var kind: String?
     var university: String?
     var years: [Int: LedgerYear] = [:]
-    /// Something here differs from the tables.
-    var isDirty = false
 
     /// How many lines the account holds, in every year.
     var lineCount: Int { years.values.reduce(0) { $0 + $1.lines.count } }
@@ -20,22 +18,24 @@ struct LedgerAccount {
     }
 }
 
-/// One participant-year: its lines in position order, their sums, and the incentives reached.
+/// One participant-year: its lines in position order, their sums, and the incentives its
+/// eligibility rows name.
 struct LedgerYear {
     var lines: [LedgerLine] = []
     var total = 0.0
     var byRule: [String: Double] = [:]
-    /// The incentives the total reaches, sorted, under `policyVersion`.
+    /// What `eligibility` holds for this participant-year; the incentives reached are settled
+    /// against it at the flush.
+    var stored = StoredEligibility()
+    /// Differs from its rows (or has none yet).
+    var isDirty = false
+}
+
+/// The incentives that `eligibility` names for a participant-year, sorted, and the policy
+/// version that reached them.
+struct StoredEligibility {
     var reached: [String] = []
     var policyVersion: String?
-    /// What `ledger_totals` and `eligibility` hold for this participant-year.
-    var stored = Stored()
-    var isDirty = false
-
-    struct Stored {
-        var reached: [String] = []
-        var policyVersion: String?
-    }
 }
 
 /// A fact of participation and its score: what earned what (kept when retracted, so that a
@@ -55,11 +55,8 @@ struct LedgerLine {
 }
 
 /// A university's points in an academic year (the sum of its participants') and the deputy's
-/// incentives they reach.
+/// incentives its eligibility rows name.
 struct UniversityYear {
     var points = 0.0
-    var reached: [String] = []
-    var policyVersion: String?
-    var stored = LedgerYear.Stored()
-    var isDirty = false
+    var stored = StoredEligibility()
 }

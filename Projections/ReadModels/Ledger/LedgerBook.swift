@@ -20,13 +20,20 @@ final class LedgerBook {
     private var policies: [Int: IncentivePolicy?] = [:]
     private var proposalAuthors: [String: String] = [:]
     private var submissions: [String: SubmissionCredit] = [:]
+    /// What changed since the last flush: only these are written, in key order.
+    private var changedParticipants: Set<String> = []
+    private var changedUniversities: Set<UniversityYearKey> = []
+    /// Lines held in `accounts`, counted as they come rather than at each flush.
+    private var heldLines = 0
 
     /// Lines held before the book forgets what it has flushed.
-    static let maximumLines = 2_000_000
+    let maximumLines: Int
 
-    struct UniversityYearKey: Hashable {
+    struct UniversityYearKey: Hashable, Comparable {
         let university: String
         let year: Int
+
+        static func < (lhs: Self, rhs: Self) -> Bool { (lhs.university, lhs.year) < (rhs.university, rhs.year) }
     }
 
     /// What a submission credits: its kind and its authors with their shares.
@@ -35,8 +42,9 @@ final class LedgerBook {
         let authors: [(id: String, share: Double)]
     }
 
-    init(names: TableNames, startsEmpty: Bool) {
+    init(names: TableNames, startsEmpty: Bool, maximumLines: Int) {
         self.names = names
+        self.maximumLines = maximumLines
         holdsEverything = startsEmpty
     }
 
@@ -47,7 +55,10 @@ final class LedgerBook {
         if let account = accounts[participant] { return account }
         var account = LedgerAccount()
         if participant.hasPrefix("group:") { account.kind = "student_group" }
-        if !holdsEverything { try load(participant, into: &account, from: db) }
+        if !holdsEverything {
+            try load(participant, into: &account, from: db)
+            heldLines += account.lineCount
+        }
         accounts[participant] = account
         return account
     }
@@ -55,8 +66,10 @@ final class LedgerBook {
     /// Changes the participant's account in place and marks it for writing.
     func update(_ participant: String, in db: Database, _ change: (inout LedgerAccount) throws -> Void) throws {
         if accounts[participant] == nil { accounts[participant] = try account(participant, in: db) }
+        let linesBefore = accounts[participant]!.lineCount
         try change(&accounts[participant]!)
-        accounts[participant]!.isDirty = true
+        heldLines += accounts[participant]!.lineCount - linesBefore
+        changedParticipants.insert(participant)
     }
 
     /// Records a registration: the participant's kind and university.
@@ -77,13 +90,13 @@ final class LedgerBook {
 
     // MARK: - Universities
 
-    /// Moves a university's total for the year by `delta`.
+    /// Moves a university's total for the year by `delta`, which may be zero: either way the
+    /// incentives it reaches are settled again at the flush, under the year's policy then.
     func addToUniversity(_ university: String, year: Int, _ delta: Double, in db: Database) throws {
         let key = UniversityYearKey(university: university, year: year)
-        var total = try universityYear(key, in: db)
-        total.points = ((total.points + delta) * 100).rounded() / 100
-        total.isDirty = true
-        universities[key] = total
+        if universities[key] == nil { universities[key] = try universityYear(key, in: db) }
+        if delta != 0 { universities[key]!.points = ((universities[key]!.points + delta) * 100).rounded() / 100 }
+        changedUniversities.insert(key)
     }
 
     private func universityYear(_ key: UniversityYearKey, in db: Database) throws -> UniversityYear {
@@ -94,9 +107,7 @@ final class LedgerBook {
             total.points = try Double.fetchOne(
                 db.cachedStatement(sql: "SELECT points FROM \(names.table("ledger_university_totals")) WHERE university = ? AND academic_year = ?"),
                 arguments: [key.university, key.year]) ?? 0
-            (total.stored.reached, total.stored.policyVersion) = try storedEligibility(participant, year: key.year, in: db)
-            total.reached = total.stored.reached
-            total.policyVersion = total.stored.policyVersion
+            total.stored = try storedEligibility(participant, year: key.year, in: db)
         }
         return total
     }
@@ -180,22 +191,20 @@ final class LedgerBook {
                 ledgerYear.total += line.points
                 ledgerYear.byRule[line.rule, default: 0] += line.points
             }
-            (ledgerYear.stored.reached, ledgerYear.stored.policyVersion) = try storedEligibility(participant, year: year, in: db)
-            ledgerYear.reached = ledgerYear.stored.reached
-            ledgerYear.policyVersion = ledgerYear.stored.policyVersion
+            ledgerYear.stored = try storedEligibility(participant, year: year, in: db)
             account.years[year] = ledgerYear
         }
     }
 
-    private func storedEligibility(_ participant: String, year: Int, in db: Database) throws -> ([String], String?) {
+    private func storedEligibility(_ participant: String, year: Int, in db: Database) throws -> StoredEligibility {
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT incentive, policy_version FROM \(names.table("eligibility")) WHERE participant_id = ? AND academic_year = ? ORDER BY incentive"),
             arguments: [participant, year])
-        return (rows.map { $0[0] }, rows.first?[1])
+        return StoredEligibility(reached: rows.map { $0[0] }, policyVersion: rows.first?[1])
     }
 
-    /// Writes every changed line, total and eligibility; forgets everything when the book has
-    /// grown past ``maximumLines``.
+    /// Writes every changed line, total and eligibility, settling the incentives reached under
+    /// each year's policy; forgets everything when the book has grown past ``maximumLines``.
     func flush(in db: Database) throws {
         let upsertLine = try RawStatement(db, sql: """
             INSERT OR REPLACE INTO \(names.table("ledger_lines"))
@@ -203,10 +212,11 @@ final class LedgerBook {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let upsertTotal = try RawStatement(db, sql: "INSERT OR REPLACE INTO \(names.table("ledger_totals")) (participant_id, academic_year, points, last_position) VALUES (?, ?, ?, ?)")
-        for participant in accounts.keys.sorted() where accounts[participant]!.isDirty {
-            var account = accounts[participant]!
+        for participant in changedParticipants.sorted() {
+            // Taken out and put back, so that clearing marks does not copy the lines.
+            guard var account = accounts.removeValue(forKey: participant) else { continue }
             for year in account.years.keys.sorted() where account.years[year]!.isDirty {
-                var ledgerYear = account.years[year]!
+                var ledgerYear = account.years.removeValue(forKey: year)!
                 for index in ledgerYear.lines.indices where ledgerYear.lines[index].isDirty {
                     let line = ledgerYear.lines[index]
                     upsertLine.bind(participant, at: 1)
@@ -227,51 +237,39 @@ final class LedgerBook {
                 upsertTotal.bind(ledgerYear.total, at: 3)
                 upsertTotal.bind(ledgerYear.lines.last?.position ?? 0, at: 4)
                 try upsertTotal.execute()
-                    try writeEligibility(participant, year: year, university: account.university, reached: ledgerYear.reached,
-                                     version: ledgerYear.policyVersion, stored: &ledgerYear.stored, in: db)
+                try settleEligibility(participant, kind: account.kind, year: year, university: account.university, total: ledgerYear.total,
+                                      stored: &ledgerYear.stored, in: db)
                 ledgerYear.isDirty = false
                 account.years[year] = ledgerYear
             }
-            account.isDirty = false
             accounts[participant] = account
         }
+        changedParticipants = []
         let upsertUniversity = try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(names.table("ledger_university_totals")) (university, academic_year, points) VALUES (?, ?, ?)")
-        for key in universities.keys.sorted(by: { ($0.university, $0.year) < ($1.university, $1.year) }) where universities[key]!.isDirty {
-            var total = universities[key]!
-            try upsertUniversity.execute(arguments: [key.university, key.year, total.points])
-            try writeEligibility("university:\(key.university)", year: key.year, university: key.university, reached: total.reached,
-                                 version: total.policyVersion, stored: &total.stored, in: db)
-            total.isDirty = false
-            universities[key] = total
+        for key in changedUniversities.sorted() {
+            let points = universities[key]!.points
+            try upsertUniversity.execute(arguments: [key.university, key.year, points])
+            try settleEligibility("university:\(key.university)", kind: "university", year: key.year, university: key.university, total: points,
+                                  stored: &universities[key]!.stored, in: db)
         }
-        if accounts.values.reduce(0, { $0 + $1.lineCount }) > Self.maximumLines { forget() }
+        changedUniversities = []
+        if heldLines > maximumLines { forget() }
     }
 
-    /// Sets a university's reached incentives for a year.
-    func setReached(_ reached: [String], version: String?, university: String, year: Int, in db: Database) throws {
-        let key = UniversityYearKey(university: university, year: year)
-        var total = try universityYear(key, in: db)
-        total.reached = reached
-        total.policyVersion = version
-        total.isDirty = true
-        universities[key] = total
-    }
-
-    /// A university's points for a year.
-    func universityPoints(_ university: String, year: Int, in db: Database) throws -> Double {
-        try universityYear(UniversityYearKey(university: university, year: year), in: db).points
-    }
-
-    private func writeEligibility(
-        _ participant: String, year: Int, university: String?, reached: [String], version: String?, stored: inout LedgerYear.Stored, in db: Database
+    /// Rewrites the eligibility rows of a participant-year when the incentives its total reaches
+    /// under the year's policy differ from those the rows name.
+    private func settleEligibility(
+        _ participant: String, kind: String?, year: Int, university: String?, total: Double, stored: inout StoredEligibility, in db: Database
     ) throws {
-        guard reached != stored.reached || (!reached.isEmpty && version != stored.policyVersion) else { return }
+        let policy = try policy(for: year, in: db)
+        let reached = LedgerScoring.reached(policy: policy, kind: kind, total: total)
+        let version = reached.isEmpty ? nil : policy?.version
+        guard reached != stored.reached || version != stored.policyVersion else { return }
         let table = names.table("eligibility")
         try db.cachedStatement(sql: "DELETE FROM \(table) WHERE participant_id = ? AND academic_year = ?").execute(arguments: [participant, year])
         let insert = try db.cachedStatement(sql: "INSERT INTO \(table) (participant_id, academic_year, incentive, university, policy_version) VALUES (?, ?, ?, ?, ?)")
         for incentive in reached { try insert.execute(arguments: [participant, year, incentive, university, version]) }
-        stored.reached = reached
-        stored.policyVersion = version
+        stored = StoredEligibility(reached: reached, policyVersion: version)
     }
 
     private func forget() {
@@ -279,6 +277,7 @@ final class LedgerBook {
         universities = [:]
         proposalAuthors = [:]
         submissions = [:]
+        heldLines = 0
         holdsEverything = false
     }
 }

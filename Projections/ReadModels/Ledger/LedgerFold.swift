@@ -11,8 +11,8 @@ final class LedgerFold: ProjectionFold {
     /// half-hour never straddles a day, and the calendar is asked once per half-hour, not per event.
     private var yearsByHalfHour: [Int64: Int] = [:]
 
-    init(names: TableNames, startsEmpty: Bool) {
-        book = LedgerBook(names: names, startsEmpty: startsEmpty)
+    init(names: TableNames, startsEmpty: Bool, maximumHeldLines: Int) {
+        book = LedgerBook(names: names, startsEmpty: startsEmpty, maximumLines: maximumHeldLines)
     }
 
     func flush(in db: Database) throws {
@@ -185,24 +185,19 @@ final class LedgerFold: ProjectionFold {
         }
     }
 
-    /// After a participant-year's lines changed: scores them again when asked, then sets the
-    /// incentives reached, and moves the university's total by the change in the year's total.
+    /// After a participant-year's lines changed: scores them again when asked, and moves the
+    /// university's total by the change in the year's total. The incentives reached, the
+    /// participant's and the university's, are settled once per flush by the book.
     private func settle(_ account: inout LedgerAccount, year: Int, rescoring: Bool, previousTotal: Double? = nil, in db: Database) throws {
         if account.years[year] == nil { account.years[year] = LedgerYear() }
-        let kind = account.kind
         let previous = previousTotal ?? account.years[year]!.total
-        let policy = try book.policy(for: year, in: db)
-        if rescoring { LedgerScoring.rescore(&account.years[year]!, policy: policy, kind: kind) }
-        let total = account.years[year]!.total
-        let reached = LedgerScoring.reached(policy: policy, kind: kind, total: total)
-        account.years[year]!.reached = reached
-        account.years[year]!.policyVersion = reached.isEmpty ? nil : policy?.version
+        if rescoring {
+            let kind = account.kind
+            LedgerScoring.rescore(&account.years[year]!, policy: try book.policy(for: year, in: db), kind: kind)
+        }
         account.years[year]!.isDirty = true
         guard let university = account.university else { return }
-        if total != previous { try book.addToUniversity(university, year: year, total - previous, in: db) }
-        let points = try book.universityPoints(university, year: year, in: db)
-        let universityReached = LedgerScoring.reached(policy: policy, kind: "university", total: points)
-        try book.setReached(universityReached, version: universityReached.isEmpty ? nil : policy?.version, university: university, year: year, in: db)
+        try book.addToUniversity(university, year: year, account.years[year]!.total - previous, in: db)
     }
 
     /// The academic year of the act: when it occurred, else when it was recorded (Tehran days).

@@ -35,7 +35,16 @@ public struct LedgerProjector: Projector {
         SubmissionScreened.eventType, SubmissionWithdrawn.eventType,
     ]
 
-    public init() {}
+    /// How many lines the fold holds before it forgets what it has written; beyond this, a
+    /// participant's account is read back from the tables when next needed.
+    public let maximumHeldLines: Int
+
+    /// Lines a fold holds by default, which bounds its memory on a log of any size.
+    public static let defaultMaximumHeldLines = 2_000_000
+
+    public init(maximumHeldLines: Int = Self.defaultMaximumHeldLines) {
+        self.maximumHeldLines = maximumHeldLines
+    }
 
     public func createTables(in db: Database, names: TableNames) throws {
         try db.execute(sql: """
@@ -62,6 +71,6 @@ public struct LedgerProjector: Projector {
     }
 
     public func makeFold(names: TableNames, startsEmpty: Bool) -> any ProjectionFold {
-        LedgerFold(names: names, startsEmpty: startsEmpty)
+        LedgerFold(names: names, startsEmpty: startsEmpty, maximumHeldLines: maximumHeldLines)
     }
 }

@@ -21,41 +21,17 @@ extension JSONScanner {
     }
 
     private mutating func parseObject() throws(SyntaxError) -> JSONObject {
-        try enterContainer()
         var members: [JSONObject.Member] = []
-        skipWhitespace()
-        if peek() == UInt8(ascii: "}") { index += 1; depth -= 1; return JSONObject(members: members) }
-        while true {
-            skipWhitespace()
-            guard peek() == UInt8(ascii: "\"") else { throw failure("an object key must be a string") }
-            let keyStart = index
-            try scanString()
-            let key = Self.decodeString(bytes, keyStart..<index)
-            skipWhitespace()
-            guard peek() == UInt8(ascii: ":") else { throw failure("':' was expected after an object key") }
-            index += 1
-            members.append(JSONObject.Member(key: key, value: try parseValue()))
-            skipWhitespace()
-            guard let next = peek() else { throw failure("an object is not closed") }
-            index += 1
-            if next == UInt8(ascii: "}") { depth -= 1; return JSONObject(members: members) }
-            guard next == UInt8(ascii: ",") else { throw failure("',' or '}' was expected") }
+        try walkObject { scanner, key throws(SyntaxError) in
+            members.append(JSONObject.Member(key: Self.decodeString(scanner.bytes, key), value: try scanner.parseValue()))
         }
+        return JSONObject(members: members)
     }
 
     private mutating func parseArray() throws(SyntaxError) -> [JSONValue] {
-        try enterContainer()
         var elements: [JSONValue] = []
-        skipWhitespace()
-        if peek() == UInt8(ascii: "]") { index += 1; depth -= 1; return elements }
-        while true {
-            elements.append(try parseValue())
-            skipWhitespace()
-            guard let next = peek() else { throw failure("an array is not closed") }
-            index += 1
-            if next == UInt8(ascii: "]") { depth -= 1; return elements }
-            guard next == UInt8(ascii: ",") else { throw failure("',' or ']' was expected") }
-        }
+        try walkArray { scanner throws(SyntaxError) in elements.append(try scanner.parseValue()) }
+        return elements
     }
 
     /// The value of number text the grammar accepted: plain integers exactly, others by `strtod`.

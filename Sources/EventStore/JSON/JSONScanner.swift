@@ -58,31 +58,10 @@ struct JSONScanner {
     ) throws(SyntaxError) {
         skipWhitespace()
         guard peek() == UInt8(ascii: "{") else { throw failure("a JSON object must start with '{'") }
-        index += 1
-        depth = 1
-        skipWhitespace()
-        if peek() == UInt8(ascii: "}") {
-            index += 1
-        } else {
-            while true {
-                skipWhitespace()
-                guard peek() == UInt8(ascii: "\"") else { throw failure("an object key must be a string") }
-                let keyStart = index
-                try scanString()
-                let key = Self.decodeString(bytes, keyStart..<index)
-                skipWhitespace()
-                guard peek() == UInt8(ascii: ":") else { throw failure("':' was expected after an object key") }
-                index += 1
-                let value = try scanValue()
-                try member(key, value.kind, value.range)
-                skipWhitespace()
-                guard let next = peek() else { throw failure("the object is not closed") }
-                index += 1
-                if next == UInt8(ascii: "}") { break }
-                guard next == UInt8(ascii: ",") else { throw failure("',' or '}' was expected") }
-            }
+        try walkObject(unclosed: "the object is not closed") { scanner, key throws(SyntaxError) in
+            let value = try scanner.scanValue()
+            try member(Self.decodeString(scanner.bytes, key), value.kind, value.range)
         }
-        depth = 0
         skipWhitespace()
         guard isAtEnd else { throw failure("unexpected text after the object") }
     }
@@ -90,31 +69,53 @@ struct JSONScanner {
     // MARK: - Grammar
 
     private mutating func scanObject() throws(SyntaxError) {
+        try walkObject { scanner, _ throws(SyntaxError) in _ = try scanner.scanValue() }
+    }
+
+    private mutating func scanArray() throws(SyntaxError) {
+        try walkArray { scanner throws(SyntaxError) in _ = try scanner.scanValue() }
+    }
+
+    /// Walks the object whose `{` is next: checks each key and hands the scanner, placed before
+    /// that member's value, to `readValue` with the key's byte range; leaves after the `}`.
+    ///
+    /// The one member loop behind validating, reading a document's top level and building
+    /// values, so the three cannot come to disagree on the grammar.
+    @inline(__always)
+    mutating func walkObject(
+        unclosed: String = "an object is not closed",
+        _ readValue: (inout JSONScanner, _ key: Range<Int>) throws(SyntaxError) -> Void
+    ) throws(SyntaxError) {
         try enterContainer()
         skipWhitespace()
         if peek() == UInt8(ascii: "}") { index += 1; depth -= 1; return }
         while true {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else { throw failure("an object key must be a string") }
+            let keyStart = index
             try scanString()
+            let key = keyStart..<index
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else { throw failure("':' was expected after an object key") }
             index += 1
-            _ = try scanValue()
+            try readValue(&self, key)
             skipWhitespace()
-            guard let next = peek() else { throw failure("an object is not closed") }
+            guard let next = peek() else { throw failure(unclosed) }
             index += 1
             if next == UInt8(ascii: "}") { depth -= 1; return }
             guard next == UInt8(ascii: ",") else { throw failure("',' or '}' was expected") }
         }
     }
 
-    private mutating func scanArray() throws(SyntaxError) {
+    /// Walks the array whose `[` is next, handing the scanner to `readElement` before each
+    /// element; leaves after the `]`.
+    @inline(__always)
+    mutating func walkArray(_ readElement: (inout JSONScanner) throws(SyntaxError) -> Void) throws(SyntaxError) {
         try enterContainer()
         skipWhitespace()
         if peek() == UInt8(ascii: "]") { index += 1; depth -= 1; return }
         while true {
-            _ = try scanValue()
+            try readElement(&self)
             skipWhitespace()
             guard let next = peek() else { throw failure("an array is not closed") }
             index += 1
@@ -123,7 +124,7 @@ struct JSONScanner {
         }
     }
 
-    mutating func enterContainer() throws(SyntaxError) {
+    private mutating func enterContainer() throws(SyntaxError) {
         depth += 1
         guard depth <= Self.maximumDepth else { throw failure("nesting is deeper than \(Self.maximumDepth)") }
         index += 1

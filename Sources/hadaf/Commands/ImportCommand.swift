@@ -49,7 +49,8 @@ struct ImportCommand: AsyncParsableCommand {
                 let now = ContinuousClock.now
                 guard now - lastReport >= .seconds(2) else { return }
                 lastReport = now
-                StandardError.write("imported \(progress.lines) lines: \(progress.appended) appended, \(progress.skipped) skipped (\(Self.rate(progress.lines, since: started)) lines/s)\n")
+                // Lines are read a batch ahead of the commits, so the committed counts trail them.
+                StandardError.write("read \(progress.lines) lines; committed so far: \(progress.appended) appended, \(progress.skipped) skipped (\(Self.rate(progress.lines, since: started)) lines/s)\n")
             }
         } catch {
             throw CommandFailure.exit(for: error)
