@@ -16,12 +16,17 @@ let package = Package(
         .library(name: "HadafEvents", targets: ["HadafEvents"]),
         .library(name: "HadafProjections", targets: ["HadafProjections"]),
         .library(name: "Participation", targets: ["Participation"]),
+        .library(name: "HadafServer", targets: ["HadafServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The event vocabulary: Codable values, no I/O.
@@ -60,16 +65,36 @@ let package = Package(
             path: "Projections",
             exclude: ["policies"],
             swiftSettings: strictSettings),
-        // The command-line tool: thin, calls the modules.
-        .executableTarget(
-            name: "hadaf",
+        // The HTTP server: form handler, JSON API, accounts and roles.
+        .target(
+            name: "HadafServer",
             dependencies: [
                 "EventStore",
                 "Participation",
                 "HadafProjections",
                 "HadafEvents",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings),
+        // The command-line tool: thin, calls the modules.
+        .executableTarget(
+            name: "hadaf",
+            dependencies: [
+                "HadafServer",
+                "EventStore",
+                "Participation",
+                "HadafProjections",
+                "HadafEvents",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
         // The benchmark harness behind tools/bench (not a test).
@@ -113,6 +138,16 @@ let package = Package(
         .testTarget(
             name: "HadafProjectionsTests",
             dependencies: ["HadafProjections", "HadafEvents", "EventStore", "HadafTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "HadafServerTests",
+            dependencies: [
+                "HadafServer", "Participation", "HadafEvents", "HadafProjections", "EventStore", "HadafTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "hadafTests",

@@ -51,11 +51,16 @@ public struct ProjectionRunner: Sendable {
     }
 
     /// Catches up, then applies each new commit as it lands, until the task is cancelled.
-    public func follow(idleCheck: Duration = .seconds(1)) async throws(ProjectionError) {
+    ///
+    /// - Parameter gathering: how long to let commits gather after one lands before catching up,
+    ///   so that one catch-up folds many of them: a server under load trades this much lag for
+    ///   not catching up once per commit.
+    public func follow(idleCheck: Duration = .seconds(1), gathering: Duration = .zero) async throws(ProjectionError) {
         var caughtUp = try catchUp()
         while !Task.isCancelled {
             let position = caughtUp.map(\.position).max() ?? 0
             do { _ = try await store.waitFor(position: position + 1, timeout: idleCheck) } catch { throw .log(error) }
+            if gathering > .zero { try? await Task.sleep(for: gathering) }
             caughtUp = try catchUp()
         }
     }

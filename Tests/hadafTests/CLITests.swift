@@ -101,7 +101,7 @@ struct CLITests {
         #expect(FileManager.default.fileExists(atPath: cli.database))
     }
 
-    @Test(arguments: ["init", "append", "eligibility", "events", "exec", "import", "policy adopt", "project", "rebuild", "regulation-digest", "scores", "survey-results", "university-summary", "verify"])
+    @Test(arguments: ["init", "account add", "append", "eligibility", "events", "exec", "import", "policy adopt", "project", "rebuild", "regulation-digest", "scores", "serve", "survey-results", "university-summary", "verify"])
     func everyCommandHasCompleteHelp(command: String) throws {
         let help = try ProductProcess.run("hadaf", command.split(separator: " ").map(String.init) + ["--help"])
         #expect(help.status == 0)

@@ -74,37 +74,91 @@ public struct CommandRequest: Decodable, Sendable {
         }
         idempotencyKey = try container.decodeIfPresent(String.self, forKey: .idempotencyKey)
         at = try container.decodeIfPresent(Date.self, forKey: .at)
-        func payload<P: Decodable>(_ type: P.Type) throws -> P { try container.decode(P.self, forKey: .payload) }
-        command = switch name {
-        case "university.register": .registerUniversity(try payload(CommandPayload.RegisterUniversity.self))
-        case "university.register_cultural_deputy": .registerCulturalDeputy(try payload(CommandPayload.RegisterCulturalDeputy.self))
-        case "university.register_student_group": .registerStudentGroup(try payload(CommandPayload.RegisterStudentGroup.self))
-        case "participant.register": .registerParticipant(try payload(CommandPayload.RegisterParticipant.self))
-        case "participant.erase": .eraseParticipant(try payload(CommandPayload.ParticipantReference.self))
-        case "survey.draft": .draftSurvey(try payload(CommandPayload.DraftSurvey.self))
-        case "survey.publish": .publishSurvey(try payload(CommandPayload.SurveyReference.self))
-        case "survey.close": .closeSurvey(try payload(CommandPayload.SurveyReference.self))
-        case "survey.answer": .answerSurvey(try payload(CommandPayload.AnswerSurvey.self))
-        case "regulation.publish": .publishRegulation(try payload(CommandPayload.PublishRegulation.self))
-        case "regulation.open_round": .openReviewRound(try payload(CommandPayload.OpenReviewRound.self))
-        case "regulation.contribute": .contribute(try payload(CommandPayload.Contribute.self))
-        case "regulation.withdraw": .withdrawContribution(try payload(CommandPayload.ContributionReference.self))
-        case "regulation.endorse": .endorse(try payload(CommandPayload.Endorse.self))
-        case "regulation.answer": .answerProposal(try payload(CommandPayload.AnswerProposal.self))
-        case "regulation.finalise": .finaliseReview(try payload(CommandPayload.FinaliseReview.self))
-        case "submission.draft": .draftSubmission(try payload(CommandPayload.DraftSubmission.self))
-        case "submission.revise": .reviseSubmission(try payload(CommandPayload.DraftSubmission.self))
-        case "submission.submit": .submitSubmission(try payload(CommandPayload.SubmissionReference.self))
-        case "submission.withdraw": .withdrawSubmission(try payload(CommandPayload.SubmissionReference.self))
-        case "submission.screen": .screenSubmission(try payload(CommandPayload.ScreenSubmission.self))
-        case "policy.adopt": .adoptPolicy(try payload(CommandPayload.AdoptPolicy.self))
-        default:
-            throw DecodingError.dataCorruptedError(forKey: .command, in: container, debugDescription: "unknown command '\(name)'")
+        let commandName = name
+        command = try Self.command(named: commandName, from: MemberPayload(container: container)) {
+            DecodingError.dataCorruptedError(forKey: .command, in: container, debugDescription: "unknown command '\(commandName)'")
+        }
+    }
+
+    /// A request whose actor the caller has established (the server's signed-in account) and
+    /// whose payload arrives alone, as the JSON API's body: `POST /api/v1/commands/survey.answer`.
+    public init(name: String, actor: Actor, payload: Data, idempotencyKey: String?) throws(DomainError) {
+        self.name = name
+        self.actor = ActorReference(id: actor.id, nationalCode: nil, role: actor.role)
+        self.idempotencyKey = idempotencyKey
+        at = nil
+        let decoder = Self.jsonDecoder()
+        do {
+            command = try Self.command(named: name, from: BodyPayload(body: payload, decoder: decoder)) {
+                DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown command '\(name)'"))
+            }
+        } catch let error as DecodingError {
+            throw .malformedCommand(error.explanation)
+        } catch {
+            throw .malformedCommand(String(describing: error))
+        }
+    }
+
+    /// Where a command's payload is read from: the `payload` member of a whole request, or a
+    /// body that is the payload alone.
+    private protocol PayloadSource {
+        func read<P: Decodable>(_ type: P.Type) throws -> P
+    }
+
+    private struct MemberPayload: PayloadSource {
+        let container: KeyedDecodingContainer<Key>
+        func read<P: Decodable>(_ type: P.Type) throws -> P { try container.decode(P.self, forKey: .payload) }
+    }
+
+    private struct BodyPayload: PayloadSource {
+        let body: Data
+        let decoder: JSONDecoder
+        func read<P: Decodable>(_ type: P.Type) throws -> P { try decoder.decode(P.self, from: body) }
+    }
+
+    /// The command `name` names, its payload read from `source`.
+    private static func command(named name: String, from source: some PayloadSource, unknown: () -> DecodingError) throws -> Command {
+        func read<P: Decodable>(_ type: P.Type) throws -> P { try source.read(type) }
+        return switch name {
+        case "university.register": .registerUniversity(try read(CommandPayload.RegisterUniversity.self))
+        case "university.register_cultural_deputy": .registerCulturalDeputy(try read(CommandPayload.RegisterCulturalDeputy.self))
+        case "university.register_student_group": .registerStudentGroup(try read(CommandPayload.RegisterStudentGroup.self))
+        case "participant.register": .registerParticipant(try read(CommandPayload.RegisterParticipant.self))
+        case "participant.erase": .eraseParticipant(try read(CommandPayload.ParticipantReference.self))
+        case "survey.draft": .draftSurvey(try read(CommandPayload.DraftSurvey.self))
+        case "survey.publish": .publishSurvey(try read(CommandPayload.SurveyReference.self))
+        case "survey.close": .closeSurvey(try read(CommandPayload.SurveyReference.self))
+        case "survey.answer": .answerSurvey(try read(CommandPayload.AnswerSurvey.self))
+        case "regulation.publish": .publishRegulation(try read(CommandPayload.PublishRegulation.self))
+        case "regulation.open_round": .openReviewRound(try read(CommandPayload.OpenReviewRound.self))
+        case "regulation.contribute": .contribute(try read(CommandPayload.Contribute.self))
+        case "regulation.withdraw": .withdrawContribution(try read(CommandPayload.ContributionReference.self))
+        case "regulation.endorse": .endorse(try read(CommandPayload.Endorse.self))
+        case "regulation.answer": .answerProposal(try read(CommandPayload.AnswerProposal.self))
+        case "regulation.finalise": .finaliseReview(try read(CommandPayload.FinaliseReview.self))
+        case "submission.draft": .draftSubmission(try read(CommandPayload.DraftSubmission.self))
+        case "submission.revise": .reviseSubmission(try read(CommandPayload.DraftSubmission.self))
+        case "submission.submit": .submitSubmission(try read(CommandPayload.SubmissionReference.self))
+        case "submission.withdraw": .withdrawSubmission(try read(CommandPayload.SubmissionReference.self))
+        case "submission.screen": .screenSubmission(try read(CommandPayload.ScreenSubmission.self))
+        case "policy.adopt": .adoptPolicy(try read(CommandPayload.AdoptPolicy.self))
+        default: throw unknown()
         }
     }
 
     /// Decodes one request from JSON text; dates are ISO 8601 UTC instants (or milliseconds).
     public static func decode(_ json: Data) throws(DomainError) -> CommandRequest {
+        do {
+            return try jsonDecoder().decode(CommandRequest.self, from: json)
+        } catch let error as DecodingError {
+            throw .malformedCommand(error.explanation)
+        } catch {
+            throw .malformedCommand(String(describing: error))
+        }
+    }
+
+    /// JSON as requests are written: dates as ISO 8601 UTC instants (or milliseconds).
+    private static func jsonDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
@@ -115,13 +169,7 @@ public struct CommandRequest: Decodable, Sendable {
             }
             return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
         }
-        do {
-            return try decoder.decode(CommandRequest.self, from: json)
-        } catch let error as DecodingError {
-            throw .malformedCommand(error.explanation)
-        } catch {
-            throw .malformedCommand(String(describing: error))
-        }
+        return decoder
     }
 }
 

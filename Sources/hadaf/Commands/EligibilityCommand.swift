@@ -1,7 +1,6 @@
 import ArgumentParser
 import EventStore
 import Foundation
-import GRDB
 import HadafEvents
 import HadafProjections
 
@@ -20,26 +19,11 @@ struct EligibilityCommand: ParsableCommand {
     @Flag(help: "Print the list as JSON.")
     var json = false
 
-    struct Entry: Encodable {
-        let participant: String
-        let incentive: String
-        let points: Double
-        let policyVersion: String
-    }
-
     func run() throws {
         let store = try database.openStore()
         let model = try readModel.caughtUpModel(for: store)
         let entries = try CommandFailure.reporting { () throws(ProjectionError) in
-            try model.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT e.participant_id, e.incentive, COALESCE(t.points, u.points, 0) AS points, e.policy_version FROM eligibility e
-                    LEFT JOIN ledger_totals t ON t.participant_id = e.participant_id AND t.academic_year = e.academic_year
-                    LEFT JOIN ledger_university_totals u ON 'university:' || u.university = e.participant_id AND u.academic_year = e.academic_year
-                    WHERE e.university = ? AND e.academic_year = ? ORDER BY e.incentive, points DESC, e.participant_id
-                    """, arguments: [scope.university, scope.year.startYear])
-                    .map { Entry(participant: $0[0], incentive: $0[1], points: $0[2], policyVersion: $0[3]) }
-            }
+            try EligibilityEntry.read(university: scope.university, year: scope.year.startYear, in: model)
         }
         if json {
             try JSONOutput.print(entries)

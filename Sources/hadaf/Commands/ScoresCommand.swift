@@ -1,7 +1,6 @@
 import ArgumentParser
 import EventStore
 import Foundation
-import GRDB
 import HadafEvents
 import HadafProjections
 
@@ -24,27 +23,12 @@ struct ScoresCommand: ParsableCommand {
     @Flag(help: "Print the lines as JSON.")
     var json = false
 
-    struct Line: Encodable {
-        let academicYear: String
-        let rule: String
-        let points: Double
-        let capped: Bool
-        let policyVersion: String
-        let position: Int64
-    }
-
     func run() throws {
         let academicYear = year?.startYear
         let store = try database.openStore()
         let model = try readModel.caughtUpModel(for: store)
         let lines = try CommandFailure.reporting { () throws(ProjectionError) in
-            try model.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT academic_year, rule_id, points, capped, policy_version, position FROM ledger_lines
-                    WHERE participant_id = ? AND (? IS NULL OR academic_year = ?) AND retracted = 0 AND (points > 0 OR capped = 1) ORDER BY academic_year, position, fact_key
-                    """, arguments: [participant, academicYear, academicYear])
-                    .map { Line(academicYear: AcademicYear(startYear: $0[0]).description, rule: $0[1], points: $0[2], capped: $0[3], policyVersion: $0[4], position: $0[5]) }
-            }
+            try ScoreLine.read(participant: participant, year: academicYear, in: model)
         }
         if json {
             try JSONOutput.print(lines)

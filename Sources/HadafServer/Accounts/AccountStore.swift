@@ -1,0 +1,185 @@
+import Crypto
+import Foundation
+import GRDB
+import HadafEvents
+import HummingbirdBcrypt
+
+/// Accounts, sessions and API tokens, in their own SQLite file beside the log
+/// (`hadaf.accounts.sqlite`).
+///
+/// Credentials are not events: a password hash must be replaceable and a session forgotten,
+/// and the log is append-only and audited. What a person *does* is in the log, under their
+/// actor id; who may sign in as that actor is here. Passwords are stored as bcrypt hashes;
+/// session and API tokens as SHA-256 digests, so a copy of this file signs no one in.
+public final class AccountStore: Sendable {
+    private let queue: DatabaseQueue
+    /// The bcrypt cost for new passwords: 12 in service, lower in tests.
+    private let bcryptCost: UInt8
+    /// How long a session lasts without being renewed by a new sign-in.
+    public static let sessionLifetime: TimeInterval = 8 * 3600
+
+    /// Opens (creating when missing) the account file at `path`.
+    public init(path: String, bcryptCost: UInt8 = 12) throws(AccountError) {
+        self.bcryptCost = bcryptCost
+        do {
+            queue = try DatabaseQueue(path: path)
+        } catch {
+            throw .storage(String(describing: error))
+        }
+        try write { db in
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS accounts (
+                    login TEXT PRIMARY KEY NOT NULL, password_hash TEXT NOT NULL, actor_id TEXT NOT NULL,
+                    role TEXT NOT NULL, university TEXT, created_at INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS sessions (
+                    token_hash TEXT PRIMARY KEY NOT NULL, login TEXT NOT NULL REFERENCES accounts(login),
+                    csrf_token TEXT NOT NULL, expires_at INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS api_tokens (
+                    token_hash TEXT PRIMARY KEY NOT NULL, login TEXT NOT NULL REFERENCES accounts(login),
+                    label TEXT NOT NULL, created_at INTEGER NOT NULL);
+                """)
+        }
+    }
+
+    /// The account file's usual place: beside the log, named after it.
+    public static func path(besideLog logPath: String) -> String {
+        let url = URL(fileURLWithPath: logPath)
+        return url.deletingPathExtension().path + ".accounts.sqlite"
+    }
+
+    // MARK: - Accounts
+
+    /// Adds an account; refuses a login already taken.
+    public func add(_ account: Account, password: String) throws(AccountError) {
+        guard !account.login.isEmpty, account.login.count <= 100 else { throw .loginInvalid }
+        guard password.count >= 10 else { throw .passwordTooShort }
+        let hash = Bcrypt.hash(password, cost: bcryptCost)
+        do {
+            try queue.write { db in
+                try db.execute(
+                    sql: "INSERT INTO accounts (login, password_hash, actor_id, role, university, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [account.login, hash, account.actor.id, account.actor.role.rawValue, account.university, Int64(Date().timeIntervalSince1970)])
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw .loginTaken(account.login)
+        } catch {
+            throw .storage(String(describing: error))
+        }
+    }
+
+    /// The account whose password this is, or nil; the same time is spent whether the login
+    /// exists or not, so a failure does not tell which.
+    public func authenticate(login: String, password: String) throws(AccountError) -> Account? {
+        let row = try read { db in
+            try Row.fetchOne(db, sql: "SELECT login, password_hash, actor_id, role, university FROM accounts WHERE login = ?", arguments: [login])
+        }
+        guard let row else {
+            _ = Bcrypt.verify(password, hash: Self.decoyHash)
+            return nil
+        }
+        guard Bcrypt.verify(password, hash: row["password_hash"]) else { return nil }
+        return Self.account(row)
+    }
+
+    /// Every account, by login.
+    public func all() throws(AccountError) -> [Account] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT login, actor_id, role, university FROM accounts ORDER BY login").compactMap(Self.account) }
+    }
+
+    /// Whether any account exists (a new database has none until the demo or an officer adds them).
+    public var isEmpty: Bool {
+        get throws(AccountError) { try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM accounts") ?? 0 } == 0 }
+    }
+
+    // MARK: - Sessions
+
+    /// A new session: the token for the cookie and the CSRF token its forms carry.
+    public func openSession(for account: Account) throws(AccountError) -> (token: String, csrfToken: String) {
+        let token = Self.randomToken()
+        let csrf = Self.randomToken()
+        let expires = Int64(Date().addingTimeInterval(Self.sessionLifetime).timeIntervalSince1970)
+        try write { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE expires_at < ?", arguments: [Int64(Date().timeIntervalSince1970)])
+            try db.execute(sql: "INSERT INTO sessions (token_hash, login, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
+                           arguments: [Self.digest(token), account.login, csrf, expires])
+        }
+        return (token, csrf)
+    }
+
+    /// The account and CSRF token of a live session.
+    public func session(token: String) throws(AccountError) -> (account: Account, csrfToken: String)? {
+        let row = try read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT a.login, a.actor_id, a.role, a.university, s.csrf_token FROM sessions s JOIN accounts a ON a.login = s.login
+                WHERE s.token_hash = ? AND s.expires_at >= ?
+                """, arguments: [Self.digest(token), Int64(Date().timeIntervalSince1970)])
+        }
+        guard let row, let account = Self.account(row) else { return nil }
+        return (account, row["csrf_token"])
+    }
+
+    /// Ends a session.
+    public func closeSession(token: String) throws(AccountError) {
+        try write { db in try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [Self.digest(token)]) }
+    }
+
+    // MARK: - API tokens
+
+    /// A new API token for scripts acting as `login`; shown once, stored only as its digest.
+    public func issueAPIToken(for login: String, label: String) throws(AccountError) -> String {
+        let token = "hadaf_" + Self.randomToken()
+        do {
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO api_tokens (token_hash, login, label, created_at) VALUES (?, ?, ?, ?)",
+                               arguments: [Self.digest(token), login, label, Int64(Date().timeIntervalSince1970)])
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw .unknownLogin(login)
+        } catch {
+            throw .storage(String(describing: error))
+        }
+        return token
+    }
+
+    /// The account an API token acts for.
+    public func account(apiToken: String) throws(AccountError) -> Account? {
+        try read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT a.login, a.actor_id, a.role, a.university FROM api_tokens t JOIN accounts a ON a.login = t.login WHERE t.token_hash = ?
+                """, arguments: [Self.digest(apiToken)]).flatMap(Self.account)
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func read<T>(_ body: (Database) throws -> T) throws(AccountError) -> T {
+        do { return try queue.read(body) } catch { throw .storage(String(describing: error)) }
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws(AccountError) -> T {
+        do { return try queue.write(body) } catch { throw .storage(String(describing: error)) }
+    }
+
+    private static func account(_ row: Row) -> Account? {
+        guard let role = Actor.Role(rawValue: row["role"]) else { return nil }
+        return Account(login: row["login"], actor: Actor(id: row["actor_id"], role: role), university: row["university"])
+    }
+
+    /// A new random password of 16 characters, for an operator to hand over.
+    public static func newPassword() -> String {
+        String(randomToken().prefix(16))
+    }
+
+    /// 32 random bytes, base64url: safe in a cookie, a header and a form field.
+    static func randomToken() -> String {
+        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        return bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    private static func digest(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A hash to verify against when the login is unknown, so both paths cost one bcrypt check.
+    private static let decoyHash = Bcrypt.hash("decoy-password", cost: 12)
+}

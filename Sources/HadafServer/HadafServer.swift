@@ -1,0 +1,95 @@
+import EventStore
+import HadafProjections
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+import Participation
+
+/// The HADAF server: the form handler, the JSON API and the read models, over one log.
+///
+/// Projectors run live in the same process, following the log, so the read models the API
+/// serves catch up with each commit. ``run()`` stops cleanly on SIGTERM or SIGINT: requests in
+/// flight finish, then the projectors stop at a committed page.
+public struct HadafServer: Sendable {
+    /// Where the server listens and what it serves.
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: Int
+        /// `Secure` on session cookies. Browsers accept it on 127.0.0.1 and localhost too.
+        public var secureCookies: Bool
+
+        public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true) {
+            self.host = host
+            self.port = port
+            self.secureCookies = secureCookies
+        }
+    }
+
+    public let store: EventStore
+    public let model: ReadModel
+    public let accounts: AccountStore
+    public let configuration: Configuration
+    private let logger: Logger
+
+    public init(store: EventStore, model: ReadModel, accounts: AccountStore, configuration: Configuration = .init(), logger: Logger = Logger(label: "hadaf")) {
+        self.store = store
+        self.model = model
+        self.accounts = accounts
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// The projectors the server keeps live.
+    public var projections: ProjectionRunner {
+        ProjectionRunner(store: store, model: model, projectors: StandardProjectors.all)
+    }
+
+    /// Every route, behind the middleware that reads identities and renders refusals.
+    public func makeRouter() -> Router<HadafRequestContext> {
+        let router = Router(context: HadafRequestContext.self)
+        let metrics = ServerMetrics()
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: AuthenticationMiddleware(accounts: accounts))
+        let runner = CommandRunner(store: store)
+        HealthRoutes().add(to: router)
+        OpenAPIRoutes().add(to: router)
+        MetricsRoutes(metrics: metrics, store: store, projections: projections).add(to: router)
+        SessionRoutes(accounts: accounts, throttle: LoginThrottle(), secureCookies: configuration.secureCookies).add(to: router)
+        CommandRoutes(runner: runner).add(to: router)
+        IdeaFormRoutes(runner: runner).add(to: router)
+        ReadRoutes(model: model).add(to: router)
+        return router
+    }
+
+    /// How long the live projectors let commits gather before folding them: the read models lag
+    /// by about this much more, and a busy server catches up once per interval, not per commit.
+    public static let projectionGathering = Duration.milliseconds(200)
+
+    /// How long a connection may sit idle, mid-request or between requests, before it is
+    /// closed: a client that trickles its request in ties up nothing for longer.
+    public static let idleTimeout = TimeAmount.seconds(30)
+
+    /// The application, ready to run or to test.
+    public func makeApplication() -> some ApplicationProtocol {
+        Application(
+            router: makeRouter(),
+            server: .http1(configuration: .init(idleTimeout: Self.idleTimeout)),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "hadaf"),
+            logger: logger)
+    }
+
+    /// Serves until SIGTERM or SIGINT, with the projectors following the log meanwhile.
+    public func run() async throws {
+        let runner = projections
+        let follower = Task { try await runner.follow(gathering: Self.projectionGathering) }
+        defer { follower.cancel() }
+        try await makeApplication().runService()
+        follower.cancel()
+        if case let .failure(error) = await follower.result, !(error is CancellationError) {
+            logger.error("projections stopped", metadata: ["error": "\(error)"])
+        }
+    }
+}

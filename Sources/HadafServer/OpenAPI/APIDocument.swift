@@ -1,0 +1,131 @@
+import Foundation
+import Participation
+
+/// The OpenAPI 3.1 document of the server, built from the same tables the routes use (the
+/// command names and who may send each), served at `/openapi.json` and kept in the repo as
+/// `docs/openapi.json`. A test compares the router's routes with the document's paths and the
+/// committed file with this one, so the three cannot drift apart.
+public enum APIDocument {
+    /// One operation: a method on a path, what it does, and how it answers.
+    struct Operation {
+        let method: String
+        let path: String
+        let summary: String
+        var body: Body = .none
+        var signedIn = true
+        var responses: [Int: String]
+        var query: [String: String] = [:]
+
+        enum Body { case none, json(String), form(String) }
+    }
+
+    static let operations: [Operation] = [
+        Operation(method: "get", path: "/health", summary: "The process is up and answering (no database is touched).", signedIn: false, responses: [200: "Healthy"]),
+        Operation(method: "get", path: "/openapi.json", summary: "This document.", signedIn: false, responses: [200: "The OpenAPI document"]),
+        Operation(method: "get", path: "/metrics", summary: "Prometheus metrics: requests and latencies by route, the log's head, projector lag.",
+                  signedIn: false, responses: [200: "The metrics, in Prometheus' text format"]),
+        Operation(method: "post", path: "/api/v1/session", summary: "Sign in: sets the session cookie and returns the CSRF token.",
+                  body: .json(#"{"login": "…", "password": "…"}"#), signedIn: false, responses: [201: "Signed in", 401: "Wrong login or password", 429: "Too many failed attempts"]),
+        Operation(method: "delete", path: "/api/v1/session", summary: "Sign out.", responses: [204: "Signed out", 401: "Not signed in", 403: "CSRF token missing"]),
+        Operation(method: "get", path: "/api/v1/me", summary: "The signed-in account, with its CSRF token for a session.", responses: [200: "The account", 401: "Not signed in"]),
+        Operation(method: "post", path: "/api/v1/tokens", summary: "A new API token for scripts, shown once.", responses: [201: "The token", 401: "Not signed in"]),
+        Operation(method: "post", path: "/api/v1/commands/{name}",
+                  summary: "Runs a command of docs/commands.md as the signed-in account; `Idempotency-Key` makes a retry return the first result.",
+                  body: .json("The command's payload, as in docs/commands.md"),
+                  responses: [200: "Nothing changed", 201: "Appended", 400: "Malformed payload", 401: "Not signed in", 403: "Role, university or CSRF refused",
+                              404: "Unknown command, or what it names", 409: "Conflicts with the current state", 413: "Body too large", 422: "Invalid input"]),
+        Operation(method: "get", path: "/api/v1/participants/{id}/scores", summary: "A participant's ledger lines with their evidence (theirs, their deputy's, the ministry's).",
+                  responses: [200: "The lines", 401: "Not signed in", 403: "Not yours to see"], query: ["year": "An academic year, e.g. 1404 or ۱۴۰۴-۱۴۰۵"]),
+        Operation(method: "get", path: "/api/v1/universities/{code}/eligibility", summary: "Who reached which incentive at a university in a year.",
+                  responses: [200: "The entries", 400: "No or a bad year", 401: "Not signed in", 403: "Another university"], query: ["year": "Required: an academic year"]),
+        Operation(method: "get", path: "/api/v1/universities/{code}/summary", summary: "A university's participation in a year.",
+                  responses: [200: "The summary", 400: "No or a bad year", 401: "Not signed in", 403: "Another university"], query: ["year": "Required: an academic year"]),
+        Operation(method: "get", path: "/api/v1/surveys/{id}/results", summary: "A survey's results so far (officers).",
+                  responses: [200: "The results", 401: "Not signed in", 403: "Not an officer", 404: "No such survey"]),
+        Operation(method: "post", path: "/login", summary: "Sign in from a form; redirects to /.", body: .form("login, password"), signedIn: false,
+                  responses: [303: "Signed in", 401: "Wrong login or password", 429: "Too many failed attempts"]),
+        Operation(method: "post", path: "/forms/idea",
+                  summary: "The idea form handler: drafts and submits an idea; a browser is redirected to its confirmation, a script gets JSON.",
+                  body: .form("csrfToken, title, summary, problem, proposal, expectedImpact, category, idempotencyKey (optional)"),
+                  responses: [201: "Submitted (scripts)", 303: "Submitted (browsers)", 400: "A field is missing or malformed", 401: "Not signed in", 403: "CSRF token missing or role refused", 422: "Invalid input"]),
+        Operation(method: "get", path: "/forms/idea/submitted/{id}", summary: "The confirmation page after an idea.", responses: [200: "The page", 401: "Not signed in"]),
+    ]
+
+    /// The document as JSON text, keys sorted so that the committed copy compares byte for byte.
+    public static func json() -> Data {
+        (try? JSONSerialization.data(withJSONObject: document(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    }
+
+    static func document() -> [String: Any] {
+        var paths: [String: [String: Any]] = [:]
+        for operation in operations {
+            paths[operation.path, default: [:]][operation.method] = describe(operation)
+        }
+        let problem: [String: Any] = [
+            "type": "object",
+            "description": "RFC 9457 problem details with HADAF's stable code and the Persian sentence.",
+            "properties": ["type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"], "detail": ["type": "string"],
+                           "code": ["type": "string"], "detail_fa": ["type": "string"], "field": ["type": "string"], "instance": ["type": "string"],
+                           "request_id": ["type": "string"], "errors": ["type": "array", "items": ["$ref": "#/components/schemas/Problem"]]],
+            "required": ["type", "title", "status", "detail", "code", "detail_fa"],
+        ]
+        return [
+            "openapi": "3.1.0",
+            "info": ["title": "HADAF participation platform", "version": "1", "description": "The form handler and JSON API of HADAF. Errors are application/problem+json."],
+            "paths": paths,
+            "components": [
+                "schemas": ["Problem": problem],
+                "securitySchemes": [
+                    "session": ["type": "apiKey", "in": "cookie", "name": "hadaf_session", "description": "With X-CSRF-Token (or the csrfToken form field) on changes."],
+                    "token": ["type": "http", "scheme": "bearer", "description": "An API token from POST /api/v1/tokens."],
+                ],
+            ],
+        ]
+    }
+
+    private static func describe(_ operation: Operation) -> [String: Any] {
+        var described: [String: Any] = ["summary": operation.summary, "operationId": operationId(operation)]
+        var parameters: [[String: Any]] = []
+        for name in pathParameters(operation.path) {
+            var schema: [String: Any] = ["type": "string"]
+            if name == "name" { schema["enum"] = CommandRequest.names }
+            parameters.append(["name": name, "in": "path", "required": true, "schema": schema])
+        }
+        for (name, description) in operation.query.sorted(by: { $0.key < $1.key }) {
+            parameters.append(["name": name, "in": "query", "required": description.hasPrefix("Required"), "description": description, "schema": ["type": "string"]])
+        }
+        if operation.path.hasPrefix("/api/v1/commands") || operation.path == "/forms/idea" {
+            parameters.append(["name": "Idempotency-Key", "in": "header", "required": false, "schema": ["type": "string"]])
+        }
+        if !parameters.isEmpty { described["parameters"] = parameters }
+        switch operation.body {
+        case .none: break
+        case let .json(description):
+            described["requestBody"] = ["required": true, "description": description, "content": ["application/json": ["schema": ["type": "object"]]]]
+        case let .form(description):
+            described["requestBody"] = ["required": true, "description": description, "content": ["application/x-www-form-urlencoded": ["schema": ["type": "object"]]]]
+        }
+        if operation.signedIn { described["security"] = [["session": []], ["token": []]] }
+        if operation.path == "/api/v1/commands/{name}" {
+            described["x-roles"] = CommandAccess.roles.mapValues { $0.map(\.rawValue).sorted() }
+        }
+        var responses: [String: Any] = [:]
+        for (status, description) in operation.responses {
+            responses["\(status)"] = status < 400
+                ? ["description": description]
+                : ["description": description, "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
+        }
+        described["responses"] = responses
+        return described
+    }
+
+    private static func operationId(_ operation: Operation) -> String {
+        let words = operation.path.split(whereSeparator: { "/{}.-".contains($0) }).filter { $0 != "api" && $0 != "v1" }
+        return operation.method + words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// `{id}` style names in a path.
+    static func pathParameters(_ path: String) -> [String] {
+        path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import HadafEvents
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Signing in and out: `POST /api/v1/session` (JSON) and `POST /login` (a form, for browsers),
+/// `DELETE /api/v1/session`, `GET /api/v1/me`, and `POST /api/v1/tokens` for scripts' API tokens.
+struct SessionRoutes {
+    let accounts: AccountStore
+    let throttle: LoginThrottle
+    /// Whether cookies carry `Secure` (true in service; browsers accept it on 127.0.0.1 too).
+    let secureCookies: Bool
+
+    struct Credentials: Decodable {
+        let login: String
+        let password: String
+    }
+
+    /// Who is signed in, and the token their forms and JSON requests carry.
+    struct SignedIn: Codable {
+        let login: String
+        let actorId: String
+        let role: String
+        let university: String?
+        let csrfToken: String?
+    }
+
+    func add(to router: Router<HadafRequestContext>) {
+        router.post("/api/v1/session") { request, context in
+            let credentials = try await request.decode(as: Credentials.self, context: context)
+            let (account, cookie, csrf) = try await signIn(credentials.login, credentials.password)
+            var headers = HTTPFields()
+            headers[.setCookie] = cookie.description
+            return try JSONResponse.make(SignedIn(account, csrfToken: csrf), status: .created, headers: headers)
+        }
+        router.post("/login") { request, context in
+            let body = try await request.body.collect(upTo: context.maxUploadSize)
+            let form = try FormFields(urlEncoded: String(buffer: body))
+            let (_, cookie, _) = try await signIn(try form.required("login"), try form.required("password"))
+            var headers = HTTPFields()
+            headers[.setCookie] = cookie.description
+            headers[.location] = "/"
+            return Response(status: .seeOther, headers: headers)
+        }
+        router.delete("/api/v1/session") { request, context in
+            _ = try context.requireAccount(changing: request.headers[.csrfToken])
+            if let token = request.cookies[AuthenticationMiddleware.sessionCookie]?.value { try accounts.closeSession(token: token) }
+            var headers = HTTPFields()
+            headers[.setCookie] = sessionCookie("", maxAge: 0).description
+            return Response(status: .noContent, headers: headers)
+        }
+        router.get("/api/v1/me") { _, context in
+            try JSONResponse.make(SignedIn(try context.requireAccount(), csrfToken: context.identity?.csrfToken))
+        }
+        router.post("/api/v1/tokens") { request, context in
+            let account = try context.requireAccount(changing: request.headers[.csrfToken])
+            let token = try accounts.issueAPIToken(for: account.login, label: request.headers[.userAgent] ?? "script")
+            return try JSONResponse.make(["token": token], status: .created)
+        }
+    }
+
+    private func signIn(_ login: String, _ password: String) async throws -> (Account, Cookie, String) {
+        if let seconds = await throttle.retryAfter(login) { throw Problem.tooManyAttempts(retryAfter: seconds) }
+        guard let account = try accounts.authenticate(login: login, password: password) else {
+            await throttle.recordFailure(login)
+            throw Problem.badCredentials
+        }
+        await throttle.recordSuccess(login)
+        let session = try accounts.openSession(for: account)
+        return (account, sessionCookie(session.token, maxAge: Int(AccountStore.sessionLifetime)), session.csrfToken)
+    }
+
+    private func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
+        Cookie(name: AuthenticationMiddleware.sessionCookie, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict)
+    }
+}
+
+extension SessionRoutes.SignedIn {
+    init(_ account: Account, csrfToken: String?) {
+        self.init(login: account.login, actorId: account.actor.id, role: account.actor.role.rawValue, university: account.university, csrfToken: csrfToken)
+    }
+}

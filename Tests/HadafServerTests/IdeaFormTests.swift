@@ -1,0 +1,88 @@
+import EventStore
+import Foundation
+import HadafEvents
+import HadafProjections
+import HadafServer
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite("The idea form handler")
+struct IdeaFormTests {
+    private func form(_ fields: [(String, String)]) -> ByteBuffer {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return ByteBuffer(string: fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&"))
+    }
+
+    private func idea(csrf: String, key: String?, title: String = "باشگاه کتاب‌خوانی خوابگاه‌ها") -> ByteBuffer {
+        var fields = [("csrfToken", csrf), ("title", title), ("summary", "گردهمایی ماهانه دانشجویان"), ("problem", "برنامه‌ها کم‌مخاطب‌اند"),
+                      ("proposal", "هر ماه یک کتاب"), ("expectedImpact", "مطالعه بیشتر"), ("category", "literary")]
+        if let key { fields.append(("idempotencyKey", key)) }
+        return form(fields)
+    }
+
+    @Test func aBrowserIsSentToAConfirmationAndADoubleSubmitLandsOnce() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let session = try await client.signIn("student", fixture.passwords["student"]!)
+            let headers: HTTPFields = [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded", .accept: "text/html"]
+            var locations: [String] = []
+            for _ in 0..<2 {
+                try await client.execute(uri: "/forms/idea", method: .post, headers: headers, body: idea(csrf: session.csrfToken, key: "form-1")) { response throws in
+                    #expect(response.status == .seeOther)
+                    locations.append(response.headers[.location] ?? "")
+                }
+            }
+            #expect(locations.count == 2 && locations[0] == locations[1] && locations[0].hasPrefix("/forms/idea/submitted/idea-"))
+            try await client.execute(uri: locations[0], method: .get, headers: [.cookie: session.cookie]) { response throws in
+                #expect(response.text.contains(#"<html lang="fa" dir="rtl">"#) && response.text.contains("ثبت"))
+                #expect(response.text.range(of: "[۰-۹]{4}", options: .regularExpression) != nil)
+            }
+        }
+        let events = try fixture.server.store.read(from: 1, limit: 1000)
+        #expect(events.filter { $0.type == SubmissionDrafted.eventType }.count == 1)
+        #expect(events.filter { $0.type == SubmissionSubmitted.eventType }.count == 1)
+        let drafted = try #require(events.first { $0.type == SubmissionDrafted.eventType })
+        #expect(String(decoding: drafted.payload, as: UTF8.self).contains("باشگاه کتاب‌خوانی خوابگاه‌ها"))
+    }
+
+    @Test func aScriptGetsCreatedAndJSON() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let session = try await client.signIn("faculty", fixture.passwords["faculty"]!)
+            try await client.execute(uri: "/forms/idea", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                                     body: idea(csrf: session.csrfToken, key: nil)) { response throws in
+                #expect(response.status == .created)
+                let body = try response.json()
+                #expect((body["submission_id"] as? String)?.hasPrefix("idea-") == true && (body["positions"] as? [Int])?.count == 2)
+            }
+        }
+    }
+
+    @Test func aMissingFieldIsABadRequestThatNamesItAndAppendsNothing() async throws {
+        let fixture = try await ServerFixture.make()
+        let head = try fixture.server.store.head()?.position
+        try await fixture.test { client in
+            let session = try await client.signIn("student", fixture.passwords["student"]!)
+            let body = form([("csrfToken", session.csrfToken), ("title", "عنوان"), ("summary", "خلاصه"), ("category", "literary")])
+            try await client.execute(uri: "/forms/idea", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"], body: body) { response throws in
+                #expect(response.status == .badRequest)
+                let problem = try response.json()
+                #expect(problem["code"] as? String == "form.malformed" && problem["field"] as? String == "problem")
+            }
+            try await client.execute(uri: "/forms/idea", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "csrfToken=\(session.csrfToken)&title=%E0%A4")) { response throws in
+                let field = try response.json()["field"] as? String
+                #expect(response.status == .badRequest && field == "title")
+            }
+            try await client.execute(uri: "/forms/idea", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded", .accept: "text/html"],
+                                     body: idea(csrf: "stale", key: nil)) { response throws in
+                #expect(response.status == .forbidden && response.text.contains(#"dir="rtl""#))
+            }
+        }
+        #expect(try fixture.server.store.head()?.position == head)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import HadafProjections
+import HadafServer
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite("Signing in")
+struct SessionTests {
+    @Test func aRightPasswordOpensASessionWithASecureHttpOnlyStrictCookie() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            try await client.execute(uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
+                                     body: ByteBuffer(string: #"{"login":"student","password":"\#(fixture.passwords["student"]!)"}"#)) { response throws in
+                #expect(response.status == .created)
+                let cookie = try #require(response.headers[.setCookie])
+                #expect(cookie.hasPrefix("hadaf_session=") && cookie.contains("HttpOnly") && cookie.contains("Secure") && cookie.contains("SameSite=Strict"))
+                #expect((try response.json()["role"] as? String) == "student")
+            }
+            let session = try await client.signIn("student", fixture.passwords["student"]!)
+            try await client.execute(uri: "/api/v1/me", method: .get, headers: [.cookie: session.cookie]) { response throws in
+                #expect((try response.json()["login"] as? String) == "student")
+            }
+            try await client.execute(uri: "/api/v1/session", method: .delete, headers: session.jsonHeaders) { response throws in
+                    #expect(response.status == .noContent)
+                }
+            try await client.execute(uri: "/api/v1/me", method: .get, headers: [.cookie: session.cookie]) { response throws in
+                    #expect(response.status == .unauthorized)
+                }
+        }
+    }
+
+    @Test func aWrongPasswordIsRefusedAndRepeatedFailuresAreThrottled() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            for attempt in 1...6 {
+                try await client.execute(uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
+                                         body: ByteBuffer(string: #"{"login":"faculty","password":"wrong-password-\#(attempt)"}"#)) { response throws in
+                    let problem = try response.json()
+                    if attempt <= 5 {
+                        #expect(response.status == .unauthorized && problem["code"] as? String == "auth.bad_credentials")
+                    } else {
+                        #expect(response.status == .tooManyRequests && problem["code"] as? String == "auth.too_many_attempts")
+                        #expect(response.headers[.retryAfter] != nil)
+                        #expect(response.headers[.contentType] == "application/problem+json")
+                    }
+                }
+            }
+            // Even the right password waits out the window.
+            try await client.execute(uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
+                                     body: ByteBuffer(string: #"{"login":"faculty","password":"\#(fixture.passwords["faculty"]!)"}"#)) { response throws in
+                    #expect(response.status == .tooManyRequests)
+                }
+        }
+    }
+
+    @Test func anAPITokenActsWithoutACookieOrCSRFToken() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let session = try await client.signIn("student", fixture.passwords["student"]!)
+            let token = try await client.execute(uri: "/api/v1/tokens", method: .post, headers: session.jsonHeaders) { response throws in
+                try #require(response.json()["token"] as? String)
+            }
+            try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"]) { response throws in
+                #expect((try response.json()["login"] as? String) == "student")
+            }
+            try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer hadaf_forged"]) { response throws in
+                    #expect(response.status == .unauthorized)
+                }
+        }
+    }
+}
