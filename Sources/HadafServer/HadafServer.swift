@@ -59,7 +59,7 @@ public struct HadafServer: Sendable {
         MetricsRoutes(metrics: metrics, store: store, projections: projections).add(to: router)
         SessionRoutes(accounts: accounts, throttle: LoginThrottle(), secureCookies: configuration.secureCookies).add(to: router)
         CommandRoutes(runner: runner).add(to: router)
-        IdeaFormRoutes(runner: runner).add(to: router)
+        SubmissionFormRoutes(runner: runner, attachments: AttachmentStore(directory: AttachmentStore.directory(besideLog: store.path))).add(to: router)
         ReadRoutes(model: model).add(to: router)
         return router
     }

@@ -5,6 +5,13 @@ import Foundation
 struct FormFields: Sendable {
     private(set) var values: [String: [String]] = [:]
 
+    init() {}
+
+    /// Adds a value to a field, after any it has.
+    mutating func append(_ name: String, _ value: String) {
+        values[name, default: []].append(value)
+    }
+
     /// Reads a body; a field whose escapes are not valid UTF-8 is named in the error.
     init(urlEncoded body: String) throws(Problem) {
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
@@ -17,7 +24,7 @@ struct FormFields: Sendable {
             guard let value = rawValue.removingPercentEncoding else {
                 throw .malformedForm(field: name, english: "The field '\(name)' is not valid text.", persian: "فیلد «\(name)» متن معتبری نیست.")
             }
-            values[name, default: []].append(value)
+            append(name, value)
         }
     }
 

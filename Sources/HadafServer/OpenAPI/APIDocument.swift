@@ -47,8 +47,14 @@ public enum APIDocument {
         Operation(method: "post", path: "/forms/idea",
                   summary: "The idea form handler: drafts and submits an idea; a browser is redirected to its confirmation, a script gets JSON.",
                   body: .form("csrfToken, title, summary, problem, proposal, expectedImpact, category, idempotencyKey (optional)"),
-                  responses: [201: "Submitted (scripts)", 303: "Submitted (browsers)", 400: "A field is missing or malformed", 401: "Not signed in", 403: "CSRF token missing or role refused", 422: "Invalid input"]),
-        Operation(method: "get", path: "/forms/idea/submitted/{id}", summary: "The confirmation page after an idea.", responses: [200: "The page", 401: "Not signed in"]),
+                  responses: [201: "Submitted (scripts)", 303: "Submitted (browsers)", 400: "A field is missing or malformed", 401: "Not signed in",
+                              403: "CSRF token missing or role refused", 415: "Not a form", 422: "Invalid input"]),
+        Operation(method: "post", path: "/forms/experience",
+                  summary: "The experience form handler, with evidence files (multipart/form-data) stored content-addressed beside the log.",
+                  body: .form("csrfToken, title, summary, startedOn, endedOn (1405/07/18 or 2026-10-10), place, results, category, carriesOutIdea (optional), evidence (files), idempotencyKey (optional)"),
+                  responses: [201: "Submitted (scripts)", 303: "Submitted (browsers)", 400: "A field is missing or malformed", 401: "Not signed in",
+                              403: "CSRF token missing or role refused", 413: "A file or the body is too large", 415: "Not a form", 422: "Invalid input or a refused file type"]),
+        Operation(method: "get", path: "/forms/submitted/{id}", summary: "The confirmation page after a form.", responses: [200: "The page", 401: "Not signed in"]),
     ]
 
     /// The document as JSON text, keys sorted so that the committed copy compares byte for byte.
@@ -94,7 +100,7 @@ public enum APIDocument {
         for (name, description) in operation.query.sorted(by: { $0.key < $1.key }) {
             parameters.append(["name": name, "in": "query", "required": description.hasPrefix("Required"), "description": description, "schema": ["type": "string"]])
         }
-        if operation.path.hasPrefix("/api/v1/commands") || operation.path == "/forms/idea" {
+        if operation.path.hasPrefix("/api/v1/commands") || operation.path.hasPrefix("/forms/") && operation.method == "post" {
             parameters.append(["name": "Idempotency-Key", "in": "header", "required": false, "schema": ["type": "string"]])
         }
         if !parameters.isEmpty { described["parameters"] = parameters }
@@ -103,7 +109,10 @@ public enum APIDocument {
         case let .json(description):
             described["requestBody"] = ["required": true, "description": description, "content": ["application/json": ["schema": ["type": "object"]]]]
         case let .form(description):
-            described["requestBody"] = ["required": true, "description": description, "content": ["application/x-www-form-urlencoded": ["schema": ["type": "object"]]]]
+            let form: [String: Any] = ["schema": ["type": "object"]]
+            var content = ["application/x-www-form-urlencoded": form]
+            if operation.path.hasPrefix("/forms/") { content["multipart/form-data"] = form }
+            described["requestBody"] = ["required": true, "description": description, "content": content]
         }
         if operation.signedIn { described["security"] = [["session": []], ["token": []]] }
         if operation.path == "/api/v1/commands/{name}" {

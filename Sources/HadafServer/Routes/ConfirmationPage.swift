@@ -12,9 +12,9 @@ struct ConfirmationPage {
         """
         <!doctype html>
         <html lang="fa" dir="rtl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>ایده شما ثبت شد — هدف</title></head>
+        <title>فرستاده شد — هدف</title></head>
         <body><main>
-        <h1>ایده شما ثبت و فرستاده شد</h1>
+        <h1>\(submissionId.hasPrefix("experience") ? "تجربه" : "ایده") شما ثبت و فرستاده شد</h1>
         <p>تاریخ: \(HTML.escape(JalaliDate(at).persianText))</p>
         <p>شناسه پیگیری: <code dir="ltr">\(HTML.escape(submissionId))</code></p>
         <p>پس از بررسی معاونت فرهنگی دانشگاه، نتیجه در پیشخوان شما دیده می‌شود.</p>

@@ -9,8 +9,8 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 
-@Suite("The idea form handler")
-struct IdeaFormTests {
+@Suite("The form handler for ideas and experiences")
+struct SubmissionFormTests {
     private func form(_ fields: [(String, String)]) -> ByteBuffer {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
@@ -36,7 +36,7 @@ struct IdeaFormTests {
                     locations.append(response.headers[.location] ?? "")
                 }
             }
-            #expect(locations.count == 2 && locations[0] == locations[1] && locations[0].hasPrefix("/forms/idea/submitted/idea-"))
+            #expect(locations.count == 2 && locations[0] == locations[1] && locations[0].hasPrefix("/forms/submitted/idea-"))
             try await client.execute(uri: locations[0], method: .get, headers: [.cookie: session.cookie]) { response throws in
                 #expect(response.text.contains(#"<html lang="fa" dir="rtl">"#) && response.text.contains("ثبت"))
                 #expect(response.text.range(of: "[۰-۹]{4}", options: .regularExpression) != nil)

@@ -1,0 +1,25 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// A form as a browser or a script sends it: `application/x-www-form-urlencoded`, or
+/// `multipart/form-data` when it carries files.
+struct FormSubmission: Sendable {
+    let fields: FormFields
+    let files: [MultipartForm.File]
+
+    /// Reads the request's body, refusing other media types and bodies over `limit` bytes.
+    static func read(_ request: Request, limit: Int) async throws -> FormSubmission {
+        let contentType = request.headers[.contentType] ?? ""
+        if contentType.hasPrefix("application/x-www-form-urlencoded") {
+            let body = try await request.body.collect(upTo: limit)
+            return FormSubmission(fields: try FormFields(urlEncoded: String(buffer: body)), files: [])
+        }
+        if let boundary = MultipartForm.boundary(ofContentType: contentType) {
+            let body = try await request.body.collect(upTo: limit)
+            let form = try MultipartForm(body: Data(body.readableBytesView), boundary: boundary)
+            return FormSubmission(fields: form.fields, files: form.files)
+        }
+        throw Problem.unsupportedMediaType("application/x-www-form-urlencoded or multipart/form-data")
+    }
+}

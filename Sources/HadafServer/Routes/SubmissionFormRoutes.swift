@@ -1,0 +1,133 @@
+import Crypto
+import Foundation
+import HadafEvents
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Participation
+
+/// The form handler for ideas and experiences: `POST /forms/idea` and `POST /forms/experience`
+/// take a form (`application/x-www-form-urlencoded`, or `multipart/form-data` with attached
+/// evidence), and draft and submit it as the signed-in participant. A browser is sent on to a
+/// confirmation page (303); a script gets 201 and JSON. The hidden `idempotencyKey` field (or
+/// the `Idempotency-Key` header) makes a double submit land once and answer with the first result.
+///
+/// Every field a submitted idea or experience needs is required here, so that a form missing
+/// one is refused before anything is written.
+struct SubmissionFormRoutes {
+    let runner: CommandRunner
+    let attachments: AttachmentStore
+
+    /// What the form handler answers a script.
+    struct Submitted: Codable {
+        let submissionId: String
+        /// First and last log positions of the draft and its submission.
+        let positions: [Int64]?
+    }
+
+    func add(to router: Router<HadafRequestContext>) {
+        router.post("/forms/idea") { request, context in
+            try await submit(request, context: context, kind: "idea") { form in
+                try ["idea": Self.idea(form.fields)]
+            }
+        }
+        router.post("/forms/experience") { request, context in
+            try await submit(request, context: context, kind: "experience") { form in
+                try ["experience": Self.experience(form, attachments: attachments)]
+            }
+        }
+        router.get("/forms/submitted/:id") { _, context in
+            let account = try context.requireAccount()
+            let id = try context.parameters.require("id")
+            let page = ConfirmationPage(account: account, submissionId: id, at: Date()).html
+            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+        }
+    }
+
+    private func submit(
+        _ request: Request, context: HadafRequestContext, kind: String, content: (FormSubmission) throws -> [String: ContentFields]
+    ) async throws -> Response {
+        let form = try await FormSubmission.read(request, limit: attachments.maximumSize * 4 + context.maxUploadSize)
+        let account = try context.requireAccount(changing: form.fields["csrfToken"] ?? request.headers[.csrfToken])
+        try CommandAccess.check(command: "submission.draft", by: account)
+        let key = (form.fields["idempotencyKey"] ?? request.headers[.idempotencyKey]).map { "\(account.login):\($0)" }
+        let submissionId = key.map { Self.submissionId(kind: kind, forKey: $0) } ?? "\(kind)-\(UUID().uuidString.lowercased())"
+        let draft = try JSONEncoder().encode(DraftPayload(submissionId: submissionId, content: try content(form)))
+        let submission = try JSONEncoder().encode(["submissionId": submissionId])
+        var positions: [Int64] = []
+        for (name, body, suffix) in [("submission.draft", draft, "draft"), ("submission.submit", submission, "submit")] {
+            let command = try CommandRequest(name: name, actor: account.actor, payload: body, idempotencyKey: key.map { "\($0):\(suffix)" })
+            try CommandAccess.check(command, by: account)
+            if let range = try await runner.run(command).positions { positions += [range.lowerBound, range.upperBound] }
+        }
+        if request.prefersHTML {
+            return Response(status: .seeOther, headers: [.location: "/forms/submitted/\(submissionId)"])
+        }
+        return try JSONResponse.make(Submitted(submissionId: submissionId, positions: positions.isEmpty ? nil : [positions.min()!, positions.max()!]), status: .created)
+    }
+
+    /// The same submission id for the same key, so that a replayed form names the submission
+    /// its first sending made.
+    static func submissionId(kind: String, forKey key: String) -> String {
+        "\(kind)-" + SHA256.hash(data: Data(key.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+    }
+
+    // MARK: - Contents
+
+    /// A submission's content as the command's payload spells it.
+    private enum ContentFields: Encodable {
+        case idea(IdeaFields)
+        case experience(ExperienceFields)
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case let .idea(fields): try fields.encode(to: encoder)
+            case let .experience(fields): try fields.encode(to: encoder)
+            }
+        }
+    }
+
+    private struct IdeaFields: Encodable {
+        let title, summary, problem, proposal, expectedImpact, category: String
+    }
+
+    private struct ExperienceFields: Encodable {
+        let title, summary: String
+        /// Milliseconds since 1970, as commands take instants.
+        let startedOn, endedOn: Int64
+        let place, results, category: String
+        let evidence: [EvidenceReference]
+        let carriesOutIdea: String?
+    }
+
+    private struct DraftPayload: Encodable {
+        let submissionId: String
+        let content: [String: ContentFields]
+    }
+
+    private static func idea(_ form: FormFields) throws(Problem) -> ContentFields {
+        .idea(IdeaFields(
+            title: try form.required("title"), summary: try form.required("summary"), problem: try form.required("problem"),
+            proposal: try form.required("proposal"), expectedImpact: try form.required("expectedImpact"), category: try form.required("category")))
+    }
+
+    private static func experience(_ form: FormSubmission, attachments: AttachmentStore) throws(Problem) -> ContentFields {
+        let fields = form.fields
+        func day(_ name: String) throws(Problem) -> Int64 {
+            let text = try fields.required(name)
+            guard let date = FormDate.parse(text) else {
+                throw .malformedForm(field: name, english: "'\(text)' is not a date such as 1405/07/18 or 2026-10-10.",
+                                     persian: "«\(text)» تاریخی مانند ۱۴۰۵/۰۷/۱۸ نیست.")
+            }
+            return Int64((date.timeIntervalSince1970 * 1000).rounded())
+        }
+        let (title, summary) = (try fields.required("title"), try fields.required("summary"))
+        let (startedOn, endedOn) = (try day("startedOn"), try day("endedOn"))
+        let (place, results, category) = (try fields.required("place"), try fields.required("results"), try fields.required("category"))
+        var evidence: [EvidenceReference] = []
+        for file in form.files where file.field == "evidence" { evidence.append(try attachments.store(file)) }
+        let idea = fields["carriesOutIdea"].flatMap { $0.isEmpty ? nil : $0 }
+        return .experience(ExperienceFields(title: title, summary: summary, startedOn: startedOn, endedOn: endedOn, place: place, results: results,
+                                            category: category, evidence: evidence, carriesOutIdea: idea))
+    }
+}

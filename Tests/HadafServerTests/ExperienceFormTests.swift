@@ -1,0 +1,81 @@
+import Crypto
+import EventStore
+import Foundation
+import HadafEvents
+import HadafProjections
+import HadafServer
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite("The experience form with attachments")
+struct ExperienceFormTests {
+    private let boundary = "----hadaf-test-boundary"
+
+    /// A multipart body: text fields, then files as (field, file name, media type, bytes).
+    private func multipart(_ fields: [(String, String)], files: [(String, String, String, Data)]) -> ByteBuffer {
+        var body = Data()
+        for (name, value) in fields {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        for (name, fileName, mediaType, content) in files {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(fileName)\"\r\nContent-Type: \(mediaType)\r\n\r\n".utf8)
+            body += content + Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
+        return ByteBuffer(bytes: body)
+    }
+
+    private func fields(csrf: String, startedOn: String = "۱۴۰۵/۰۷/۱۸") -> [(String, String)] {
+        [("csrfToken", csrf), ("title", "نمایشگاه کتاب دست‌دوم"), ("summary", "سه روز مبادله کتاب"), ("startedOn", startedOn),
+         ("endedOn", "2026-10-12"), ("place", "سرای دانشجویی"), ("results", "۱۲۰۰ کتاب مبادله شد"), ("category", "cultural")]
+    }
+
+    @Test func anExperienceWithEvidenceIsStoredByTheHashOfEachFile() async throws {
+        let fixture = try await ServerFixture.make()
+        let report = Data("%PDF-1.4 گزارش نمایشگاه".utf8)
+        let photo = Data([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3])
+        try await fixture.test { client in
+            let session = try await client.signIn("group-rep", fixture.passwords["group-rep"]!)
+            let body = multipart(fields(csrf: session.csrfToken), files: [("evidence", "report.pdf", "application/pdf", report), ("evidence", "photo.jpg", "image/jpeg", photo)])
+            try await client.execute(uri: "/forms/experience", method: .post, headers: [.cookie: session.cookie, .contentType: "multipart/form-data; boundary=\(boundary)"], body: body) { response throws in
+                #expect(response.status == .created)
+            }
+        }
+        let drafted = try #require(try fixture.server.store.read(from: 1, limit: 1000).first { $0.type == SubmissionDrafted.eventType })
+        let event = try #require(try drafted.decode(as: SubmissionDrafted.self))
+        guard case let .experience(experience) = event.content else { Issue.record("not an experience"); return }
+        let hashes = [report, photo].map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() }
+        #expect(experience.evidence.map(\.sha256) == hashes)
+        #expect(experience.evidence.map(\.byteCount) == [report.count, photo.count])
+        #expect(JalaliDate(experience.startedOn) == JalaliDate(year: 1405, month: 7, day: 18))
+        let stored = AttachmentStore(directory: AttachmentStore.directory(besideLog: fixture.server.store.path))
+        #expect(stored.content(sha256: hashes[0]) == report && stored.content(sha256: hashes[1]) == photo)
+    }
+
+    @Test func aRefusedFileTypeOrABadDateWritesNothing() async throws {
+        let fixture = try await ServerFixture.make()
+        let head = try fixture.server.store.head()?.position
+        try await fixture.test { client in
+            let session = try await client.signIn("student", fixture.passwords["student"]!)
+            let headers: HTTPFields = [.cookie: session.cookie, .contentType: "multipart/form-data; boundary=\(boundary)"]
+            let script = multipart(fields(csrf: session.csrfToken), files: [("evidence", "run.sh", "application/x-sh", Data("rm -rf /".utf8))])
+            try await client.execute(uri: "/forms/experience", method: .post, headers: headers, body: script) { response throws in
+                let problem = try response.json()
+                #expect(response.status == .unprocessableContent && problem["code"] as? String == "attachment.type_refused" && problem["field"] as? String == "evidence")
+            }
+            try await client.execute(uri: "/forms/experience", method: .post, headers: headers, body: multipart(fields(csrf: session.csrfToken, startedOn: "دیروز"), files: [])) { response throws in
+                let problem = try response.json()
+                #expect(response.status == .badRequest && problem["field"] as? String == "startedOn")
+            }
+            let truncated = ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nبی‌پایان")
+            try await client.execute(uri: "/forms/experience", method: .post, headers: headers, body: truncated) { response throws in
+                #expect(response.status == .badRequest)
+                #expect((try response.json()["code"] as? String) == "form.malformed")
+            }
+        }
+        #expect(try fixture.server.store.head()?.position == head)
+    }
+}
