@@ -186,6 +186,12 @@ public struct ProjectionRunner: Sendable {
         }
     }
 
+    /// Creates the tables of projectors that have none yet (and rebuilds those whose version
+    /// changed), so that readers find every table before a first catch-up has ended.
+    public func prepareTables() throws(ProjectionError) {
+        _ = try prepare()
+    }
+
     // MARK: - Committing pages
 
     /// Creates missing projectors' tables and rebuilds those whose version changed; returns

@@ -32,12 +32,17 @@ public struct HadafServer: Sendable {
     public let configuration: Configuration
     private let logger: Logger
 
-    public init(store: EventStore, model: ReadModel, accounts: AccountStore, configuration: Configuration = .init(), logger: Logger = Logger(label: "hadaf")) {
+    /// A server over the log and read model; creates the read model's tables when missing, so
+    /// that the API answers from empty models rather than failing before the first catch-up.
+    public init(
+        store: EventStore, model: ReadModel, accounts: AccountStore, configuration: Configuration = .init(), logger: Logger = Logger(label: "hadaf")
+    ) throws(ProjectionError) {
         self.store = store
         self.model = model
         self.accounts = accounts
         self.configuration = configuration
         self.logger = logger
+        try projections.prepareTables()
     }
 
     /// The projectors the server keeps live.
@@ -60,6 +65,7 @@ public struct HadafServer: Sendable {
         SessionRoutes(accounts: accounts, throttle: LoginThrottle(), secureCookies: configuration.secureCookies).add(to: router)
         CommandRoutes(runner: runner).add(to: router)
         SubmissionFormRoutes(runner: runner, attachments: AttachmentStore(directory: AttachmentStore.directory(besideLog: store.path))).add(to: router)
+        ContributionFormRoutes(runner: runner).add(to: router)
         ReadRoutes(model: model).add(to: router)
         return router
     }

@@ -21,7 +21,7 @@ struct ServerFixture: Sendable {
         let model = try ReadModel(path: ReadModel.path(besideLog: store.path))
         let accounts = try AccountStore(path: AccountStore.path(besideLog: store.path), bcryptCost: 4)
         let credentials = try await DemoSeed.seed(store: store, accounts: accounts)
-        let server = HadafServer(store: store, model: model, accounts: accounts, configuration: .init(port: 0))
+        let server = try HadafServer(store: store, model: model, accounts: accounts, configuration: .init(port: 0))
         return ServerFixture(directory: directory, server: server, passwords: Dictionary(uniqueKeysWithValues: credentials.map { ($0.login, $0.password) }))
     }
 

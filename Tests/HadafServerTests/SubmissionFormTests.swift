@@ -86,3 +86,34 @@ struct SubmissionFormTests {
         #expect(try fixture.server.store.head()?.position == head)
     }
 }
+
+@Suite("The regulation review form")
+struct ContributionFormTests {
+    @Test func aFacultyMemberCommentsOnAnArticleOnceAndAStudentOutsideTheAudienceIsRefused() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let faculty = try await client.signIn("faculty", fixture.passwords["faculty"]!)
+            let comment = "csrfToken=\(faculty.csrfToken)&kind=comment&article=%DB%B1&text=%D9%85%D8%AC%D9%88%D8%B2&idempotencyKey=c1"
+            let headers: HTTPFields = [.cookie: faculty.cookie, .contentType: "application/x-www-form-urlencoded", .accept: "text/html"]
+            for _ in 0..<2 {
+                try await client.execute(uri: "/forms/regulations/kanoon/contributions", method: .post, headers: headers, body: ByteBuffer(string: comment)) { response throws in
+                    #expect(response.status == .seeOther && response.headers[.location] == "/regulations/kanoon#article-1")
+                }
+            }
+            try await client.execute(uri: "/forms/regulations/kanoon/contributions", method: .post, headers: [.cookie: faculty.cookie, .contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "csrfToken=\(faculty.csrfToken)&kind=comment&article=first&text=x")) { response throws in
+                let field = try response.json()["field"] as? String
+                #expect(response.status == .badRequest && field == "article")
+            }
+            // The demo's round is open to faculty only.
+            let student = try await client.signIn("student", fixture.passwords["student"]!)
+            try await client.execute(uri: "/forms/regulations/kanoon/contributions", method: .post, headers: [.cookie: student.cookie, .contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "csrfToken=\(student.csrfToken)&kind=comment&article=1&text=x")) { response throws in
+                let code = try response.json()["code"] as? String
+                #expect(response.status == .forbidden && code == "review.not_in_audience")
+            }
+        }
+        let contributions = try fixture.server.store.read(from: 1, limit: 1000).filter { $0.type == ArticleContributed.eventType }
+        #expect(contributions.count == 1)
+    }
+}

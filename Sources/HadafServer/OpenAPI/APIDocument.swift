@@ -54,6 +54,12 @@ public enum APIDocument {
                   body: .form("csrfToken, title, summary, startedOn, endedOn (1405/07/18 or 2026-10-10), place, results, category, carriesOutIdea (optional), evidence (files), idempotencyKey (optional)"),
                   responses: [201: "Submitted (scripts)", 303: "Submitted (browsers)", 400: "A field is missing or malformed", 401: "Not signed in",
                               403: "CSRF token missing or role refused", 413: "A file or the body is too large", 415: "Not a form", 422: "Invalid input or a refused file type"]),
+        Operation(method: "post", path: "/forms/regulations/{id}/contributions",
+                  summary: "The review form: a comment or a proposed amendment on one article of a regulation under review.",
+                  body: .form("csrfToken, kind (comment or amendment), article, text, rationale (for an amendment), idempotencyKey (optional)"),
+                  responses: [201: "Contributed (scripts)", 303: "Contributed (browsers: back to the regulation)", 400: "A field is missing or malformed",
+                              401: "Not signed in", 403: "CSRF token missing, role refused, or not in the round's audience", 404: "No such regulation or article",
+                              409: "The round is not open", 422: "Invalid input"]),
         Operation(method: "get", path: "/forms/submitted/{id}", summary: "The confirmation page after a form.", responses: [200: "The page", 401: "Not signed in"]),
     ]
 

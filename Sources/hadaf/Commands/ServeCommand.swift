@@ -56,9 +56,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "hadaf")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-        let server = HadafServer(
-            store: store, model: model, accounts: accounts,
-            configuration: .init(host: host, port: port, secureCookies: !insecureCookies), logger: logger)
+        let server = try CommandFailure.reporting { () throws(ProjectionError) in
+            try HadafServer(store: store, model: model, accounts: accounts, configuration: .init(host: host, port: port, secureCookies: !insecureCookies), logger: logger)
+        }
         say("HADAF serves http://\(host):\(port)/ (log \(store.path))")
         try await server.run()
     }

@@ -1,0 +1,55 @@
+import Crypto
+import Foundation
+import HadafEvents
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Participation
+
+/// The form handler for reviewing a regulation: `POST /forms/regulations/{id}/contributions`
+/// takes a comment or a proposed amendment on one article (`kind`, `article`, `text`, and the
+/// `rationale` an amendment needs) as the signed-in participant. Like the submission forms: a
+/// browser is sent back to the regulation's page (303), a script gets 201 and JSON, and the
+/// hidden `idempotencyKey` makes a double submit land once.
+struct ContributionFormRoutes {
+    let runner: CommandRunner
+
+    /// What the form handler answers a script.
+    struct Contributed: Codable {
+        let contributionId: String
+        let positions: [Int64]?
+    }
+
+    private struct Payload: Encodable {
+        let regulationId, contributionId, kind: String
+        let article: Int
+        let text: String
+        let rationale: String?
+    }
+
+    func add(to router: Router<HadafRequestContext>) {
+        router.post("/forms/regulations/:id/contributions") { request, context in
+            let regulation = try context.parameters.require("id")
+            let form = try await FormSubmission.read(request, limit: context.maxUploadSize).fields
+            let account = try context.requireAccount(changing: form["csrfToken"] ?? request.headers[.csrfToken])
+            try CommandAccess.check(command: "regulation.contribute", by: account)
+            let articleText = try form.required("article")
+            guard let article = Int(Digits.latin(articleText)), article > 0 else {
+                throw Problem.malformedForm(field: "article", english: "'\(articleText)' is not an article number.", persian: "«\(articleText)» شماره ماده نیست.")
+            }
+            let key = (form["idempotencyKey"] ?? request.headers[.idempotencyKey]).map { "\(account.login):\($0)" }
+            let contributionId = key.map { "c-" + SHA256.hash(data: Data($0.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined() }
+                ?? "c-\(UUID().uuidString.lowercased())"
+            let rationale = form["rationale"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+            let payload = try JSONEncoder().encode(Payload(
+                regulationId: regulation, contributionId: contributionId, kind: try form.required("kind"), article: article,
+                text: try form.required("text"), rationale: rationale))
+            let command = try CommandRequest(name: "regulation.contribute", actor: account.actor, payload: payload, idempotencyKey: key)
+            let positions = try await runner.run(command).positions
+            if request.prefersHTML {
+                return Response(status: .seeOther, headers: [.location: "/regulations/\(regulation)#article-\(article)"])
+            }
+            return try JSONResponse.make(Contributed(contributionId: contributionId, positions: positions.map { [$0.lowerBound, $0.upperBound] }), status: .created)
+        }
+    }
+}
