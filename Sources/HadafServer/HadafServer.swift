@@ -66,6 +66,7 @@ public struct HadafServer: Sendable {
         CommandRoutes(runner: runner).add(to: router)
         SubmissionFormRoutes(runner: runner, attachments: AttachmentStore(directory: AttachmentStore.directory(besideLog: store.path))).add(to: router)
         ContributionFormRoutes(runner: runner).add(to: router)
+        SurveyFormRoutes(runner: runner, store: store).add(to: router)
         ReadRoutes(model: model).add(to: router)
         return router
     }

@@ -117,3 +117,35 @@ struct ContributionFormTests {
         #expect(contributions.count == 1)
     }
 }
+
+@Suite("The survey form")
+struct SurveyFormTests {
+    @Test func aStudentAnswersByQuestionIdsInPersianDigitsAndBadAnswersAreNamed() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let student = try await client.signIn("student", fixture.passwords["student"]!)
+            let headers: HTTPFields = [.cookie: student.cookie, .contentType: "application/x-www-form-urlencoded"]
+            // q2 is a Likert item: "پنج" is not a number; 7 is outside 1–5, which the survey refuses.
+            try await client.execute(uri: "/forms/surveys/dorm-culture/answers", method: .post, headers: headers,
+                                     body: ByteBuffer(string: "csrfToken=\(student.csrfToken)&q1=%D8%AA%D8%A6%D8%A7%D8%AA%D8%B1&q2=%D9%BE%D9%86%D8%AC")) { response throws in
+                let field = try response.json()["field"] as? String
+                #expect(response.status == .badRequest && field == "q2")
+            }
+            try await client.execute(uri: "/forms/surveys/dorm-culture/answers", method: .post, headers: headers,
+                                     body: ByteBuffer(string: "csrfToken=\(student.csrfToken)&q1=%D8%AA%D8%A6%D8%A7%D8%AA%D8%B1&q2=7")) { response throws in
+                #expect(response.status == .unprocessableContent)
+            }
+            try await client.execute(uri: "/forms/surveys/dorm-culture/answers", method: .post, headers: headers,
+                                     body: ByteBuffer(string: "csrfToken=\(student.csrfToken)&q1=%D8%AA%D8%A6%D8%A7%D8%AA%D8%B1&q2=%DB%B4&q3=")) { response throws in
+                #expect(response.status == .created)
+            }
+            try await client.execute(uri: "/forms/surveys/nothing/answers", method: .post, headers: headers,
+                                     body: ByteBuffer(string: "csrfToken=\(student.csrfToken)&q1=x")) { response throws in
+                #expect(response.status == .notFound)
+            }
+        }
+        let answered = try #require(try fixture.server.store.read(from: 1, limit: 1000).first { $0.type == SurveyAnswered.eventType })
+        let event = try #require(try answered.decode(as: SurveyAnswered.self))
+        #expect(event.answers == ["q1": .choice("تئاتر"), "q2": .number(4)])
+    }
+}

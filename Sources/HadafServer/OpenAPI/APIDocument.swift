@@ -60,6 +60,12 @@ public enum APIDocument {
                   responses: [201: "Contributed (scripts)", 303: "Contributed (browsers: back to the regulation)", 400: "A field is missing or malformed",
                               401: "Not signed in", 403: "CSRF token missing, role refused, or not in the round's audience", 404: "No such regulation or article",
                               409: "The round is not open", 422: "Invalid input"]),
+        Operation(method: "post", path: "/forms/surveys/{id}/answers",
+                  summary: "The survey form: one field per question, named by its id (repeated for several choices); blank is unanswered.",
+                  body: .form("csrfToken, <question id> for each question, idempotencyKey (optional)"),
+                  responses: [201: "Answered (scripts)", 303: "Answered (browsers)", 400: "A field is malformed", 401: "Not signed in",
+                              403: "CSRF token missing, role refused, or not in the survey's audience", 404: "No such survey",
+                              409: "Not open, closed, or already answered", 422: "Answers the survey refuses, field by field"]),
         Operation(method: "get", path: "/forms/submitted/{id}", summary: "The confirmation page after a form.", responses: [200: "The page", 401: "Not signed in"]),
     ]
 
