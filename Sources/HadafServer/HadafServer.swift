@@ -18,11 +18,14 @@ public struct HadafServer: Sendable {
         public var port: Int
         /// `Secure` on session cookies. Browsers accept it on 127.0.0.1 and localhost too.
         public var secureCookies: Bool
+        /// The largest attached file a form accepts, in bytes.
+        public var maximumAttachmentSize: Int
 
-        public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true) {
+        public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, maximumAttachmentSize: Int = 10 << 20) {
             self.host = host
             self.port = port
             self.secureCookies = secureCookies
+            self.maximumAttachmentSize = maximumAttachmentSize
         }
     }
 
@@ -64,7 +67,8 @@ public struct HadafServer: Sendable {
         MetricsRoutes(metrics: metrics, store: store, projections: projections).add(to: router)
         SessionRoutes(accounts: accounts, throttle: LoginThrottle(), secureCookies: configuration.secureCookies).add(to: router)
         CommandRoutes(runner: runner).add(to: router)
-        SubmissionFormRoutes(runner: runner, attachments: AttachmentStore(directory: AttachmentStore.directory(besideLog: store.path))).add(to: router)
+        let attachments = AttachmentStore(directory: AttachmentStore.directory(besideLog: store.path), maximumSize: configuration.maximumAttachmentSize)
+        SubmissionFormRoutes(runner: runner, attachments: attachments).add(to: router)
         ContributionFormRoutes(runner: runner).add(to: router)
         SurveyFormRoutes(runner: runner, store: store).add(to: router)
         ReadRoutes(model: model).add(to: router)

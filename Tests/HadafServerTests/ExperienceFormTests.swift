@@ -51,8 +51,25 @@ struct ExperienceFormTests {
         #expect(experience.evidence.map(\.sha256) == hashes)
         #expect(experience.evidence.map(\.byteCount) == [report.count, photo.count])
         #expect(JalaliDate(experience.startedOn) == JalaliDate(year: 1405, month: 7, day: 18))
-        let stored = AttachmentStore(directory: AttachmentStore.directory(besideLog: fixture.server.store.path))
+        let stored = AttachmentStore(directory: AttachmentStore.directory(besideLog: fixture.server.store.path), maximumSize: fixture.server.configuration.maximumAttachmentSize)
         #expect(stored.content(sha256: hashes[0]) == report && stored.content(sha256: hashes[1]) == photo)
+    }
+
+    @Test func aFileOverTheConfiguredLimitIsRefusedByName() async throws {
+        let fixture = try await ServerFixture.make(configuration: .init(port: 0, maximumAttachmentSize: 1000))
+        try await fixture.test { client in
+            let session = try await client.signIn("student", fixture.passwords["student"]!)
+            let headers: HTTPFields = [.cookie: session.cookie, .contentType: "multipart/form-data; boundary=\(boundary)"]
+            let small = multipart(fields(csrf: session.csrfToken), files: [("evidence", "note.txt", "text/plain", Data(count: 1000))])
+            try await client.execute(uri: "/forms/experience", method: .post, headers: headers, body: small) { response throws in
+                #expect(response.status == .created)
+            }
+            let large = multipart(fields(csrf: session.csrfToken), files: [("evidence", "scan.pdf", "application/pdf", Data(count: 1001))])
+            try await client.execute(uri: "/forms/experience", method: .post, headers: headers, body: large) { response throws in
+                let problem = try response.json()
+                #expect(response.status == .contentTooLarge && problem["code"] as? String == "attachment.too_large" && problem["field"] as? String == "evidence")
+            }
+        }
     }
 
     @Test func aRefusedFileTypeOrABadDateWritesNothing() async throws {

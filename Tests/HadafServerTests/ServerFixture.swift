@@ -15,13 +15,13 @@ struct ServerFixture: Sendable {
     let server: HadafServer
     let passwords: [String: String]
 
-    static func make() async throws -> ServerFixture {
+    static func make(configuration: HadafServer.Configuration = .init(port: 0)) async throws -> ServerFixture {
         let directory = try TemporaryDirectory()
         let store = try EventStore.create(at: directory.path("hadaf.sqlite"))
         let model = try ReadModel(path: ReadModel.path(besideLog: store.path))
         let accounts = try AccountStore(path: AccountStore.path(besideLog: store.path), bcryptCost: 4)
         let credentials = try await DemoSeed.seed(store: store, accounts: accounts)
-        let server = try HadafServer(store: store, model: model, accounts: accounts, configuration: .init(port: 0))
+        let server = try HadafServer(store: store, model: model, accounts: accounts, configuration: configuration)
         return ServerFixture(directory: directory, server: server, passwords: Dictionary(uniqueKeysWithValues: credentials.map { ($0.login, $0.password) }))
     }
 

@@ -19,7 +19,7 @@ public struct AttachmentStore: Sendable {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text",
     ]
 
-    public init(directory: URL, maximumSize: Int = 10 << 20) {
+    public init(directory: URL, maximumSize: Int) {
         self.directory = directory
         self.maximumSize = maximumSize
     }
@@ -37,8 +37,8 @@ public struct AttachmentStore: Sendable {
                           persian: "«\(file.fileName)» از نوع \(mediaType) است؛ پی‌دی‌اف، تصویر، متن یا سند واژه‌پرداز بفرستید.", field: file.field)
         }
         guard file.content.count <= maximumSize else {
-            throw Problem(status: .contentTooLarge, code: "attachment.too_large", english: "'\(file.fileName)' is larger than \(maximumSize >> 20) MiB.",
-                          persian: "«\(file.fileName)» از \(Digits.persian(maximumSize >> 20)) مگابایت بزرگ‌تر است.", field: file.field)
+            throw Problem(status: .contentTooLarge, code: "attachment.too_large", english: "'\(file.fileName)' is larger than the \(maximumSize) bytes a file may have.",
+                          persian: "«\(file.fileName)» از \(Digits.persian(maximumSize)) بایتی که یک پرونده می‌تواند داشته باشد بزرگ‌تر است.", field: file.field)
         }
         let hash = SHA256.hash(data: file.content).map { String(format: "%02x", $0) }.joined()
         let folder = directory.appendingPathComponent(String(hash.prefix(2)), isDirectory: true)

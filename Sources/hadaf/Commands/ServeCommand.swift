@@ -30,6 +30,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Seed an empty database with demo data and accounts.")
     var demo = false
 
+    @Option(name: .customLong("attachment-limit"), help: ArgumentHelp("The largest file a form may attach, in MiB.", valueName: "MiB"))
+    var attachmentLimit = 10
+
     @Flag(help: "Send session cookies without Secure (only for a plain-HTTP host other than localhost).")
     var insecureCookies = false
 
@@ -57,7 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "hadaf")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let server = try CommandFailure.reporting { () throws(ProjectionError) in
-            try HadafServer(store: store, model: model, accounts: accounts, configuration: .init(host: host, port: port, secureCookies: !insecureCookies), logger: logger)
+            try HadafServer(store: store, model: model, accounts: accounts, configuration: .init(host: host, port: port, secureCookies: !insecureCookies, maximumAttachmentSize: attachmentLimit << 20), logger: logger)
         }
         say("HADAF serves http://\(host):\(port)/ (log \(store.path))")
         try await server.run()
