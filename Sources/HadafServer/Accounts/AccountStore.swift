@@ -81,11 +81,6 @@ public final class AccountStore: Sendable {
         return Self.account(row)
     }
 
-    /// Every account, by login.
-    public func all() throws(AccountError) -> [Account] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT login, actor_id, role, university FROM accounts ORDER BY login").compactMap(Self.account) }
-    }
-
     /// Whether any account exists (a new database has none until the demo or an officer adds them).
     public var isEmpty: Bool {
         get throws(AccountError) { try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM accounts") ?? 0 } == 0 }

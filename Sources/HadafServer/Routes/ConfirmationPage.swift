@@ -4,7 +4,6 @@ import HadafEvents
 /// The page after a submitted form: Persian, right to left, with the Jalali date and the
 /// submission's reference for later questions.
 struct ConfirmationPage {
-    let account: Account
     let submissionId: String
     let at: Date
 
