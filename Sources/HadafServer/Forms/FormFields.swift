@@ -16,15 +16,41 @@ struct FormFields: Sendable {
     init(urlEncoded body: String) throws(Problem) {
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let rawName = String(parts[0]).replacingOccurrences(of: "+", with: " ")
-            let rawValue = parts.count > 1 ? String(parts[1]).replacingOccurrences(of: "+", with: " ") : ""
-            guard let name = rawName.removingPercentEncoding else {
-                throw .malformedForm(field: rawName, english: "A field name in the form is not valid text.", persian: "نام یکی از فیلدهای فرم متن معتبری نیست.")
+            guard let name = Self.decode(parts[0]) else {
+                throw .malformedForm(field: String(parts[0]), english: "A field name in the form is not valid text.", persian: "نام یکی از فیلدهای فرم متن معتبری نیست.")
             }
-            guard let value = rawValue.removingPercentEncoding else {
+            guard let value = parts.count > 1 ? Self.decode(parts[1]) : "" else {
                 throw .malformedForm(field: name, english: "The field '\(name)' is not valid text.", persian: "فیلد «\(name)» متن معتبری نیست.")
             }
             append(name, value)
+        }
+    }
+
+    /// `+` as a space and `%XX` as a byte, over the UTF-8 bytes; nil for a broken escape or
+    /// bytes that are not UTF-8. (Foundation's `removingPercentEncoding` showed as an eighth of
+    /// a form request's samples in a profile.)
+    private static func decode(_ raw: Substring) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.utf8.count)
+        var iterator = raw.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(0x20)
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+                bytes.append(high << 4 | low)
+            default: bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
         }
     }
 
