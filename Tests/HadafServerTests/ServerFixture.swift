@@ -6,6 +6,7 @@ import HadafTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NIOCore
 
 /// A server over a fresh demo database in a temporary directory: the log, the read model, the
@@ -21,7 +22,9 @@ struct ServerFixture: Sendable {
         let model = try ReadModel(path: ReadModel.path(besideLog: store.path))
         let accounts = try AccountStore(path: AccountStore.path(besideLog: store.path), bcryptCost: 4)
         let credentials = try await DemoSeed.seed(store: store, accounts: accounts)
-        let server = try HadafServer(store: store, model: model, accounts: accounts, configuration: configuration)
+        var logger = Logger(label: "hadaf-test")
+        logger.logLevel = .warning // the request lines would bury the test report
+        let server = try HadafServer(store: store, model: model, accounts: accounts, configuration: configuration, logger: logger)
         return ServerFixture(directory: directory, server: server, passwords: Dictionary(uniqueKeysWithValues: credentials.map { ($0.login, $0.password) }))
     }
 
