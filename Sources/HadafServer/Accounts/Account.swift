@@ -13,4 +13,10 @@ public struct Account: Hashable, Sendable, Codable {
         self.actor = actor
         self.university = university
     }
+
+    /// A client's idempotency key as the log keeps it: prefixed with the login, so that two
+    /// accounts' keys never meet.
+    func idempotencyKey(_ clientKey: String) -> String {
+        "\(login):\(clientKey)"
+    }
 }

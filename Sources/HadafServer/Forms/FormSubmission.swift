@@ -1,4 +1,6 @@
+import Crypto
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 
@@ -21,5 +23,18 @@ struct FormSubmission: Sendable {
             return FormSubmission(fields: form.fields, files: form.files)
         }
         throw Problem.unsupportedMediaType("application/x-www-form-urlencoded or multipart/form-data")
+    }
+
+    /// The account's idempotency key for this form: the hidden `idempotencyKey` field, else the
+    /// `Idempotency-Key` header.
+    func idempotencyKey(for account: Account, in request: Request) -> String? {
+        (fields["idempotencyKey"] ?? request.headers[.idempotencyKey]).map(account.idempotencyKey)
+    }
+
+    /// The id of what the form creates: the same for the same key, so that a replayed form
+    /// names what its first sending made; a fresh one without a key.
+    static func id(_ prefix: String, forKey key: String?) -> String {
+        guard let key else { return "\(prefix)-\(UUID().uuidString.lowercased())" }
+        return "\(prefix)-" + SHA256.hash(data: Data(key.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -31,7 +31,7 @@ struct CommandRoutes {
         try CommandAccess.check(command: name, by: account)
         guard request.headers[.contentType]?.hasPrefix("application/json") == true else { throw Problem.unsupportedMediaType("application/json") }
         let body = try await request.body.collect(upTo: context.maxUploadSize)
-        let key = request.headers[.idempotencyKey].map { "\(account.login):\($0)" }
+        let key = request.headers[.idempotencyKey].map(account.idempotencyKey)
         let command = try CommandRequest(name: name, actor: account.actor, payload: Data(body.readableBytesView), idempotencyKey: key)
         try CommandAccess.check(command, by: account)
         let result = try await runner.run(command)

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HadafEvents
 import HTTPTypes
@@ -30,16 +29,16 @@ struct ContributionFormRoutes {
     func add(to router: Router<HadafRequestContext>) {
         router.post("/forms/regulations/:id/contributions") { request, context in
             let regulation = try context.parameters.require("id")
-            let form = try await FormSubmission.read(request, limit: context.maxUploadSize).fields
+            let submission = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let form = submission.fields
             let account = try context.requireAccount(changing: form["csrfToken"] ?? request.headers[.csrfToken])
             try CommandAccess.check(command: "regulation.contribute", by: account)
             let articleText = try form.required("article")
             guard let article = Int(Digits.latin(articleText)), article > 0 else {
                 throw Problem.malformedForm(field: "article", english: "'\(articleText)' is not an article number.", persian: "«\(articleText)» شماره ماده نیست.")
             }
-            let key = (form["idempotencyKey"] ?? request.headers[.idempotencyKey]).map { "\(account.login):\($0)" }
-            let contributionId = key.map { "c-" + SHA256.hash(data: Data($0.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined() }
-                ?? "c-\(UUID().uuidString.lowercased())"
+            let key = submission.idempotencyKey(for: account, in: request)
+            let contributionId = FormSubmission.id("c", forKey: key)
             let rationale = form["rationale"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
             let payload = try JSONEncoder().encode(Payload(
                 regulationId: regulation, contributionId: contributionId, kind: try form.required("kind"), article: article,

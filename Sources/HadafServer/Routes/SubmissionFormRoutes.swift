@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HadafEvents
 import HTTPTypes
@@ -49,8 +48,8 @@ struct SubmissionFormRoutes {
         let form = try await FormSubmission.read(request, limit: attachments.maximumSize * 4 + context.maxUploadSize)
         let account = try context.requireAccount(changing: form.fields["csrfToken"] ?? request.headers[.csrfToken])
         try CommandAccess.check(command: "submission.draft", by: account)
-        let key = (form.fields["idempotencyKey"] ?? request.headers[.idempotencyKey]).map { "\(account.login):\($0)" }
-        let submissionId = key.map { Self.submissionId(kind: kind, forKey: $0) } ?? "\(kind)-\(UUID().uuidString.lowercased())"
+        let key = form.idempotencyKey(for: account, in: request)
+        let submissionId = FormSubmission.id(kind, forKey: key)
         let draft = try JSONEncoder().encode(DraftPayload(submissionId: submissionId, content: try content(form)))
         let submission = try JSONEncoder().encode(["submissionId": submissionId])
         var positions: [Int64] = []
@@ -63,12 +62,6 @@ struct SubmissionFormRoutes {
             return Response(status: .seeOther, headers: [.location: "/forms/submitted/\(submissionId)"])
         }
         return try JSONResponse.make(Submitted(submissionId: submissionId, positions: positions.isEmpty ? nil : [positions.min()!, positions.max()!]), status: .created)
-    }
-
-    /// The same submission id for the same key, so that a replayed form names the submission
-    /// its first sending made.
-    static func submissionId(kind: String, forKey key: String) -> String {
-        "\(kind)-" + SHA256.hash(data: Data(key.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
     }
 
     // MARK: - Contents

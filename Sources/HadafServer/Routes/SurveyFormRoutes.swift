@@ -29,11 +29,12 @@ struct SurveyFormRoutes {
     func add(to router: Router<HadafRequestContext>) {
         router.post("/forms/surveys/:id/answers") { request, context in
             let survey = try context.parameters.require("id")
-            let form = try await FormSubmission.read(request, limit: context.maxUploadSize).fields
+            let submission = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let form = submission.fields
             let account = try context.requireAccount(changing: form["csrfToken"] ?? request.headers[.csrfToken])
             try CommandAccess.check(command: "survey.answer", by: account)
             let answers = try Self.answers(form, to: try definition(of: survey))
-            let key = (form["idempotencyKey"] ?? request.headers[.idempotencyKey]).map { "\(account.login):\($0)" }
+            let key = submission.idempotencyKey(for: account, in: request)
             let payload = try JSONEncoder().encode(Payload(surveyId: survey, answers: answers))
             let positions = try await runner.run(try CommandRequest(name: "survey.answer", actor: account.actor, payload: payload, idempotencyKey: key)).positions
             if request.prefersHTML {
