@@ -25,6 +25,21 @@ struct FormSubmission: Sendable {
         throw Problem.unsupportedMediaType("application/x-www-form-urlencoded or multipart/form-data")
     }
 
+    /// The signed-in account sending this form to run `command`: a session's CSRF token must be
+    /// in the `csrfToken` field (or the header), and the account's role must be allowed.
+    func sender(in context: HadafRequestContext, of request: Request, running command: String) throws(Problem) -> Account {
+        let account = try context.requireAccount(changing: fields["csrfToken"] ?? request.headers[.csrfToken])
+        try CommandAccess.check(command: command, by: account)
+        return account
+    }
+
+    /// The answer to a form that was carried out: a browser is sent on to `location` (303), a
+    /// script gets 201 and `outcome` as JSON.
+    static func reply(to request: Request, seeOther location: String, created outcome: some Encodable) throws -> Response {
+        guard request.prefersHTML else { return try JSONResponse.make(outcome, status: .created) }
+        return Response(status: .seeOther, headers: [.location: location])
+    }
+
     /// The account's idempotency key for this form: the hidden `idempotencyKey` field, else the
     /// `Idempotency-Key` header.
     func idempotencyKey(for account: Account, in request: Request) -> String? {

@@ -31,8 +31,7 @@ struct ContributionFormRoutes {
             let regulation = try context.parameters.require("id")
             let submission = try await FormSubmission.read(request, limit: context.maxUploadSize)
             let form = submission.fields
-            let account = try context.requireAccount(changing: form["csrfToken"] ?? request.headers[.csrfToken])
-            try CommandAccess.check(command: "regulation.contribute", by: account)
+            let account = try submission.sender(in: context, of: request, running: "regulation.contribute")
             let articleText = try form.required("article")
             guard let article = Int(Digits.latin(articleText)), article > 0 else {
                 throw Problem.malformedForm(field: "article", english: "'\(articleText)' is not an article number.", persian: "«\(articleText)» شماره ماده نیست.")
@@ -45,10 +44,7 @@ struct ContributionFormRoutes {
                 text: try form.required("text"), rationale: rationale))
             let command = try CommandRequest(name: "regulation.contribute", actor: account.actor, payload: payload, idempotencyKey: key)
             let positions = try await runner.run(command).positions
-            if request.prefersHTML {
-                return Response(status: .seeOther, headers: [.location: "/regulations/\(regulation)#article-\(article)"])
-            }
-            return try JSONResponse.make(Contributed(contributionId: contributionId, positions: positions.map { [$0.lowerBound, $0.upperBound] }), status: .created)
+            return try FormSubmission.reply(to: request, seeOther: "/regulations/\(regulation)#article-\(article)", created: Contributed(contributionId: contributionId, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
         }
     }
 }

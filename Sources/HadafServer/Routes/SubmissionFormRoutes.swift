@@ -46,8 +46,7 @@ struct SubmissionFormRoutes {
         _ request: Request, context: HadafRequestContext, kind: String, content: (FormSubmission) throws -> [String: ContentFields]
     ) async throws -> Response {
         let form = try await FormSubmission.read(request, limit: attachments.maximumSize * 4 + context.maxUploadSize)
-        let account = try context.requireAccount(changing: form.fields["csrfToken"] ?? request.headers[.csrfToken])
-        try CommandAccess.check(command: "submission.draft", by: account)
+        let account = try form.sender(in: context, of: request, running: "submission.draft")
         let key = form.idempotencyKey(for: account, in: request)
         let submissionId = FormSubmission.id(kind, forKey: key)
         let draft = try JSONEncoder().encode(DraftPayload(submissionId: submissionId, content: try content(form)))
@@ -58,10 +57,7 @@ struct SubmissionFormRoutes {
             try CommandAccess.check(command, by: account)
             if let range = try await runner.run(command).positions { positions += [range.lowerBound, range.upperBound] }
         }
-        if request.prefersHTML {
-            return Response(status: .seeOther, headers: [.location: "/forms/submitted/\(submissionId)"])
-        }
-        return try JSONResponse.make(Submitted(submissionId: submissionId, positions: positions.isEmpty ? nil : [positions.min()!, positions.max()!]), status: .created)
+        return try FormSubmission.reply(to: request, seeOther: "/forms/submitted/\(submissionId)", created: Submitted(submissionId: submissionId, positions: positions.isEmpty ? nil : [positions.min()!, positions.max()!]))
     }
 
     // MARK: - Contents

@@ -31,16 +31,12 @@ struct SurveyFormRoutes {
             let survey = try context.parameters.require("id")
             let submission = try await FormSubmission.read(request, limit: context.maxUploadSize)
             let form = submission.fields
-            let account = try context.requireAccount(changing: form["csrfToken"] ?? request.headers[.csrfToken])
-            try CommandAccess.check(command: "survey.answer", by: account)
+            let account = try submission.sender(in: context, of: request, running: "survey.answer")
             let answers = try Self.answers(form, to: try definition(of: survey))
             let key = submission.idempotencyKey(for: account, in: request)
             let payload = try JSONEncoder().encode(Payload(surveyId: survey, answers: answers))
             let positions = try await runner.run(try CommandRequest(name: "survey.answer", actor: account.actor, payload: payload, idempotencyKey: key)).positions
-            if request.prefersHTML {
-                return Response(status: .seeOther, headers: [.location: "/surveys/\(survey)/answered"])
-            }
-            return try JSONResponse.make(Answered(surveyId: survey, positions: positions.map { [$0.lowerBound, $0.upperBound] }), status: .created)
+            return try FormSubmission.reply(to: request, seeOther: "/surveys/\(survey)/answered", created: Answered(surveyId: survey, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
         }
     }
 
