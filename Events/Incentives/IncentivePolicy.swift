@@ -34,6 +34,7 @@ public struct IncentivePolicy: Codable, Hashable, Sendable {
     public static let ruleIds = [
         "survey.answered", "regulation.comment", "regulation.amendment_proposed", "regulation.amendment_adopted",
         "regulation.amendment_partly_adopted", "endorsement.received", "idea.submitted", "idea.accepted", "experience.accepted",
+        "festival.winner",
     ]
 
     public init(academicYear: Int, version: String, points: [String: [String: Double]], caps: [String: Double], thresholds: [String: Threshold]) {

@@ -5,10 +5,12 @@ import HadafEvents
 
 /// The catalogue of ideas and experiences: one row per submission with its kind, title,
 /// category, university, submitter, status and the near-duplicates flagged when it was
-/// submitted. Screeners list their university's queue from it; the festival draws entries from it.
+/// submitted, who competes with it in a festival (`student`, `faculty` or `student_group`) and the
+/// academic year it was accepted in. Screeners list their university's queue from it; the
+/// festival's proposals are drawn from it (``FestivalProposal``).
 public struct CatalogueProjector: RowByRowProjector {
     public let name = "catalogue"
-    public let version = 1
+    public let version = 2
     public let tables = ["catalogue"]
     public let eventTypes: Set<String> = [
         SubmissionDrafted.eventType, SubmissionRevised.eventType, SubmissionSubmitted.eventType,
@@ -27,11 +29,14 @@ public struct CatalogueProjector: RowByRowProjector {
                 university TEXT NOT NULL,
                 submitter TEXT NOT NULL,
                 status TEXT NOT NULL,
+                entrant TEXT,
+                accepted_year INTEGER,
                 possible_duplicates TEXT NOT NULL,
                 drafted_position INTEGER NOT NULL,
                 updated_position INTEGER NOT NULL
             );
             CREATE INDEX \(names.index("by_university_status", on: "catalogue")) ON \(names.table("catalogue")) (university, status);
+            CREATE INDEX \(names.index("by_accepted_year", on: "catalogue")) ON \(names.table("catalogue")) (accepted_year, kind);
             """)
     }
 
@@ -43,15 +48,20 @@ public struct CatalogueProjector: RowByRowProjector {
             try db.cachedStatement(
                 sql: """
                     INSERT OR REPLACE INTO \(table) (submission_id, kind, title, category, university, submitter, status,
-                        possible_duplicates, drafted_position, updated_position)
-                    VALUES (?, ?, ?, ?, ?, ?, 'draft', '[]', ?, ?)
+                        entrant, possible_duplicates, drafted_position, updated_position)
+                    VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, '[]', ?, ?)
                     """).execute(
                 arguments: [id, Self.kind(drafted.content), drafted.content.title, Self.category(drafted.content),
-                            drafted.university, drafted.submitter, event.position, event.position])
+                            drafted.university, drafted.submitter, try Self.entrant(drafted.authors, event), event.position, event.position])
         case let .revised(revised)?:
             try db.cachedStatement(
-                sql: "UPDATE \(table) SET kind = ?, title = ?, category = ?, updated_position = ? WHERE submission_id = ?").execute(
-                arguments: [Self.kind(revised.content), revised.content.title, Self.category(revised.content), event.position, id])
+                sql: """
+                    UPDATE \(table) SET kind = ?, title = ?, category = ?,
+                        entrant = CASE WHEN ? THEN 'student_group' WHEN entrant = 'student_group' THEN NULL ELSE entrant END, updated_position = ?
+                    WHERE submission_id = ?
+                    """).execute(
+                arguments: [Self.kind(revised.content), revised.content.title, Self.category(revised.content),
+                            revised.authors.contains { $0.kind == .studentGroup }, event.position, id])
         case let .submitted(submitted)?:
             try db.cachedStatement(
                 sql: "UPDATE \(table) SET status = 'submitted', possible_duplicates = ?, updated_position = ? WHERE submission_id = ?").execute(
@@ -65,6 +75,11 @@ public struct CatalogueProjector: RowByRowProjector {
             case .rejected: "rejected"
             }
             try setStatus(status, of: id, at: event.position, in: db, table: table)
+            if screened.decision == .acceptedForEvaluation {
+                let milliseconds = event.occurredAtMilliseconds ?? event.recordedAtMilliseconds
+                let year = AcademicYear(containing: Date(timeIntervalSince1970: Double(milliseconds) / 1000)).startYear
+                try db.cachedStatement(sql: "UPDATE \(table) SET accepted_year = ? WHERE submission_id = ?").execute(arguments: [year, id])
+            }
         case nil:
             break
         }
@@ -77,6 +92,19 @@ public struct CatalogueProjector: RowByRowProjector {
     private static func kind(_ content: SubmissionContent) -> String {
         if case .idea = content { return "idea" }
         return "experience"
+    }
+
+    /// Who competes with the submission in a festival: a group when a group is an author, else
+    /// the submitter's kind as the draft's metadata records it; nil when that is not a
+    /// participant's (an import by the platform), so that it is never proposed by guess.
+    private static func entrant(_ authors: [SubmissionAuthor], _ event: RecordedEvent) throws -> String? {
+        if authors.contains(where: { $0.kind == .studentGroup }) { return FestivalEntrantKind.studentGroup.rawValue }
+        return switch try event.metadata().actorRole {
+        case "student": FestivalEntrantKind.student.rawValue
+        case "faculty": FestivalEntrantKind.faculty.rawValue
+        case "student_group_representative": FestivalEntrantKind.studentGroup.rawValue
+        default: nil
+        }
     }
 
     private static func category(_ content: SubmissionContent) -> String {

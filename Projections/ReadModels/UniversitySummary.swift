@@ -20,7 +20,7 @@ public struct UniversitySummary: Codable, Hashable, Sendable {
     static let levels: [(level: String, rules: [String])] = [
         ("1", ["survey.answered"]),
         ("2", ["regulation.comment", "regulation.amendment_proposed", "regulation.amendment_adopted", "regulation.amendment_partly_adopted", "endorsement.received"]),
-        ("3", ["idea.submitted", "idea.accepted", "experience.accepted"]),
+        ("3", ["idea.submitted", "idea.accepted", "experience.accepted", "festival.winner"]),
     ]
 
     public static func read(university: String, year: Int, in model: ReadModel) throws(ProjectionError) -> UniversitySummary {

@@ -61,7 +61,7 @@ public struct HadafServer: Sendable {
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: AuthenticationMiddleware(accounts: accounts))
-        let runner = CommandRunner(store: store)
+        let runner = CommandRunner(store: store, selector: LogFestivalSelector(store: store))
         HealthRoutes().add(to: router)
         OpenAPIRoutes().add(to: router)
         MetricsRoutes(metrics: metrics, store: store, projections: projections).add(to: router)
@@ -72,6 +72,7 @@ public struct HadafServer: Sendable {
         ContributionFormRoutes(runner: runner).add(to: router)
         SurveyFormRoutes(runner: runner, store: store).add(to: router)
         ReadRoutes(model: model).add(to: router)
+        FestivalRoutes(store: store, model: model).add(to: router)
         return router
     }
 

@@ -21,6 +21,7 @@ struct Hadaf: AsyncParsableCommand {
             EligibilityCommand.self,
             EventsCommand.self,
             ExecCommand.self,
+            FestivalCommand.self,
             ImportCommand.self,
             OpenAPICommand.self,
             PolicyCommand.self,

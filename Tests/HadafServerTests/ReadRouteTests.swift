@@ -38,6 +38,12 @@ struct ReadRouteTests {
                     cases.append(("/api/v1/universities/{code}/summary", "/api/v1/universities/\(university)/summary?year=1405", allowed))
                 }
                 cases.append(("/api/v1/surveys/{id}/results", "/api/v1/surveys/dorm-culture/results", [.ministryOfficer, .universityDeputyOfficer].contains(role)))
+                let festival = "/api/v1/festivals/hadaf-\(AcademicYear(containing: Date()).startYear)"
+                cases.append(("/api/v1/festivals/{id}/proposals", "\(festival)/proposals", role == .ministryOfficer))
+                cases.append(("/api/v1/festivals/{id}/standings", "\(festival)/standings", role == .ministryOfficer))
+                cases.append(("/api/v1/festivals/{id}/assignments", "\(festival)/assignments", role == .juror))
+                cases.append(("/api/v1/festivals/{id}/winners", "\(festival)/winners", true))
+                cases.append(("/api/v1/festivals/{id}/verification", "\(festival)/verification", [.ministryOfficer, .universityDeputyOfficer].contains(role)))
                 for item in cases {
                     covered.insert(item.template)
                     try await client.execute(uri: item.uri, method: .get, headers: [.cookie: session.cookie]) { response throws in
@@ -55,7 +61,7 @@ struct ReadRouteTests {
         }
     }
 
-    @Test func badYearsAndUnknownSurveysAreNamed() async throws {
+    @Test func badYearsAndUnknownSurveysAndFestivalsAreNamed() async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
             let ministry = try await client.signIn("ministry", fixture.passwords["ministry"]!)
@@ -64,6 +70,8 @@ struct ReadRouteTests {
                 ("/api/v1/universities/sharif/eligibility", .badRequest),
                 ("/api/v1/universities/sharif/eligibility?year=soon", .badRequest),
                 ("/api/v1/surveys/none/results", .notFound),
+                ("/api/v1/festivals/none/standings", .notFound),
+                ("/api/v1/festivals/none/winners", .notFound),
             ]
             for (uri, status) in cases {
                 try await client.execute(uri: uri, method: .get, headers: [.cookie: ministry.cookie]) { response throws in

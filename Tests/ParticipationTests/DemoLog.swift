@@ -15,6 +15,15 @@ final class DemoLog: Sendable {
     /// Valid national codes, one per test participant.
     static let nationalCodes = ["0499370899", "1234567891", "2720123455", "0051234564", "3861237891"]
 
+    /// A valid national code for participant `number`: one of ``nationalCodes``, or beyond them
+    /// nine digits made of the number and their check digit.
+    static func nationalCode(_ number: Int) -> String {
+        guard number >= nationalCodes.count else { return nationalCodes[number] }
+        let body = String(format: "4%08d", number + 1000).map { Int(String($0))! }
+        let sum = body.enumerated().reduce(0) { $0 + $1.element * (10 - $1.offset) } % 11
+        return body.map(String.init).joined() + String(sum < 2 ? sum : 11 - sum)
+    }
+
     private init(directory: TemporaryDirectory, store: EventStore, clock: ManualClock) {
         self.directory = directory
         self.store = store
@@ -33,7 +42,7 @@ final class DemoLog: Sendable {
 
     /// Registers participant number `number` (its national code from ``nationalCodes``); returns the id.
     func register(_ kind: Actor.Role, number: Int, university: String = "ut", studentGroup: String? = nil) async throws -> String {
-        let personal = try PersonalData(displayName: "شرکت‌کننده \(number)", nationalCode: Self.nationalCodes[number], email: "p\(number)@\(university).ac.ir")
+        let personal = try PersonalData(displayName: "شرکت‌کننده \(number)", nationalCode: Self.nationalCode(number), email: "p\(number)@\(university).ac.ir")
         return try await registry.register(kind: kind, university: university, studentGroup: studentGroup, personal: personal, by: officer)
     }
 

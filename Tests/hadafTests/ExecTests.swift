@@ -77,16 +77,19 @@ extension ExecTests {
 
         let lines = try cli.succeed(["scores", String(maryam), "--year", "۱۴۰۵", "--json"]).standardOutput
         let decoded = try #require(try JSONSerialization.jsonObject(with: Data(lines.utf8)) as? [[String: Any]])
-        // A named survey, an anonymous one (credited at closing), an idea submitted and accepted.
-        #expect(decoded.compactMap { $0["rule"] as? String }.sorted() == ["idea.accepted", "idea.submitted", "survey.answered", "survey.answered"])
-        #expect(decoded.compactMap { $0["points"] as? Double }.reduce(0, +) == 24)
+        // A named survey, an anonymous one (credited at closing), an idea submitted and accepted,
+        // and the festival it won.
+        #expect(decoded.compactMap { $0["rule"] as? String }.sorted() == ["festival.winner", "idea.accepted", "idea.submitted", "survey.answered", "survey.answered"])
+        #expect(decoded.compactMap { $0["points"] as? Double }.reduce(0, +) == 54)
         #expect(decoded.allSatisfy { $0["policyVersion"] as? String == "1405.1" && $0["academicYear"] as? String == "1405-1406" })
         let text = try cli.succeed(["scores", String(maryam)]).standardOutput
-        #expect(text.contains("total: 24.0 points in 4 lines"))
-        // 24 points: a certificate (10), not a workshop place (25).
+        #expect(text.contains("total: 54.0 points in 5 lines"))
+        // 54 points: a certificate (10), a workshop place (25) and an educational grant (40), not a tourism grant (60).
         let eligible = try cli.succeed(["eligibility", "--university", "ut", "--year", "1405", "--json"]).standardOutput
-        #expect(eligible.contains(#""incentive":"participation_certificate","participant":"\#(maryam)""#))
-        #expect(!eligible.contains("workshop_place"))
+        for incentive in ["participation_certificate", "workshop_place", "educational_grant"] {
+            #expect(eligible.contains(#""incentive":"\#(incentive)","participant":"\#(maryam)""#))
+        }
+        #expect(!eligible.contains("tourism_grant"))
 
         // The review the page ran, article by article.
         let digest = try cli.succeed(["regulation-digest", "kanoon-1405", "--json"]).standardOutput
@@ -95,7 +98,12 @@ extension ExecTests {
         let surveyResults = try cli.succeed(["survey-results", "dorm-culture-1405", "--json"]).standardOutput
         #expect(surveyResults.contains(#""responses":1"#) && surveyResults.contains(#""partial":1"#))
         let summary = try cli.succeed(["university-summary", "--university", "ut", "--year", "1405", "--json"]).standardOutput
-        // Maryam (24 points) and Dr. Rezaei (27: an amendment proposed, adopted and endorsed) each reach a certificate.
-        #expect(summary.contains(#""participation_certificate":2"#) && summary.contains(#""points":51"#))
+        // Maryam (54 points) and Dr. Rezaei (27: an amendment proposed, adopted and endorsed) each reach a certificate.
+        #expect(summary.contains(#""participation_certificate":2"#) && summary.contains(#""points":81"#))
+
+        // The festival the page ran: Maryam's idea won, and the announced list is verified.
+        let selection = try cli.succeed(["festival", "select", "hadaf-4"]).standardOutput
+        #expect(selection.contains("winner: #1 idea-maryam-1 [ut]"))
+        #expect(try cli.succeed(["festival", "verify", "hadaf-4"]).standardOutput.hasPrefix("The announced list"))
     }
 }

@@ -81,6 +81,14 @@ final class LedgerFold: ProjectionFold {
             }
         case SubmissionWithdrawn.eventType:
             try retractSubmission(act.stream("submission-"), in: db)
+        case FestivalWinnersAnnounced.eventType:
+            guard let announced = try event.decode(as: FestivalWinnersAnnounced.self) else { return }
+            for prize in announced.prizes {
+                for recipient in prize.recipients {
+                    let id = "\(recipient.kind == .studentGroup ? "group:" : "")\(recipient.id)"
+                    try earn("festival:\(act.stream("festival-")):\(prize.entryId):\(id)", for: id, rule: "festival.winner", share: Double(recipient.share) / 100, act)
+                }
+            }
         default:
             break
         }

@@ -22,7 +22,7 @@ import HadafEvents
 /// once per commit, so that an event costs no SQL but its own line.
 public struct LedgerProjector: Projector {
     public let name = "ledger"
-    public let version = 2
+    public let version = 3
     public let tables = [
         "ledger_participants", "ledger_policies", "ledger_proposals", "ledger_submissions", "ledger_lines",
         "ledger_totals", "ledger_university_totals", "eligibility",
@@ -32,7 +32,7 @@ public struct LedgerProjector: Projector {
         SurveyAnswered.eventType, SurveyParticipationCredited.eventType,
         ArticleContributed.eventType, ContributionWithdrawn.eventType, ProposalAnswered.eventType, ProposalEndorsed.eventType,
         SubmissionDrafted.eventType, SubmissionRevised.eventType, SubmissionSubmitted.eventType,
-        SubmissionScreened.eventType, SubmissionWithdrawn.eventType,
+        SubmissionScreened.eventType, SubmissionWithdrawn.eventType, FestivalWinnersAnnounced.eventType,
     ]
 
     /// How many lines the fold holds before it forgets what it has written; beyond this, a

@@ -11,6 +11,7 @@ enum CommandAccess {
     private static let participants: Set<Actor.Role> = [.student, .faculty, .studentGroupRepresentative]
     private static let ministry: Set<Actor.Role> = [.ministryOfficer]
     private static let officers: Set<Actor.Role> = [.ministryOfficer, .universityDeputyOfficer]
+    private static let jurors: Set<Actor.Role> = [.juror]
 
     /// The roles each command is open to.
     static let roles: [String: Set<Actor.Role>] = [
@@ -36,6 +37,16 @@ enum CommandAccess {
         "submission.withdraw": participants,
         "submission.screen": officers,
         "policy.adopt": ministry,
+        "festival.open": ministry,
+        "festival.close_call": ministry,
+        "festival.nominate": officers,
+        "festival.confirm_entries": ministry,
+        "festival.withdraw_entry": participants.union(ministry),
+        "festival.appoint_juror": ministry,
+        "festival.declare_conflict": jurors,
+        "festival.assign_jurors": ministry,
+        "festival.score": jurors,
+        "festival.announce_winners": ministry,
     ]
 
     /// Refuses the command unless the account's role may send it: checked before its payload

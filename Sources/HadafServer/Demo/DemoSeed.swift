@@ -4,8 +4,9 @@ import HadafEvents
 import Participation
 
 /// What `hadaf serve --demo` puts in an empty database on its first run: the universities,
-/// people of every kind with an account each, a survey open now, and a regulation under review
-/// now. Passwords are generated and returned once, for the operator to print.
+/// people of every kind with an account each, a survey open now, a regulation under review now,
+/// and the festival of the academic year with its call open and the demo juror on both juries.
+/// Passwords are generated and returned once, for the operator to print.
 public enum DemoSeed {
     /// One demo account and its password, shown once.
     public struct Credential: Sendable {
@@ -24,6 +25,12 @@ public enum DemoSeed {
             let request = try CommandRequest.decode(Data(line.utf8))
             let result = try await runner.run(request)
             if let id = result.participantId { ids["p\(index)"] = id }
+        }
+        if let juror = ids["p5"] {
+            let festival = "hadaf-\(AcademicYear(containing: now).startYear)"
+            for section in ["ideas", "experiences"] {
+                _ = try await Festivals(store: store).appointJuror(festival, jurorId: juror, section: section, university: nil, by: Actor(id: "officer-1", role: .ministryOfficer))
+            }
         }
         let people: [(login: String, key: String?, id: String?, role: Actor.Role, university: String?)] = [
             ("ministry", nil, "officer-1", .ministryOfficer, nil),
@@ -51,6 +58,15 @@ public enum DemoSeed {
             return formatter.string(from: now.addingTimeInterval(days * 86_400))
         }
         let officer = #""actor":{"id":"officer-1","role":"ministry_officer"}"#
+        let year = AcademicYear(containing: now).startYear
+        func category(_ id: String, _ title: String, _ entrant: String, _ kind: String, winners: Int, rials: Int) -> String {
+            let rubric = #"[{"id":"originality","title":"نوآوری","weight":3,"minimum":0,"maximum":10},{"id":"impact","title":"اثرگذاری","weight":2,"minimum":0,"maximum":10},{"id":"feasibility","title":"اجراپذیری","weight":1,"minimum":0,"maximum":10}]"#
+            return #"{"id":"\#(id)","title":"\#(title)","entrantKind":"\#(entrant)","submissionKinds":["\#(kind)"],"rubric":\#(rubric),"winners":\#(winners),"reserves":1,"quotaPerUniversity":1,"prize":{"rials":\#(rials),"recognition":"لوح تقدیر و تندیس جشنواره"}}"#
+        }
+        let sections = [
+            #"{"id":"ideas","title":"ایده‌های خلاقانه","categories":[\#(category("student-ideas", "ایده‌های دانشجویان", "student", "idea", winners: 3, rials: 100_000_000)),\#(category("faculty-ideas", "ایده‌های استادان", "faculty", "idea", winners: 2, rials: 150_000_000))]}"#,
+            #"{"id":"experiences","title":"تجربه‌های موفق","categories":[\#(category("student-experiences", "تجربه‌های دانشجویان", "student", "experience", winners: 3, rials: 100_000_000)),\#(category("group-experiences", "تجربه‌های تشکل‌ها", "student_group", "experience", winners: 2, rials: 200_000_000))]}"#,
+        ]
         return [
             #"{"command":"university.register_student_group",\#(officer),"payload":{"university":"ut","groupId":"kanoon-ketab","name":"کانون کتاب‌خوانی"}}"#,
             #"{"command":"participant.register",\#(officer),"payload":{"kind":"university_deputy_officer","university":"ut","displayName":"کارشناس معاونت فرهنگی","nationalCode":"0051234564","email":"farhangi@ut.ac.ir"}}"#,
@@ -62,6 +78,7 @@ public enum DemoSeed {
             #"{"command":"survey.publish",\#(officer),"payload":{"surveyId":"dorm-culture"}}"#,
             #"{"command":"regulation.publish",\#(officer),"payload":{"regulationId":"kanoon","kind":"regulation","title":"آیین‌نامه کانون‌های فرهنگی دانشجویی","articles":[{"number":1,"text":"کانون‌های فرهنگی با مجوز معاونت فرهنگی دانشگاه تشکیل می‌شوند.","notes":["مجوز یک‌ساله است."]},{"number":2,"text":"هر کانون یک دبیر و یک استاد مشاور دارد.","notes":[]}]}}"#,
             #"{"command":"regulation.open_round",\#(officer),"payload":{"regulationId":"kanoon","deadline":"\#(instant(days: 30))","audience":{"kinds":["faculty"],"universities":[]}}}"#,
+            #"{"command":"festival.open",\#(officer),"payload":{"festivalId":"hadaf-\#(year)","year":\#(year),"title":"جشنواره هدف \#(Digits.persian(year))","closesAt":"\#(instant(days: 45))","sections":[\#(sections.joined(separator: ","))]}}"#,
         ]
     }
 }

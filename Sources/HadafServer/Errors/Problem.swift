@@ -37,10 +37,10 @@ public struct Problem: Error, Sendable, Hashable {
     static func status(forDomainCode code: String) -> HTTPResponse.Status {
         let last = code.split(separator: ".").last.map(String.init) ?? code
         switch last {
-        case "forbidden", "not_in_audience", "other_university": return .forbidden
+        case "forbidden", "not_in_audience", "other_university", "not_a_juror", "not_assigned": return .forbidden
         case "not_found", "idea_not_found", "not_registered": return .notFound
         case "malformed": return .badRequest
-        case _ where last.contains("invalid") || ["required", "too_long", "misnumbered", "author_repeated", "submitter_not_author", "incomplete"].contains(last):
+        case _ where last.contains("invalid") || ["required", "too_long", "misnumbered", "author_repeated", "submitter_not_author", "incomplete", "entry_ineligible"].contains(last):
             return .unprocessableContent
         default: return .conflict
         }

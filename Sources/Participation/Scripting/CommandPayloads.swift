@@ -39,4 +39,14 @@ public enum CommandPayload {
         let ground: SubmissionScreened.RejectionGround?
         let duplicateOf, reason: String?
     }
+    public struct FestivalReference: Decodable, Sendable { let festivalId: String }
+    public struct Nominate: Decodable, Sendable { let festivalId, submissionId, categoryId: String }
+    public struct ConfirmEntries: Decodable, Sendable {
+        public struct Choice: Decodable, Sendable { let submissionId, categoryId: String }
+        let festivalId: String
+        let entries: [Choice]
+    }
+    public struct FestivalEntryReason: Decodable, Sendable { let festivalId, entryId, reason: String }
+    public struct AppointJuror: Decodable, Sendable { let festivalId, jurorId, sectionId: String; let university: String? }
+    public struct ScoreEntry: Decodable, Sendable { let festivalId, entryId: String; let scores: [CriterionScore] }
 }

@@ -40,6 +40,16 @@ public struct CommandRequest: Decodable, Sendable {
         case withdrawSubmission(CommandPayload.SubmissionReference)
         case screenSubmission(CommandPayload.ScreenSubmission)
         case adoptPolicy(CommandPayload.AdoptPolicy)
+        case openFestival(FestivalOpened)
+        case closeFestivalCall(CommandPayload.FestivalReference)
+        case nominateEntry(CommandPayload.Nominate)
+        case confirmEntries(CommandPayload.ConfirmEntries)
+        case withdrawEntry(CommandPayload.FestivalEntryReason)
+        case appointJuror(CommandPayload.AppointJuror)
+        case declareConflict(CommandPayload.FestivalEntryReason)
+        case assignJurors(CommandPayload.FestivalReference)
+        case scoreEntry(CommandPayload.ScoreEntry)
+        case announceWinners(CommandPayload.FestivalReference)
     }
 
     /// The command names, as scripts write them.
@@ -51,6 +61,8 @@ public struct CommandRequest: Decodable, Sendable {
         "regulation.endorse", "regulation.answer", "regulation.finalise",
         "submission.draft", "submission.revise", "submission.submit", "submission.withdraw", "submission.screen",
         "policy.adopt",
+        "festival.open", "festival.close_call", "festival.nominate", "festival.confirm_entries", "festival.withdraw_entry",
+        "festival.appoint_juror", "festival.declare_conflict", "festival.assign_jurors", "festival.score", "festival.announce_winners",
     ]
 
     private enum Key: String, CodingKey {
@@ -142,6 +154,16 @@ public struct CommandRequest: Decodable, Sendable {
         case "submission.withdraw": .withdrawSubmission(try read(CommandPayload.SubmissionReference.self))
         case "submission.screen": .screenSubmission(try read(CommandPayload.ScreenSubmission.self))
         case "policy.adopt": .adoptPolicy(try read(CommandPayload.AdoptPolicy.self))
+        case "festival.open": .openFestival(try read(FestivalOpened.self))
+        case "festival.close_call": .closeFestivalCall(try read(CommandPayload.FestivalReference.self))
+        case "festival.nominate": .nominateEntry(try read(CommandPayload.Nominate.self))
+        case "festival.confirm_entries": .confirmEntries(try read(CommandPayload.ConfirmEntries.self))
+        case "festival.withdraw_entry": .withdrawEntry(try read(CommandPayload.FestivalEntryReason.self))
+        case "festival.appoint_juror": .appointJuror(try read(CommandPayload.AppointJuror.self))
+        case "festival.declare_conflict": .declareConflict(try read(CommandPayload.FestivalEntryReason.self))
+        case "festival.assign_jurors": .assignJurors(try read(CommandPayload.FestivalReference.self))
+        case "festival.score": .scoreEntry(try read(CommandPayload.ScoreEntry.self))
+        case "festival.announce_winners": .announceWinners(try read(CommandPayload.FestivalReference.self))
         default: throw unknown()
         }
     }

@@ -8,10 +8,14 @@ public struct CommandRunner: Sendable {
     let store: EventStore
     let clock: any Clock
     let catalogue: DuplicateCatalogue
+    let selector: (any FestivalSelecting)?
 
-    public init(store: EventStore, clock: any Clock = SystemClock()) {
+    /// - Parameter selector: computes a festival's selection for `festival.announce_winners`;
+    ///   without one that command is refused.
+    public init(store: EventStore, clock: any Clock = SystemClock(), selector: (any FestivalSelecting)? = nil) {
         self.store = store
         self.clock = clock
+        self.selector = selector
         catalogue = DuplicateCatalogue(store: store)
     }
 
@@ -98,6 +102,28 @@ public struct CommandRunner: Sendable {
         case let .screenSubmission(p):
             let decision = SubmissionScreened(decision: p.decision, ground: p.ground, duplicateOf: p.duplicateOf, reason: p.reason)
             return done(try await submissions(clock).screen(p.submissionId, decision: decision, by: actor.id))
+        case let .openFestival(call):
+            return done(try await Festivals(store: store, clock: clock).open(call, by: actor, idempotencyKey: key))
+        case let .closeFestivalCall(p):
+            return done(try await Festivals(store: store, clock: clock).closeCall(p.festivalId, by: actor))
+        case let .nominateEntry(p):
+            return done(try await Festivals(store: store, clock: clock).nominate(p.festivalId, submissionId: p.submissionId, category: p.categoryId, by: actor.id, idempotencyKey: key))
+        case let .confirmEntries(p):
+            return done(try await Festivals(store: store, clock: clock).confirm(
+                p.festivalId, entries: p.entries.map { ($0.submissionId, $0.categoryId) }, by: actor, idempotencyKey: key))
+        case let .withdrawEntry(p):
+            return done(try await Festivals(store: store, clock: clock).withdraw(p.festivalId, entryId: p.entryId, reason: p.reason, by: actor))
+        case let .appointJuror(p):
+            return done(try await Festivals(store: store, clock: clock).appointJuror(p.festivalId, jurorId: p.jurorId, section: p.sectionId, university: p.university, by: actor))
+        case let .declareConflict(p):
+            return done(try await Festivals(store: store, clock: clock).declareConflict(p.festivalId, entryId: p.entryId, reason: p.reason, by: actor))
+        case let .assignJurors(p):
+            return done(try await Festivals(store: store, clock: clock).assignJurors(p.festivalId, by: actor))
+        case let .scoreEntry(p):
+            return done(try await Festivals(store: store, clock: clock).score(p.festivalId, entryId: p.entryId, scores: p.scores, by: actor, idempotencyKey: key))
+        case let .announceWinners(p):
+            guard let selector else { throw .festivalSelectionUnavailable }
+            return done(try await Festivals(store: store, clock: clock).announce(p.festivalId, selector: selector, by: actor, idempotencyKey: key))
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import HadafServer
 import Participation
 
 /// `hadaf exec`: runs participation commands from a JSON Lines script.
@@ -30,7 +31,7 @@ struct ExecCommand: AsyncParsableCommand {
             throw ExitCode(CommandFailure.Status.noInput.rawValue)
         }
         let store = try database.openStore()
-        let runner = CommandRunner(store: store)
+        let runner = CommandRunner(store: store, selector: LogFestivalSelector(store: store))
         var splitter = LineSplitter()
         var lines: [Data] = []
         var output = OutputBuffer()

@@ -33,7 +33,7 @@ enum CommandFailure {
         switch error {
         case let error as ProjectionError:
             if case let .log(inner) = error { return status(of: inner) }
-            return error.code == "projection.unknown" ? .malformedInput : .storageFailed
+            return ["projection.unknown", "festival.not_found"].contains(error.code) ? .malformedInput : .storageFailed
         case let error as ImportError:
             if case let .store(inner) = error { return status(of: inner) }
             return error.code == "import.unreadable_input" ? .noInput : .malformedInput

@@ -1,0 +1,81 @@
+import Crypto
+import EventStore
+import Foundation
+import HadafEvents
+
+/// What a festival's selection is computed from, folded from its stream alone: the call, the
+/// entries and withdrawals, and each juror's latest scores (a juror's scores for an entry they
+/// declared a conflict with do not count). It does not read any read model, so the auditor's
+/// recomputation is this same fold over the log.
+public struct FestivalInputs: Sendable {
+    public private(set) var festival: FestivalOpened?
+    public private(set) var entries: [String: FestivalEntry] = [:]
+    public private(set) var withdrawn: Set<String> = []
+    /// Scores by entry, then by juror: the latest each juror gave.
+    public private(set) var scores: [String: [String: [CriterionScore]]] = [:]
+    public private(set) var conflicts: Set<JurorAssignment> = []
+    /// The categories deputies nominated submissions for, by submission (not an input of the
+    /// selection: a nomination becomes an entry only when confirmed).
+    public private(set) var nominations: [String: String] = [:]
+    /// The announcement, and the log position it was made at.
+    public private(set) var announcement: (event: FestivalWinnersAnnounced, position: Int64)?
+
+    public init() {}
+
+    /// Folds one event of the festival's stream.
+    public mutating func apply(_ event: FestivalEvent, at position: Int64) {
+        switch event {
+        case let .opened(opened): festival = opened
+        case let .confirmed(confirmed):
+            for entry in confirmed.entries { entries[entry.entryId] = entry }
+        case let .withdrawn(withdrawal): withdrawn.insert(withdrawal.entryId)
+        case let .conflictDeclared(declared):
+            conflicts.insert(JurorAssignment(entryId: declared.entryId, jurorId: declared.jurorId))
+            scores[declared.entryId]?[declared.jurorId] = nil
+        case let .scored(scored):
+            guard !conflicts.contains(JurorAssignment(entryId: scored.entryId, jurorId: scored.jurorId)) else { return }
+            scores[scored.entryId, default: [:]][scored.jurorId] = scored.scores
+        case let .announced(announced): announcement = (announced, position)
+        case let .nominated(nominated): nominations[nominated.entry.entryId] = nominated.entry.categoryId
+        case .callClosed, .jurorAppointed, .jurorsAssigned: break
+        }
+    }
+
+    /// The inputs of a festival read from the log, up to (not including) `position` when given.
+    public static func read(_ festivalId: String, from store: EventStore, before position: Int64? = nil) throws(ProjectionError) -> FestivalInputs {
+        let events: [RecordedEvent]
+        do { events = try store.readStream("festival-\(festivalId)") } catch { throw .log(error) }
+        var inputs = FestivalInputs()
+        for recorded in events {
+            if let position, recorded.position >= position { break }
+            let event: FestivalEvent?
+            do { event = try FestivalEvent(recorded) } catch { throw .unreadableEvent(position: recorded.position, type: recorded.type) }
+            if let event { inputs.apply(event, at: recorded.position) }
+        }
+        guard inputs.festival != nil else { throw .festivalNotFound(festivalId) }
+        return inputs
+    }
+
+    /// SHA-256 (hex) of the inputs in a canonical form: the categories, the entries, the
+    /// withdrawals and the scores that count, each sorted and encoded with sorted keys.
+    public var hash: String {
+        struct Score: Encodable { let entryId, jurorId: String; let scores: [CriterionScore] }
+        struct Canonical: Encodable {
+            let categories: [FestivalCategory]
+            let entries: [FestivalEntry]
+            let withdrawn: [String]
+            let scores: [Score]
+        }
+        let canonical = Canonical(
+            categories: festival?.sections.flatMap(\.categories) ?? [],
+            entries: entries.values.sorted { $0.entryId < $1.entryId },
+            withdrawn: withdrawn.sorted(),
+            scores: scores.keys.sorted().flatMap { entry in
+                scores[entry]!.keys.sorted().map { Score(entryId: entry, jurorId: $0, scores: scores[entry]![$0]!) }
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(canonical)) ?? Data()
+        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}

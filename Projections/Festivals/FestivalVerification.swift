@@ -1,0 +1,65 @@
+import EventStore
+import HadafEvents
+
+/// Whether a festival's announced list is the list its events give: computed again from the
+/// events before the announcement (was the list right when announced?) and from all of them
+/// (has anything it was computed from changed since?).
+public struct FestivalVerification: Sendable, Hashable, Encodable {
+    public enum Verdict: String, Sendable, Hashable, Codable {
+        /// Nothing is announced yet.
+        case notAnnounced = "not_announced"
+        /// The announced list is the list computed again, and its inputs are unchanged.
+        case confirmed
+        /// The announced list differs from the list its own inputs give.
+        case listDiffers = "list_differs"
+        /// The list was right when announced, but entries or scores changed afterwards.
+        case inputsChanged = "inputs_changed"
+    }
+
+    public let verdict: Verdict
+    /// Where the announcement is in the log.
+    public let announcedAt: Int64?
+    public let announced: FestivalSelection?
+    /// The selection computed again from the events before the announcement.
+    public let recomputed: FestivalSelection?
+    /// The hash of the festival's inputs now.
+    public let currentInputsHash: String
+    /// The entries whose outcome or rank differs between the announced and the recomputed list,
+    /// or between the list at the announcement and now.
+    public let differingEntries: [String]
+
+    /// Verifies the announcement of `festivalId` against its log.
+    public static func verify(_ festivalId: String, in store: EventStore) throws(ProjectionError) -> FestivalVerification {
+        let now = try FestivalInputs.read(festivalId, from: store)
+        guard let announcement = now.announcement else {
+            return FestivalVerification(verdict: .notAnnounced, announcedAt: nil, announced: nil, recomputed: nil, currentInputsHash: now.hash, differingEntries: [])
+        }
+        let before = try FestivalInputs.read(festivalId, from: store, before: announcement.position)
+        let announced = announcement.event.selection
+        let recomputed = FestivalSelector.select(before)
+        let verdict: Verdict
+        var differing: [String]
+        if recomputed != announced {
+            verdict = .listDiffers
+            differing = differences(announced, recomputed)
+        } else if now.hash != announced.inputsHash {
+            verdict = .inputsChanged
+            differing = differences(announced, FestivalSelector.select(now))
+        } else {
+            verdict = .confirmed
+            differing = []
+        }
+        differing.sort()
+        return FestivalVerification(
+            verdict: verdict, announcedAt: announcement.position, announced: announced, recomputed: recomputed,
+            currentInputsHash: now.hash, differingEntries: differing)
+    }
+
+    private static func differences(_ a: FestivalSelection, _ b: FestivalSelection) -> [String] {
+        func places(_ selection: FestivalSelection) -> [String: FestivalPlacing] {
+            Dictionary(selection.categories.flatMap(\.placings).map { ($0.entryId, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let (left, right) = (places(a), places(b))
+        return Set(left.keys).union(right.keys).filter { left[$0] != right[$0] }.sorted()
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import HadafEvents
+
+/// An entry as its juror sees it: the work and the rubric, without its authors, submitter or
+/// university (blind review). Evidence files are named by their hash only, since a file name
+/// may carry a name.
+struct BlindEntry: Encodable, Sendable {
+    let entryId: String
+    let categoryId: String
+    let categoryTitle: String
+    let rubric: [RubricCriterion]
+    let kind: SubmissionKind
+    let title: String
+    let summary: String
+    /// The idea's parts.
+    let problem: String?
+    let proposal: String?
+    let expectedImpact: String?
+    /// The experience's parts (dates as ISO 8601 instants).
+    let startedOn: String?
+    let endedOn: String?
+    let place: String?
+    let results: String?
+    let evidence: [Evidence]
+    /// The juror's own latest scores, when they have scored it.
+    let myScores: [CriterionScore]?
+
+    struct Evidence: Encodable, Sendable {
+        let sha256: String
+        let mediaType: String
+        let byteCount: Int
+    }
+
+    init(entry: FestivalEntry, category: FestivalCategory, content: SubmissionContent, myScores: [CriterionScore]?) {
+        entryId = entry.entryId
+        categoryId = category.id
+        categoryTitle = category.title
+        rubric = category.rubric
+        kind = entry.kind
+        self.myScores = myScores
+        switch content {
+        case let .idea(idea):
+            (title, summary, problem, proposal, expectedImpact) = (idea.title, idea.summary, idea.problem, idea.proposal, idea.expectedImpact)
+            (startedOn, endedOn, place, results, evidence) = (nil, nil, nil, nil, [])
+        case let .experience(experience):
+            let format = Date.ISO8601FormatStyle()
+            (title, summary, problem, proposal, expectedImpact) = (experience.title, experience.summary, nil, nil, nil)
+            (startedOn, endedOn, place, results) = (experience.startedOn.formatted(format), experience.endedOn.formatted(format), experience.place, experience.results)
+            evidence = experience.evidence.map { Evidence(sha256: $0.sha256, mediaType: $0.mediaType, byteCount: $0.byteCount) }
+        }
+    }
+}
