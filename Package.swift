@@ -102,6 +102,7 @@ let package = Package(
             name: "hadaf-bench",
             dependencies: [
                 "EventStore",
+                "HadafEvents",
                 "HadafProjections",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],

@@ -56,26 +56,27 @@ public struct FestivalInputs: Sendable {
         return inputs
     }
 
-    /// SHA-256 (hex) of the inputs in a canonical form: the categories, the entries, the
-    /// withdrawals and the scores that count, each sorted and encoded with sorted keys.
+    /// SHA-256 (hex) of the inputs in a canonical form: the categories as sorted-key JSON, then
+    /// each entry, withdrawal and counted score on a line of its own, sorted, every string
+    /// prefixed with its length in bytes so that no id can forge a separator.
     public var hash: String {
-        struct Score: Encodable { let entryId, jurorId: String; let scores: [CriterionScore] }
-        struct Canonical: Encodable {
-            let categories: [FestivalCategory]
-            let entries: [FestivalEntry]
-            let withdrawn: [String]
-            let scores: [Score]
-        }
-        let canonical = Canonical(
-            categories: festival?.sections.flatMap(\.categories) ?? [],
-            entries: entries.values.sorted { $0.entryId < $1.entryId },
-            withdrawn: withdrawn.sorted(),
-            scores: scores.keys.sorted().flatMap { entry in
-                scores[entry]!.keys.sorted().map { Score(entryId: entry, jurorId: $0, scores: scores[entry]![$0]!) }
-            })
+        var hasher = SHA256()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(canonical)) ?? Data()
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        hasher.update(data: (try? encoder.encode(festival?.sections.flatMap(\.categories) ?? [])) ?? Data())
+        func field(_ text: String) -> String { "\(text.utf8.count):\(text)" }
+        for entry in entries.values.sorted(by: { $0.entryId < $1.entryId }) {
+            let authors = entry.authors.map { field($0.kind.rawValue) + field($0.id) + "\($0.share)" }.joined(separator: ",")
+            let line = "\nentry " + [entry.entryId, entry.categoryId, entry.university, entry.submitter].map(field).joined(separator: " ")
+                + " \(entry.submittedAt) " + authors + (withdrawn.contains(entry.entryId) ? " withdrawn" : "")
+            hasher.update(data: Data(line.utf8))
+        }
+        for entry in scores.keys.sorted() {
+            for (juror, given) in scores[entry]!.sorted(by: { $0.key < $1.key }) {
+                let line = "\nscore " + field(entry) + " " + field(juror) + " " + given.map { field($0.criterion) + "=\($0.score)" }.joined(separator: ",")
+                hasher.update(data: Data(line.utf8))
+            }
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -39,6 +39,7 @@ struct PayloadDecodingTests {
         ParticipantRegistered(participantId: "p-1", kind: "student_group_representative", university: "ut", studentGroup: "g-1", personal: "AAAA", sealing: "aes-256-gcm/v1"),
         ParticipantRegistered(participantId: "p-2", kind: "ministry_officer", university: nil, studentGroup: nil, personal: "BBBB", sealing: "aes-256-gcm/v1"),
         UniversityRegistered(code: "yazd", name: "دانشگاه یزد", englishName: "Yazd University", province: "یزد"),
+        FestivalEntryScored(entryId: "sub-1", jurorId: "juror-1", scores: [CriterionScore(criterion: "impact", score: 0), CriterionScore(criterion: "originality", score: 10)]),
     ]
 
     private static func recorded<E: DomainEvent>(_ event: E) throws -> RecordedEvent {

@@ -6,6 +6,7 @@
 // (--only runs some measurements, e.g. `--only d` to profile group commit alone.)
 import EventStore
 import Foundation
+import HadafEvents
 import HadafProjections
 
 let options = BenchOptions(CommandLine.arguments.dropFirst())
@@ -152,6 +153,30 @@ if options.includes("g") {
     }
 }
 
+var festivalRead: Measurement?, festivalSelection: Measurement?
+if options.includes("i") {
+    print("\nThe festival's selection, computed from the log (a national festival of 3,000 entries)")
+    let store = try EventStore.create(at: freshPath("festival.sqlite"))
+    let events = try await FestivalSample.write(entries: 3_000, to: store)
+    festivalRead = try await measure("i", "(i0) read the festival's stream raw, decoding envelopes") {
+        try store.readStream("festival-\(FestivalSample.festivalId)").count
+    }
+    festivalSelection = try await measure("i", "(i) fold the stream and select (hadaf festival select)") {
+        let selection = FestivalSelector.select(try FestivalInputs.read(FestivalSample.festivalId, from: store))
+        guard selection.categories.count == 12 else { throw BenchError("the selection lost categories") }
+        return events
+    }
+    let announcement = try NewEvent(
+        FestivalWinnersAnnounced(selection: FestivalSelector.select(try FestivalInputs.read(FestivalSample.festivalId, from: store)), prizes: []),
+        metadata: EventMetadata(actorId: "bench"))
+    _ = try await store.append([announcement], to: "festival-\(FestivalSample.festivalId)")
+    _ = try await measure("i", "(i') verify the announced list (two folds, two selections)") {
+        let verification = try FestivalVerification.verify(FestivalSample.festivalId, in: store)
+        guard verification.verdict == .confirmed else { throw BenchError("the sample's announcement does not verify: \(verification.verdict)") }
+        return events
+    }
+}
+
 print("\nRatios, each against a baseline taken in this run")
 func rate(_ measurement: Measurement?) -> Double { measurement?.perSecond ?? .nan }
 Ratio.print("(c)/(a) one durable append vs one raw commit", Ratio.pairedMedian(sequentialRounds, rawCommitRounds), target: nil)
@@ -163,3 +188,4 @@ Ratio.print("(f) read, events/s vs the 300,000 target", rate(reading) / 300_000,
 Ratio.print("(f) verify, events/s vs the 200,000 target", rate(verifying) / 200_000, target: 1)
 Ratio.print("(g) projection rebuild vs raw read (g0)", rate(projection) / rate(projectionRead), target: 0.3)
 Ratio.print("(g) projection rebuild vs the 100,000/s target", rate(projection) / 100_000, target: 1)
+Ratio.print("(i) festival selection vs raw read of its stream (i0)", rate(festivalSelection) / rate(festivalRead), target: nil)
