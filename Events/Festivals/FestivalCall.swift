@@ -19,6 +19,8 @@ public enum FestivalEntrantKind: String, Codable, Hashable, Sendable, CaseIterab
     case student
     case faculty
     case studentGroup = "student_group"
+    /// A university's cultural deputy, with a programme its deputy officer nominates.
+    case universityDeputy = "university_deputy"
 }
 
 /// One category of a section: who may enter, how entries are scored, and how many win.
@@ -27,8 +29,12 @@ public struct FestivalCategory: Codable, Hashable, Sendable {
     public let title: String
     public let entrantKind: FestivalEntrantKind
     /// The kinds of accepted submission that are eligible: an entry is a submission accepted
-    /// for evaluation in the festival's academic year.
+    /// for evaluation in the festival's academic year. Empty for university deputies, whose
+    /// entries are nominated programmes.
     public let submissionKinds: [SubmissionKind]
+    /// The ledger points the entrant must hold in the festival's academic year, when set: the
+    /// submitter's (or group's) for a submission, the university's for a deputy.
+    public let minimumPoints: Double?
     public let rubric: [RubricCriterion]
     public let winners: Int
     public let reserves: Int
@@ -39,13 +45,14 @@ public struct FestivalCategory: Codable, Hashable, Sendable {
     public let prize: FestivalPrize
 
     public init(
-        id: String, title: String, entrantKind: FestivalEntrantKind, submissionKinds: [SubmissionKind], rubric: [RubricCriterion],
-        winners: Int, reserves: Int, quotaPerUniversity: Int?, minimumScores: Int = 3, prize: FestivalPrize
+        id: String, title: String, entrantKind: FestivalEntrantKind, submissionKinds: [SubmissionKind], minimumPoints: Double? = nil,
+        rubric: [RubricCriterion], winners: Int, reserves: Int, quotaPerUniversity: Int?, minimumScores: Int = 3, prize: FestivalPrize
     ) {
         self.id = id
         self.title = title
         self.entrantKind = entrantKind
         self.submissionKinds = submissionKinds
+        self.minimumPoints = minimumPoints
         self.rubric = rubric
         self.winners = winners
         self.reserves = reserves
@@ -55,16 +62,18 @@ public struct FestivalCategory: Codable, Hashable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, title, entrantKind, submissionKinds, rubric, winners, reserves, quotaPerUniversity, minimumScores, prize
+        case id, title, entrantKind, submissionKinds, minimumPoints, rubric, winners, reserves, quotaPerUniversity, minimumScores, prize
     }
 
     /// `minimumScores` may be left out of a call: it is 3, as festivals of this kind ask.
+    /// `submissionKinds` and `minimumPoints` may be left out too.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             id: try container.decode(String.self, forKey: .id), title: try container.decode(String.self, forKey: .title),
             entrantKind: try container.decode(FestivalEntrantKind.self, forKey: .entrantKind),
-            submissionKinds: try container.decode([SubmissionKind].self, forKey: .submissionKinds),
+            submissionKinds: try container.decodeIfPresent([SubmissionKind].self, forKey: .submissionKinds) ?? [],
+            minimumPoints: try container.decodeIfPresent(Double.self, forKey: .minimumPoints),
             rubric: try container.decode([RubricCriterion].self, forKey: .rubric),
             winners: try container.decode(Int.self, forKey: .winners), reserves: try container.decode(Int.self, forKey: .reserves),
             quotaPerUniversity: try container.decodeIfPresent(Int.self, forKey: .quotaPerUniversity),

@@ -14,9 +14,9 @@ public struct FestivalInputs: Sendable {
     /// Scores by entry, then by juror: the latest each juror gave.
     public private(set) var scores: [String: [String: [CriterionScore]]] = [:]
     public private(set) var conflicts: Set<JurorAssignment> = []
-    /// The categories deputies nominated submissions for, by submission (not an input of the
-    /// selection: a nomination becomes an entry only when confirmed).
-    public private(set) var nominations: [String: String] = [:]
+    /// The nominations, by entry id (not an input of the selection: a nomination becomes an
+    /// entry only when confirmed).
+    public private(set) var nominations: [String: FestivalEntry] = [:]
     /// The announcement, and the log position it was made at.
     public private(set) var announcement: (event: FestivalWinnersAnnounced, position: Int64)?
 
@@ -36,7 +36,7 @@ public struct FestivalInputs: Sendable {
             guard !conflicts.contains(JurorAssignment(entryId: scored.entryId, jurorId: scored.jurorId)) else { return }
             scores[scored.entryId, default: [:]][scored.jurorId] = scored.scores
         case let .announced(announced): announcement = (announced, position)
-        case let .nominated(nominated): nominations[nominated.entry.entryId] = nominated.entry.categoryId
+        case let .nominated(nominated): nominations[nominated.entry.entryId] = nominated.entry
         case .callClosed, .jurorAppointed, .jurorsAssigned: break
         }
     }

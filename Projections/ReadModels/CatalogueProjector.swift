@@ -5,8 +5,8 @@ import HadafEvents
 
 /// The catalogue of ideas and experiences: one row per submission with its kind, title,
 /// category, university, submitter, status and the near-duplicates flagged when it was
-/// submitted, who competes with it in a festival (`student`, `faculty` or `student_group`) and the
-/// academic year it was accepted in. Screeners list their university's queue from it; the
+/// submitted, who competes with it in a festival (`student`, `faculty` or `student_group`, and
+/// the ledger id of that entrant) and the academic year it was accepted in. Screeners list their university's queue from it; the
 /// festival's proposals are drawn from it (``FestivalProposal``).
 public struct CatalogueProjector: RowByRowProjector {
     public let name = "catalogue"
@@ -30,6 +30,7 @@ public struct CatalogueProjector: RowByRowProjector {
                 submitter TEXT NOT NULL,
                 status TEXT NOT NULL,
                 entrant TEXT,
+                entrant_id TEXT,
                 accepted_year INTEGER,
                 possible_duplicates TEXT NOT NULL,
                 drafted_position INTEGER NOT NULL,
@@ -48,20 +49,23 @@ public struct CatalogueProjector: RowByRowProjector {
             try db.cachedStatement(
                 sql: """
                     INSERT OR REPLACE INTO \(table) (submission_id, kind, title, category, university, submitter, status,
-                        entrant, possible_duplicates, drafted_position, updated_position)
-                    VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, '[]', ?, ?)
+                        entrant, entrant_id, possible_duplicates, drafted_position, updated_position)
+                    VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, '[]', ?, ?)
                     """).execute(
                 arguments: [id, Self.kind(drafted.content), drafted.content.title, Self.category(drafted.content),
-                            drafted.university, drafted.submitter, try Self.entrant(drafted.authors, event), event.position, event.position])
+                            drafted.university, drafted.submitter, try Self.entrant(drafted.authors, event), Self.entrantId(drafted.authors, submitter: drafted.submitter),
+                            event.position, event.position])
         case let .revised(revised)?:
             try db.cachedStatement(
                 sql: """
-                    UPDATE \(table) SET kind = ?, title = ?, category = ?,
-                        entrant = CASE WHEN ? THEN 'student_group' WHEN entrant = 'student_group' THEN NULL ELSE entrant END, updated_position = ?
-                    WHERE submission_id = ?
+                    UPDATE \(table) SET kind = ?1, title = ?2, category = ?3,
+                        entrant = CASE WHEN ?4 IS NOT NULL THEN 'student_group' WHEN entrant = 'student_group' THEN NULL ELSE entrant END,
+                        entrant_id = CASE WHEN ?4 IS NOT NULL THEN ?4 WHEN entrant = 'student_group' THEN submitter ELSE entrant_id END,
+                        updated_position = ?5
+                    WHERE submission_id = ?6
                     """).execute(
                 arguments: [Self.kind(revised.content), revised.content.title, Self.category(revised.content),
-                            revised.authors.contains { $0.kind == .studentGroup }, event.position, id])
+                            revised.authors.first { $0.kind == .studentGroup }.map { "group:\($0.id)" }, event.position, id])
         case let .submitted(submitted)?:
             try db.cachedStatement(
                 sql: "UPDATE \(table) SET status = 'submitted', possible_duplicates = ?, updated_position = ? WHERE submission_id = ?").execute(
@@ -105,6 +109,11 @@ public struct CatalogueProjector: RowByRowProjector {
         case "student_group_representative": FestivalEntrantKind.studentGroup.rawValue
         default: nil
         }
+    }
+
+    /// The entrant's id in the ledger: `group:<id>` for a group's submission, else the submitter.
+    private static func entrantId(_ authors: [SubmissionAuthor], submitter: String) -> String {
+        authors.first { $0.kind == .studentGroup }.map { "group:\($0.id)" } ?? submitter
     }
 
     private static func category(_ content: SubmissionContent) -> String {

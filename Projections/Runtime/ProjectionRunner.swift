@@ -13,7 +13,8 @@ import GRDB
 /// the position and the error are recorded in its status, and the other projectors go on.
 public struct ProjectionRunner: Sendable {
     let store: EventStore
-    let model: ReadModel
+    /// The read model the projectors write.
+    public let model: ReadModel
     let projectors: [any Projector]
     let pageSize: Int
 

@@ -61,7 +61,7 @@ public struct HadafServer: Sendable {
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: AuthenticationMiddleware(accounts: accounts))
-        let runner = CommandRunner(store: store, selector: LogFestivalSelector(store: store))
+        let runner = CommandRunner(store: store, festivalReadSide: LogFestivalReadSide(store: store, model: model))
         HealthRoutes().add(to: router)
         OpenAPIRoutes().add(to: router)
         MetricsRoutes(metrics: metrics, store: store, projections: projections).add(to: router)

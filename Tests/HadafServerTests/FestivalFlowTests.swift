@@ -9,29 +9,40 @@ import Testing
 
 @Suite("A festival from call to prizes on a real log, announced and verified")
 struct FestivalFlowTests {
-    private static let codes = ["0499370899", "1234567891", "2720123455", "0051234564"]
+    private static let codes = ["0499370899", "1234567891", "2720123455", "0051234564", "3861237891"]
     private let officer = Actor(id: "officer-1", role: .ministryOfficer)
 
     /// A log with a closed festival: students at Tehran, Sharif and Razi whose accepted ideas are
-    /// entries (Tehran's is the best, Razi's the worst), three jurors who scored all three.
+    /// entries (Tehran's is the best, Razi's the worst), three jurors who scored all three. The
+    /// call also has a category for students with 30 points or more, and one for university
+    /// deputies with 30 points or more; Tehran's deputy officer is registered.
     private final class Flow: Sendable {
         let directory: TemporaryDirectory
         let store: EventStore
         let clock: ManualClock
         let students: [String: String]
+        let deputy: String
+        let screener: String
+        let model: ReadModel
 
-        init(directory: TemporaryDirectory, store: EventStore, clock: ManualClock, students: [String: String]) {
+        init(directory: TemporaryDirectory, store: EventStore, clock: ManualClock, students: [String: String], deputy: String, screener: String) throws {
             self.directory = directory
             self.store = store
             self.clock = clock
             self.students = students
+            self.deputy = deputy
+            self.screener = screener
+            model = try ReadModel(path: ReadModel.path(besideLog: store.path))
         }
 
-        var festivals: Festivals { Festivals(store: store, clock: clock) }
-        var runner: CommandRunner { CommandRunner(store: store, clock: clock, selector: LogFestivalSelector(store: store)) }
+        var readSide: LogFestivalReadSide {
+            LogFestivalReadSide(store: store, model: model, catchingUp: ProjectionRunner(store: store, model: model, projectors: StandardProjectors.all))
+        }
+        var festivals: Festivals { Festivals(store: store, clock: clock, readSide: readSide) }
+        var runner: CommandRunner { CommandRunner(store: store, clock: clock, festivalReadSide: readSide) }
     }
 
-    /// The flow; with `scoring` false it stops when the call closes.
+    /// The flow; with `scoring` false it stops while the call is open.
     private func flow(scoring: Bool = true) async throws -> Flow {
         let directory = try TemporaryDirectory()
         let store = try EventStore.create(at: directory.path("hadaf.sqlite"))
@@ -43,6 +54,7 @@ struct FestivalFlowTests {
             return try await registry.register(kind: kind, university: university, personal: personal, by: officer)
         }
         let screener = try await register(.ministryOfficer, 0, "ut")
+        let deputy = try await register(.universityDeputyOfficer, 4, "ut")
         var students: [String: String] = [:]
         let submissions = Submissions(store: store, clock: clock)
         for (number, university) in ["ut", "sharif", "razi"].enumerated() {
@@ -58,13 +70,23 @@ struct FestivalFlowTests {
             id: "student-ideas", title: "ایده‌های دانشجویی", entrantKind: .student, submissionKinds: [.idea],
             rubric: [RubricCriterion(id: "originality", title: "نوآوری", weight: 1, minimum: 0, maximum: 10)],
             winners: 1, reserves: 1, quotaPerUniversity: nil, minimumScores: 3, prize: FestivalPrize(rials: 50_000_000, recognition: "لوح تقدیر"))
+        let seasoned = FestivalCategory(
+            id: "seasoned-ideas", title: "ایده‌های همیاران پرسابقه", entrantKind: .student, submissionKinds: [.idea], minimumPoints: 30,
+            rubric: category.rubric, winners: 1, reserves: 0, quotaPerUniversity: nil, prize: category.prize)
+        let deputies = FestivalCategory(
+            id: "deputy-programmes", title: "برنامه‌های معاونت‌ها", entrantKind: .universityDeputy, submissionKinds: [], minimumPoints: 30,
+            rubric: category.rubric, winners: 1, reserves: 0, quotaPerUniversity: nil, prize: FestivalPrize(rials: 500_000_000, recognition: "تندیس"))
         let festivals = Festivals(store: store, clock: clock)
         _ = try await festivals.open(FestivalOpened(
             festivalId: "third", year: 1404, edition: 3, title: "سومین جشنواره هدف", closesAt: clock.now().addingTimeInterval(86_400),
-            sections: [FestivalSection(id: "ideas", title: "ایده‌ها", categories: [category])]), by: officer)
+            sections: [
+                FestivalSection(id: "ideas", title: "ایده‌ها", categories: [category, seasoned]),
+                FestivalSection(id: "deputies", title: "معاونت‌ها", categories: [deputies]),
+            ]), by: officer)
+        let flow = try Flow(directory: directory, store: store, clock: clock, students: students, deputy: deputy, screener: screener)
+        guard scoring else { return flow }
         _ = try await festivals.closeCall("third", by: officer)
-        guard scoring else { return Flow(directory: directory, store: store, clock: clock, students: students) }
-        _ = try await festivals.confirm("third", entries: ["ut", "sharif", "razi"].map { ("idea-\($0)", "student-ideas") }, by: officer)
+        _ = try await festivals.confirm("third", entries: ["ut", "sharif", "razi"].map { (.submission("idea-\($0)"), "student-ideas") }, by: officer)
         for juror in ["yazd", "um", "tabrizu"] {
             _ = try await festivals.appointJuror("third", jurorId: "juror-\(juror)", section: "ideas", university: juror, by: officer)
         }
@@ -76,7 +98,7 @@ struct FestivalFlowTests {
                     by: Actor(id: "juror-\(juror)", role: .juror))
             }
         }
-        return Flow(directory: directory, store: store, clock: clock, students: students)
+        return flow
     }
 
     private func announce(_ flow: Flow) async throws {
@@ -125,7 +147,7 @@ struct FestivalFlowTests {
 
     @Test func anAnnouncedListThatItsInputsDoNotGiveIsReported() async throws {
         let flow = try await flow()
-        var computed = try LogFestivalSelector(store: flow.store).selection(of: "third")
+        var computed = FestivalSelector.select(try FestivalInputs.read("third", from: flow.store))
         // The reserve announced as the winner, and the winner as the reserve.
         let placings = computed.categories[0].placings
         let swapped = [placings[1], placings[0], placings[2]].enumerated().map { index, placing in
@@ -142,15 +164,54 @@ struct FestivalFlowTests {
 
     @Test func theProposalsAreTheAcceptedSubmissionsOfTheYearNotYetEntries() async throws {
         let flow = try await flow(scoring: false)
-        let model = try ReadModel(path: ReadModel.path(besideLog: flow.store.path))
+        _ = try await flow.festivals.closeCall("third", by: officer)
+        let model = flow.model
         _ = try ProjectionRunner(store: flow.store, model: model, projectors: StandardProjectors.all).catchUp()
         var inputs = try FestivalInputs.read("third", from: flow.store)
-        #expect(try FestivalProposal.read(for: inputs, in: model).map(\.submissionId) == ["idea-ut", "idea-sharif", "idea-razi"])
-        _ = try await flow.festivals.confirm("third", entries: [("idea-sharif", "student-ideas")], by: officer)
+        #expect(try FestivalProposal.read(for: inputs, in: model).map(\.entryId) == ["idea-ut", "idea-sharif", "idea-razi"])
+        _ = try await flow.festivals.confirm("third", entries: [(.submission("idea-sharif"), "student-ideas")], by: officer)
         inputs = try FestivalInputs.read("third", from: flow.store)
         let proposals = try FestivalProposal.read(for: inputs, in: model)
-        #expect(proposals.map(\.submissionId) == ["idea-ut", "idea-razi"])
+        #expect(proposals.map(\.entryId) == ["idea-ut", "idea-razi"])
         #expect(proposals.allSatisfy { $0.categoryId == "student-ideas" && $0.kind == "idea" && !$0.nominated })
+    }
+
+    @Test func aMinimumOfLedgerPointsAndUniversityDeputiesProgrammes() async throws {
+        let flow = try await flow(scoring: false)
+        let policy = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Projections/policies/1404.json")
+        _ = try await IncentivePolicies(store: flow.store, clock: flow.clock).adopt(try Data(contentsOf: policy), by: officer)
+        // Tehran's student gets a second accepted idea: 40 points against Sharif's 20.
+        let tehran = flow.students["ut"]!
+        let submissions = Submissions(store: flow.store, clock: flow.clock)
+        let content = SubmissionContent.idea(IdeaContent(title: "ایده دوم", summary: "ایده‌ای دیگر", problem: "مسئله", proposal: "پیشنهاد", expectedImpact: "اثر", category: .social))
+        _ = try await submissions.draft("idea-ut-2", authors: [SubmissionAuthor(kind: .participant, id: tehran, share: 100)], content: content, by: tehran)
+        _ = try await submissions.submit("idea-ut-2", by: tehran)
+        _ = try await submissions.screen("idea-ut-2", decision: SubmissionScreened(decision: .acceptedForEvaluation, ground: nil, duplicateOf: nil, reason: nil), by: flow.screener)
+
+        func code(_ body: () async throws -> Void) async -> String? {
+            do { try await body() } catch let error as DomainError { return error.code } catch { return "\(error)" }
+            return nil
+        }
+        let programme = (title: "جشنواره تئاتر خوابگاه‌ها", summary: "سه شب اجرای نمایش دانشجویی در خوابگاه‌ها")
+        _ = try await flow.festivals.nominate("third", .university("ut"), category: "deputy-programmes", programme: programme, by: flow.deputy)
+        #expect(await code { _ = try await flow.festivals.nominate("third", .university("sharif"), category: "deputy-programmes", programme: programme, by: flow.deputy) } == "actor.forbidden")
+        _ = try await flow.festivals.nominate("third", .university("sharif"), category: "deputy-programmes", programme: programme, by: flow.screener)
+        #expect(await code { _ = try await flow.festivals.nominate("third", .university("ut"), category: "student-ideas", programme: programme, by: flow.deputy) } == "festival.entry_ineligible")
+        #expect(await code { _ = try await flow.festivals.nominate("third", .submission("idea-ut"), category: "deputy-programmes", by: flow.deputy) } == "festival.entry_ineligible")
+        _ = try await flow.festivals.closeCall("third", by: officer)
+
+        // Proposals show who reaches the minimum; confirmation checks it again against the ledger.
+        _ = try ProjectionRunner(store: flow.store, model: flow.model, projectors: StandardProjectors.all).catchUp()
+        let proposals = try FestivalProposal.read(for: try FestivalInputs.read("third", from: flow.store), in: flow.model)
+        #expect(Set(proposals.filter { $0.categoryId == "seasoned-ideas" }.map(\.entryId)) == ["idea-ut", "idea-ut-2"])
+        #expect(proposals.filter { $0.categoryId == "deputy-programmes" }.map(\.entryId) == ["university-ut"])
+        #expect(await code { _ = try await flow.festivals.confirm("third", entries: [(.submission("idea-sharif"), "seasoned-ideas")], by: officer) } == "festival.entry_ineligible")
+        #expect(await code { _ = try await flow.festivals.confirm("third", entries: [(.university("sharif"), "deputy-programmes")], by: officer) } == "festival.entry_ineligible")
+        #expect(await code { _ = try await flow.festivals.confirm("third", entries: [(.university("razi"), "deputy-programmes")], by: officer) } == "festival.entry_ineligible")
+        _ = try await flow.festivals.confirm("third", entries: [(.submission("idea-ut-2"), "seasoned-ideas"), (.university("ut"), "deputy-programmes")], by: officer)
+        let entry = try #require(try FestivalInputs.read("third", from: flow.store).entries["university-ut"])
+        #expect(entry.kind == nil && entry.summary == programme.summary && entry.university == "ut" && entry.authors.isEmpty && entry.basis == .nominated)
     }
 
     @Test func announcingIsAMinistryActAndNeedsAClosedCall() async throws {

@@ -21,18 +21,18 @@ struct FestivalServiceTests {
         try await test.open()
         let officer = test.officer
 
-        #expect(await code { _ = try await test.festivals.confirm("third", entries: [("accepted", "student-ideas")], by: officer) } == "festival.call_open")
+        #expect(await code { _ = try await test.festivals.confirm("third", entries: [(.submission("accepted"), "student-ideas")], by: officer) } == "festival.call_open")
         _ = try await test.festivals.closeCall("third", by: officer)
-        #expect(await code { _ = try await test.festivals.confirm("third", entries: [("unscreened", "student-ideas")], by: officer) } == "festival.entry_ineligible")
-        #expect(await code { _ = try await test.festivals.confirm("third", entries: [("by-faculty", "student-ideas")], by: officer) } == "festival.entry_ineligible")
-        #expect(await code { _ = try await test.festivals.confirm("third", entries: [("accepted", "no-such")], by: officer) } == "festival.category_not_found")
+        #expect(await code { _ = try await test.festivals.confirm("third", entries: [(.submission("unscreened"), "student-ideas")], by: officer) } == "festival.entry_ineligible")
+        #expect(await code { _ = try await test.festivals.confirm("third", entries: [(.submission("by-faculty"), "student-ideas")], by: officer) } == "festival.entry_ineligible")
+        #expect(await code { _ = try await test.festivals.confirm("third", entries: [(.submission("accepted"), "no-such")], by: officer) } == "festival.category_not_found")
         #expect(try test.state().entries.isEmpty)
 
-        _ = try await test.festivals.confirm("third", entries: [("accepted", "student-ideas")], by: officer)
+        _ = try await test.festivals.confirm("third", entries: [(.submission("accepted"), "student-ideas")], by: officer)
         let entry = try #require(try test.state().entries["accepted"])
         #expect(entry.university == "ut" && entry.basis == .proposed && entry.authors.map(\.id) == [student])
         // Confirming again changes nothing.
-        #expect(try await test.festivals.confirm("third", entries: [("accepted", "student-ideas")], by: officer).eventCount == 0)
+        #expect(try await test.festivals.confirm("third", entries: [(.submission("accepted"), "student-ideas")], by: officer).eventCount == 0)
     }
 
     @Test func aDeputyNominatesOnlyTheirUniversitysSubmissionsWhileTheCallIsOpen() async throws {
@@ -44,12 +44,12 @@ struct FestivalServiceTests {
         try await test.idea("sharif-idea", by: atSharif)
         try await test.open()
 
-        #expect(await code { _ = try await test.festivals.nominate("third", submissionId: "sharif-idea", category: "student-ideas", by: deputy) } == "actor.forbidden")
-        _ = try await test.festivals.nominate("third", submissionId: "tehran-idea", category: "student-ideas", by: deputy)
+        #expect(await code { _ = try await test.festivals.nominate("third", .submission("sharif-idea"), category: "student-ideas", by: deputy) } == "actor.forbidden")
+        _ = try await test.festivals.nominate("third", .submission("tehran-idea"), category: "student-ideas", by: deputy)
         _ = try await test.festivals.closeCall("third", by: test.officer)
-        #expect(await code { _ = try await test.festivals.nominate("third", submissionId: "tehran-idea", category: "student-ideas", by: deputy) } == "festival.call_closed")
+        #expect(await code { _ = try await test.festivals.nominate("third", .submission("tehran-idea"), category: "student-ideas", by: deputy) } == "festival.call_closed")
 
-        _ = try await test.festivals.confirm("third", entries: [("tehran-idea", "student-ideas"), ("sharif-idea", "student-ideas")], by: test.officer)
+        _ = try await test.festivals.confirm("third", entries: [(.submission("tehran-idea"), "student-ideas"), (.submission("sharif-idea"), "student-ideas")], by: test.officer)
         let entries = try test.state().entries
         #expect(entries["tehran-idea"]?.basis == .nominated && entries["sharif-idea"]?.basis == .proposed)
     }
@@ -66,7 +66,7 @@ struct FestivalServiceTests {
         try await test.open()
         let officer = test.officer
         _ = try await test.festivals.closeCall("third", by: officer)
-        _ = try await test.festivals.confirm("third", entries: [("tehran-idea", "student-ideas"), ("sharif-idea", "student-ideas")], by: officer)
+        _ = try await test.festivals.confirm("third", entries: [(.submission("tehran-idea"), "student-ideas"), (.submission("sharif-idea"), "student-ideas")], by: officer)
         for juror in [jurorTehran, jurorRazi, jurorYazd] {
             _ = try await test.festivals.appointJuror("third", jurorId: juror, section: "ideas", university: nil, by: officer)
         }
@@ -97,7 +97,7 @@ struct FestivalServiceTests {
         try await test.open()
         let officer = test.officer
         _ = try await test.festivals.closeCall("third", by: officer)
-        _ = try await test.festivals.confirm("third", entries: [("idea", "student-ideas")], by: officer)
+        _ = try await test.festivals.confirm("third", entries: [(.submission("idea"), "student-ideas")], by: officer)
         _ = try await test.festivals.appointJuror("third", jurorId: juror.id, section: "ideas", university: nil, by: officer)
         _ = try await test.festivals.assignJurors("third", by: officer)
         let fair = [CriterionScore(criterion: "originality", score: 8), CriterionScore(criterion: "feasibility", score: 6)]

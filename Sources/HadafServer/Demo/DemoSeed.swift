@@ -5,7 +5,7 @@ import Participation
 
 /// What `hadaf serve --demo` puts in an empty database on its first run: the universities,
 /// people of every kind with an account each, a survey open now, a regulation under review now,
-/// and the festival of the academic year with its call open and the demo juror on both juries.
+/// and the festival of the academic year with its call open and the demo juror on every jury.
 /// Passwords are generated and returned once, for the operator to print.
 public enum DemoSeed {
     /// One demo account and its password, shown once.
@@ -28,7 +28,7 @@ public enum DemoSeed {
         }
         if let juror = ids["p5"] {
             let festival = "hadaf-\(AcademicYear(containing: now).startYear)"
-            for section in ["ideas", "experiences"] {
+            for section in ["ideas", "experiences", "deputies"] {
                 _ = try await Festivals(store: store).appointJuror(festival, jurorId: juror, section: section, university: nil, by: Actor(id: "officer-1", role: .ministryOfficer))
             }
         }
@@ -59,13 +59,14 @@ public enum DemoSeed {
         }
         let officer = #""actor":{"id":"officer-1","role":"ministry_officer"}"#
         let year = AcademicYear(containing: now).startYear
-        func category(_ id: String, _ title: String, _ entrant: String, _ kind: String, winners: Int, rials: Int) -> String {
+        func category(_ id: String, _ title: String, _ entrant: String, _ kind: String?, winners: Int, rials: Int) -> String {
             let rubric = #"[{"id":"originality","title":"نوآوری","weight":3,"minimum":0,"maximum":10},{"id":"impact","title":"اثرگذاری","weight":2,"minimum":0,"maximum":10},{"id":"feasibility","title":"اجراپذیری","weight":1,"minimum":0,"maximum":10}]"#
-            return #"{"id":"\#(id)","title":"\#(title)","entrantKind":"\#(entrant)","submissionKinds":["\#(kind)"],"rubric":\#(rubric),"winners":\#(winners),"reserves":1,"quotaPerUniversity":1,"prize":{"rials":\#(rials),"recognition":"لوح تقدیر و تندیس جشنواره"}}"#
+            return #"{"id":"\#(id)","title":"\#(title)","entrantKind":"\#(entrant)","submissionKinds":[\#(kind.map { #""\#($0)""# } ?? "")],"rubric":\#(rubric),"winners":\#(winners),"reserves":1,"quotaPerUniversity":1,"prize":{"rials":\#(rials),"recognition":"لوح تقدیر و تندیس جشنواره"}}"#
         }
         let sections = [
             #"{"id":"ideas","title":"ایده‌های خلاقانه","categories":[\#(category("student-ideas", "ایده‌های دانشجویان", "student", "idea", winners: 3, rials: 100_000_000)),\#(category("faculty-ideas", "ایده‌های استادان", "faculty", "idea", winners: 2, rials: 150_000_000))]}"#,
             #"{"id":"experiences","title":"تجربه‌های موفق","categories":[\#(category("student-experiences", "تجربه‌های دانشجویان", "student", "experience", winners: 3, rials: 100_000_000)),\#(category("group-experiences", "تجربه‌های تشکل‌ها", "student_group", "experience", winners: 2, rials: 200_000_000))]}"#,
+            #"{"id":"deputies","title":"معاونت‌های فرهنگی","categories":[\#(category("deputy-programmes", "برنامه‌های برتر معاونت‌ها", "university_deputy", nil, winners: 1, rials: 300_000_000))]}"#,
         ]
         return [
             #"{"command":"university.register_student_group",\#(officer),"payload":{"university":"ut","groupId":"kanoon-ketab","name":"کانون کتاب‌خوانی"}}"#,

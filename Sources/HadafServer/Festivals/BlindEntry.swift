@@ -3,13 +3,15 @@ import HadafEvents
 
 /// An entry as its juror sees it: the work and the rubric, without its authors, submitter or
 /// university (blind review). Evidence files are named by their hash only, since a file name
-/// may carry a name.
+/// may carry a name. A university deputy's programme is the one exception: the university is
+/// its entrant, so its own text may name it.
 struct BlindEntry: Encodable, Sendable {
     let entryId: String
     let categoryId: String
     let categoryTitle: String
     let rubric: [RubricCriterion]
-    let kind: SubmissionKind
+    /// The submission's kind; nil for a university deputy's programme.
+    let kind: SubmissionKind?
     let title: String
     let summary: String
     /// The idea's parts.
@@ -31,7 +33,8 @@ struct BlindEntry: Encodable, Sendable {
         let byteCount: Int
     }
 
-    init(entry: FestivalEntry, category: FestivalCategory, content: SubmissionContent, myScores: [CriterionScore]?) {
+    /// The entry with its submission's `content`, or (nil) the programme its nomination describes.
+    init(entry: FestivalEntry, category: FestivalCategory, content: SubmissionContent?, myScores: [CriterionScore]?) {
         entryId = entry.entryId
         categoryId = category.id
         categoryTitle = category.title
@@ -39,6 +42,9 @@ struct BlindEntry: Encodable, Sendable {
         kind = entry.kind
         self.myScores = myScores
         switch content {
+        case nil:
+            (title, summary, problem, proposal, expectedImpact) = (entry.title, entry.summary ?? "", nil, nil, nil)
+            (startedOn, endedOn, place, results, evidence) = (nil, nil, nil, nil, [])
         case let .idea(idea):
             (title, summary, problem, proposal, expectedImpact) = (idea.title, idea.summary, idea.problem, idea.proposal, idea.expectedImpact)
             (startedOn, endedOn, place, results, evidence) = (nil, nil, nil, nil, [])

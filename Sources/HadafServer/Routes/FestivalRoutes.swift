@@ -42,8 +42,8 @@ struct FestivalRoutes {
         let inputs = try Self.found(festivalId) { () throws(ProjectionError) in try FestivalInputs.read(festivalId, from: store) }
         let submissions = CommandHandler<Submission>(store: store)
         return try state.activeEntries.filter { state.assignments.contains(JurorAssignment(entryId: $0.entryId, jurorId: juror)) }.compactMap { entry in
-            guard let category = festival.category(entry.categoryId)?.category,
-                  let content = try submissions.load(Submission.stream(entry.entryId)).state.content else { return nil }
+            guard let category = festival.category(entry.categoryId)?.category else { return nil }
+            let content = entry.kind == nil ? nil : try submissions.load(Submission.stream(entry.entryId)).state.content
             return BlindEntry(entry: entry, category: category, content: content, myScores: inputs.scores[entry.entryId]?[juror])
         }
     }

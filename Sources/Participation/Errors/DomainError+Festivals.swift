@@ -96,6 +96,18 @@ extension DomainError {
         DomainError(code: "festival.selection_invalid", english: "The selection cannot be announced: \(english).", persian: "این فهرست اعلام‌شدنی نیست: \(persian).")
     }
 
+    /// The read model the festival's acts read (for ledger points) failed.
+    public static func readModelFailed(_ message: String) -> DomainError {
+        DomainError(
+            code: "read_model.storage",
+            english: "The read model could not be read: \(message).", persian: "مدل خواندنی خوانده نشد: \(message).")
+    }
+
+    public static let festivalPointsUnavailable = DomainError(
+        code: "festival.points_unavailable",
+        english: "This runner cannot read ledger points, which the category asks for; use the server or `hadaf exec`.",
+        persian: "این اجراکننده امتیازهای دفتر را نمی‌خواند که این رشته لازم دارد؛ از سرور یا `hadaf exec` استفاده کنید.")
+
     public static let festivalSelectionUnavailable = DomainError(
         code: "festival.selection_unavailable",
         english: "This runner cannot compute a festival's selection; announce winners through the server or `hadaf exec`.",

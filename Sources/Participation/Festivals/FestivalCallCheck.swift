@@ -38,7 +38,12 @@ enum FestivalCallCheck {
         do { try Validate.code(category.id, field: "\(field).id") } catch { problems.append(error) }
         do { try Validate.name(category.title, field: "\(field).title") } catch { problems.append(error) }
         if !ids.insert(category.id).inserted { problem("id", "The id '\(category.id)' is used twice.", "شناسه «\(category.id)» دو بار آمده است.") }
-        if category.submissionKinds.isEmpty { problem("submissionKinds", "Name the kinds of submission that may enter.", "نوع آثار پذیرفتنی را مشخص کنید.") }
+        if category.entrantKind == .universityDeputy {
+            if !category.submissionKinds.isEmpty { problem("submissionKinds", "University deputies enter with nominated programmes, not submissions.", "معاونت‌های دانشگاه با برنامه نامزدشده شرکت می‌کنند، نه با ارسال.") }
+        } else if category.submissionKinds.isEmpty {
+            problem("submissionKinds", "Name the kinds of submission that may enter.", "نوع آثار پذیرفتنی را مشخص کنید.")
+        }
+        if let minimum = category.minimumPoints, minimum < 0 { problem("minimumPoints", "A minimum of points cannot be negative.", "حداقل امتیاز منفی نمی‌شود.") }
         if category.winners < 1 { problem("winners", "A category has at least one winner.", "هر رشته دست‌کم یک برگزیده دارد.") }
         if category.reserves < 0 { problem("reserves", "Reserves cannot be negative.", "شمار ذخیره‌ها منفی نمی‌شود.") }
         if let quota = category.quotaPerUniversity, quota < 1 { problem("quotaPerUniversity", "A quota is at least 1.", "سهمیه دست‌کم ۱ است.") }

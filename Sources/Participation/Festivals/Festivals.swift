@@ -7,12 +7,30 @@ import HadafEvents
 public struct Festivals: Sendable {
     let festivals: CommandHandler<Festival>
     let directory: ParticipantDirectory
-    let entries: SubmissionEntries
+    let entries: FestivalEntries
+    let readSide: (any FestivalReadSide)?
 
-    public init(store: EventStore, clock: any Clock = SystemClock()) {
+    /// - Parameter readSide: computes selections and ledger points; without one, announcing and
+    ///   categories with a minimum of points are refused.
+    public init(store: EventStore, clock: any Clock = SystemClock(), readSide: (any FestivalReadSide)? = nil) {
         festivals = CommandHandler(store: store, clock: clock)
         directory = ParticipantDirectory(store: store)
-        entries = SubmissionEntries(store: store, directory: directory)
+        entries = FestivalEntries(store: store, directory: directory, readSide: readSide)
+        self.readSide = readSide
+    }
+
+    /// What a nomination or a confirmation names: a submission, or a university (its deputy).
+    public enum Candidate: Sendable, Hashable {
+        case submission(String)
+        case university(String)
+
+        /// The id of the entry it makes.
+        public var entryId: String {
+            switch self {
+            case let .submission(id): id
+            case let .university(code): "university-\(code)"
+            }
+        }
     }
 
     public typealias Outcome = CommandHandler<Festival>.Outcome
@@ -25,22 +43,38 @@ public struct Festivals: Sendable {
         try await festivals.handle(.closeCall, on: Festival.stream(festivalId), by: actor)
     }
 
-    /// A university deputy officer (or a ministry officer) nominates a submission for a category.
-    public func nominate(_ festivalId: String, submissionId: String, category: String, by nominatorId: String, idempotencyKey: String? = nil) async throws(DomainError) -> Outcome {
+    /// A university deputy officer (or a ministry officer) nominates a submission for a category,
+    /// or their university for a deputies' category with the programme (`title`, `summary`) it
+    /// competes with.
+    public func nominate(
+        _ festivalId: String, _ candidate: Candidate, category: String, programme: (title: String, summary: String)? = nil, by nominatorId: String,
+        idempotencyKey: String? = nil
+    ) async throws(DomainError) -> Outcome {
         let nominator = try directory.member(nominatorId)
         let festival = try opened(festivalId).festival
-        let entry = try entries.entry(submissionId, category: category, of: festival, basis: .nominated)
+        let entry = switch candidate {
+        case let .submission(id): try entries.submission(id, category: category, of: festival, basis: .nominated)
+        case let .university(code): try entries.programme(of: code, category: category, of: festival, programme: programme, nominator: nominatorId)
+        }
         return try await festivals.handle(.nominate(entry, nominator: nominator), on: Festival.stream(festivalId), by: nominator.actor, idempotencyKey: idempotencyKey)
     }
 
-    /// Admits submissions to categories: each is checked against its category's eligibility
-    /// again, and marked nominated when a deputy nominated it for that category.
-    public func confirm(_ festivalId: String, entries chosen: [(submissionId: String, category: String)], by actor: Actor, idempotencyKey: String? = nil) async throws(DomainError) -> Outcome {
+    /// Admits candidates to categories: each is checked against its category's eligibility
+    /// again, and marked nominated when a deputy nominated it for that category. A university
+    /// enters only as nominated, with its nomination's programme.
+    public func confirm(_ festivalId: String, entries chosen: [(candidate: Candidate, category: String)], by actor: Actor, idempotencyKey: String? = nil) async throws(DomainError) -> Outcome {
         let (festival, state) = try opened(festivalId)
         var admitted: [FestivalEntry] = []
         for choice in chosen {
-            let nominated = state.nominated[choice.submissionId]?.categoryId == choice.category
-            admitted.append(try entries.entry(choice.submissionId, category: choice.category, of: festival, basis: nominated ? .nominated : .proposed))
+            let nomination = state.nominated[choice.candidate.entryId].flatMap { $0.categoryId == choice.category ? $0 : nil }
+            switch choice.candidate {
+            case let .submission(id):
+                admitted.append(try entries.submission(id, category: choice.category, of: festival, basis: nomination == nil ? .proposed : .nominated))
+            case let .university(code):
+                guard let nomination else { throw .festivalEntryIneligible(choice.candidate.entryId, english: "a university enters only when nominated with its programme", persian: "دانشگاه تنها با نامزدی برنامه‌اش شرکت می‌کند") }
+                try entries.checkPoints(.university(code), entryId: nomination.entryId, category: choice.category, of: festival)
+                admitted.append(nomination)
+            }
         }
         return try await festivals.handle(.confirm(admitted), on: Festival.stream(festivalId), by: actor, idempotencyKey: idempotencyKey)
     }
@@ -70,10 +104,11 @@ public struct Festivals: Sendable {
         try await festivals.handle(.score(entryId: entryId, scores: scores), on: Festival.stream(festivalId), by: actor, idempotencyKey: idempotencyKey)
     }
 
-    /// Announces the selection computed by `selector` from the festival's events.
-    public func announce(_ festivalId: String, selector: any FestivalSelecting, by actor: Actor, idempotencyKey: String? = nil) async throws(DomainError) -> Outcome {
+    /// Announces the selection the read side computes from the festival's events.
+    public func announce(_ festivalId: String, by actor: Actor, idempotencyKey: String? = nil) async throws(DomainError) -> Outcome {
         _ = try opened(festivalId)
-        let selection = try selector.selection(of: festivalId)
+        guard let readSide else { throw .festivalSelectionUnavailable }
+        let selection = try readSide.selection(of: festivalId)
         return try await festivals.handle(.announce(selection), on: Festival.stream(festivalId), by: actor, idempotencyKey: idempotencyKey)
     }
 
@@ -85,9 +120,19 @@ public struct Festivals: Sendable {
     }
 }
 
-/// Computes a festival's selection from its events. The selection rules are the read side's
-/// (HadafProjections); whoever runs commands with both at hand (the CLI, the server) hands
-/// them to the participation layer through this, so that the layers depend one way.
-public protocol FestivalSelecting: Sendable {
+/// What the festival's acts ask of the read side (HadafProjections): a festival's selection
+/// computed from its events, and an entrant's ledger points in a year. Whoever runs commands
+/// with both at hand (the CLI, the server) hands it to the participation layer, so that the
+/// layers depend one way.
+public protocol FestivalReadSide: Sendable {
     func selection(of festivalId: String) throws(DomainError) -> FestivalSelection
+    func points(of holder: LedgerHolder, year: Int) throws(DomainError) -> Double
+}
+
+/// Who holds ledger points: a participant, a student group, or a university (the sum of its
+/// participants').
+public enum LedgerHolder: Sendable, Hashable {
+    case participant(String)
+    case studentGroup(String)
+    case university(String)
 }

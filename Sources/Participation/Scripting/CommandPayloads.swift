@@ -40,9 +40,11 @@ public enum CommandPayload {
         let duplicateOf, reason: String?
     }
     public struct FestivalReference: Decodable, Sendable { let festivalId: String }
-    public struct Nominate: Decodable, Sendable { let festivalId, submissionId, categoryId: String }
+    /// A submission by id, or a university by code with the programme it competes with.
+    public struct Nominate: Decodable, Sendable { let festivalId, categoryId: String; let submissionId, university, title, summary: String? }
     public struct ConfirmEntries: Decodable, Sendable {
-        public struct Choice: Decodable, Sendable { let submissionId, categoryId: String }
+        /// A submission by id, or a nominated university by code.
+        public struct Choice: Decodable, Sendable { let categoryId: String; let submissionId, university: String? }
         let festivalId: String
         let entries: [Choice]
     }

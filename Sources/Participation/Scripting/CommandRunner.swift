@@ -8,14 +8,15 @@ public struct CommandRunner: Sendable {
     let store: EventStore
     let clock: any Clock
     let catalogue: DuplicateCatalogue
-    let selector: (any FestivalSelecting)?
+    let festivalReadSide: (any FestivalReadSide)?
 
-    /// - Parameter selector: computes a festival's selection for `festival.announce_winners`;
-    ///   without one that command is refused.
-    public init(store: EventStore, clock: any Clock = SystemClock(), selector: (any FestivalSelecting)? = nil) {
+    /// - Parameter festivalReadSide: computes a festival's selection for
+    ///   `festival.announce_winners`, and the ledger points a category may ask of its entrants;
+    ///   without one those are refused.
+    public init(store: EventStore, clock: any Clock = SystemClock(), festivalReadSide: (any FestivalReadSide)? = nil) {
         self.store = store
         self.clock = clock
-        self.selector = selector
+        self.festivalReadSide = festivalReadSide
         catalogue = DuplicateCatalogue(store: store)
     }
 
@@ -103,27 +104,29 @@ public struct CommandRunner: Sendable {
             let decision = SubmissionScreened(decision: p.decision, ground: p.ground, duplicateOf: p.duplicateOf, reason: p.reason)
             return done(try await submissions(clock).screen(p.submissionId, decision: decision, by: actor.id))
         case let .openFestival(call):
-            return done(try await Festivals(store: store, clock: clock).open(call, by: actor, idempotencyKey: key))
+            return done(try await festivals(clock).open(call, by: actor, idempotencyKey: key))
         case let .closeFestivalCall(p):
-            return done(try await Festivals(store: store, clock: clock).closeCall(p.festivalId, by: actor))
+            return done(try await festivals(clock).closeCall(p.festivalId, by: actor))
         case let .nominateEntry(p):
-            return done(try await Festivals(store: store, clock: clock).nominate(p.festivalId, submissionId: p.submissionId, category: p.categoryId, by: actor.id, idempotencyKey: key))
+            let programme = p.title.map { (title: $0, summary: p.summary ?? "") }
+            return done(try await festivals(clock).nominate(
+                p.festivalId, try candidate(p.submissionId, p.university), category: p.categoryId, programme: programme, by: actor.id, idempotencyKey: key))
         case let .confirmEntries(p):
-            return done(try await Festivals(store: store, clock: clock).confirm(
-                p.festivalId, entries: p.entries.map { ($0.submissionId, $0.categoryId) }, by: actor, idempotencyKey: key))
+            var chosen: [(candidate: Festivals.Candidate, category: String)] = []
+            for choice in p.entries { chosen.append((try candidate(choice.submissionId, choice.university), choice.categoryId)) }
+            return done(try await festivals(clock).confirm(p.festivalId, entries: chosen, by: actor, idempotencyKey: key))
         case let .withdrawEntry(p):
-            return done(try await Festivals(store: store, clock: clock).withdraw(p.festivalId, entryId: p.entryId, reason: p.reason, by: actor))
+            return done(try await festivals(clock).withdraw(p.festivalId, entryId: p.entryId, reason: p.reason, by: actor))
         case let .appointJuror(p):
-            return done(try await Festivals(store: store, clock: clock).appointJuror(p.festivalId, jurorId: p.jurorId, section: p.sectionId, university: p.university, by: actor))
+            return done(try await festivals(clock).appointJuror(p.festivalId, jurorId: p.jurorId, section: p.sectionId, university: p.university, by: actor))
         case let .declareConflict(p):
-            return done(try await Festivals(store: store, clock: clock).declareConflict(p.festivalId, entryId: p.entryId, reason: p.reason, by: actor))
+            return done(try await festivals(clock).declareConflict(p.festivalId, entryId: p.entryId, reason: p.reason, by: actor))
         case let .assignJurors(p):
-            return done(try await Festivals(store: store, clock: clock).assignJurors(p.festivalId, by: actor))
+            return done(try await festivals(clock).assignJurors(p.festivalId, by: actor))
         case let .scoreEntry(p):
-            return done(try await Festivals(store: store, clock: clock).score(p.festivalId, entryId: p.entryId, scores: p.scores, by: actor, idempotencyKey: key))
+            return done(try await festivals(clock).score(p.festivalId, entryId: p.entryId, scores: p.scores, by: actor, idempotencyKey: key))
         case let .announceWinners(p):
-            guard let selector else { throw .festivalSelectionUnavailable }
-            return done(try await Festivals(store: store, clock: clock).announce(p.festivalId, selector: selector, by: actor, idempotencyKey: key))
+            return done(try await festivals(clock).announce(p.festivalId, by: actor, idempotencyKey: key))
         }
     }
 
@@ -158,6 +161,19 @@ public struct CommandRunner: Sendable {
         do { events = try store.readStream(Participant.stream(id)) } catch { throw .store(error) }
         let event = last ? events.last : events.first
         return Result(positions: event.map { $0.position...$0.position }, participantId: id)
+    }
+
+    private func festivals(_ clock: any Clock) -> Festivals {
+        Festivals(store: store, clock: clock, readSide: festivalReadSide)
+    }
+
+    /// The submission or the university a festival payload names: exactly one of them.
+    private func candidate(_ submissionId: String?, _ university: String?) throws(DomainError) -> Festivals.Candidate {
+        switch (submissionId, university) {
+        case let (id?, nil): .submission(id)
+        case let (nil, code?): .university(code)
+        default: throw .malformedCommand("name either a 'submissionId' or a 'university'")
+        }
     }
 
     private func submissions(_ clock: any Clock) -> Submissions {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import HadafProjections
 import HadafServer
 import Participation
 
@@ -22,6 +23,8 @@ struct ExecCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The JSON Lines script, or '-' for standard input.", valueName: "file"))
     var file: String
 
+    @OptionGroup var readModel: ReadModelOptions
+
     @Flag(help: "Print each result as one JSON object.")
     var json = false
 
@@ -31,7 +34,8 @@ struct ExecCommand: AsyncParsableCommand {
             throw ExitCode(CommandFailure.Status.noInput.rawValue)
         }
         let store = try database.openStore()
-        let runner = CommandRunner(store: store, selector: LogFestivalSelector(store: store))
+        let projections = try readModel.runner(for: store)
+        let runner = CommandRunner(store: store, festivalReadSide: LogFestivalReadSide(store: store, model: projections.model, catchingUp: projections))
         var splitter = LineSplitter()
         var lines: [Data] = []
         var output = OutputBuffer()

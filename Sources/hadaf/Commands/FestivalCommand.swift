@@ -47,7 +47,7 @@ struct FestivalCommand: ParsableCommand {
             }
             if proposals.isEmpty { print("No accepted submission awaits confirmation.") }
             for proposal in proposals {
-                print("\(proposal.categoryId): \(proposal.submissionId) [\(proposal.university)] \(proposal.kind) \(proposal.title)" + (proposal.nominated ? " (nominated)" : ""))
+                print("\(proposal.categoryId): \(proposal.entryId) [\(proposal.university)] \(proposal.kind), \(proposal.points) points: \(proposal.title)" + (proposal.nominated ? " (nominated)" : ""))
             }
         }
     }
