@@ -194,11 +194,11 @@ struct FestivalFlowTests {
             return nil
         }
         let programme = (title: "جشنواره تئاتر خوابگاه‌ها", summary: "سه شب اجرای نمایش دانشجویی در خوابگاه‌ها")
-        _ = try await flow.festivals.nominate("third", .university("ut"), category: "deputy-programmes", programme: programme, by: flow.deputy)
-        #expect(await code { _ = try await flow.festivals.nominate("third", .university("sharif"), category: "deputy-programmes", programme: programme, by: flow.deputy) } == "actor.forbidden")
-        _ = try await flow.festivals.nominate("third", .university("sharif"), category: "deputy-programmes", programme: programme, by: flow.screener)
-        #expect(await code { _ = try await flow.festivals.nominate("third", .university("ut"), category: "student-ideas", programme: programme, by: flow.deputy) } == "festival.entry_ineligible")
-        #expect(await code { _ = try await flow.festivals.nominate("third", .submission("idea-ut"), category: "deputy-programmes", by: flow.deputy) } == "festival.entry_ineligible")
+        _ = try await flow.festivals.nominate("third", .university("ut"), category: "deputy-programmes", programme: programme, by: Actor(id: flow.deputy, role: .universityDeputyOfficer))
+        #expect(await code { _ = try await flow.festivals.nominate("third", .university("sharif"), category: "deputy-programmes", programme: programme, by: Actor(id: flow.deputy, role: .universityDeputyOfficer)) } == "actor.forbidden")
+        _ = try await flow.festivals.nominate("third", .university("sharif"), category: "deputy-programmes", programme: programme, by: officer)
+        #expect(await code { _ = try await flow.festivals.nominate("third", .university("ut"), category: "student-ideas", programme: programme, by: Actor(id: flow.deputy, role: .universityDeputyOfficer)) } == "festival.entry_ineligible")
+        #expect(await code { _ = try await flow.festivals.nominate("third", .submission("idea-ut"), category: "deputy-programmes", by: Actor(id: flow.deputy, role: .universityDeputyOfficer)) } == "festival.entry_ineligible")
         _ = try await flow.festivals.closeCall("third", by: officer)
 
         // Proposals show who reaches the minimum; confirmation checks it again against the ledger.

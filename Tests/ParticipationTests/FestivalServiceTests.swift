@@ -44,10 +44,10 @@ struct FestivalServiceTests {
         try await test.idea("sharif-idea", by: atSharif)
         try await test.open()
 
-        #expect(await code { _ = try await test.festivals.nominate("third", .submission("sharif-idea"), category: "student-ideas", by: deputy) } == "actor.forbidden")
-        _ = try await test.festivals.nominate("third", .submission("tehran-idea"), category: "student-ideas", by: deputy)
+        #expect(await code { _ = try await test.festivals.nominate("third", .submission("sharif-idea"), category: "student-ideas", by: Actor(id: deputy, role: .universityDeputyOfficer)) } == "actor.forbidden")
+        _ = try await test.festivals.nominate("third", .submission("tehran-idea"), category: "student-ideas", by: Actor(id: deputy, role: .universityDeputyOfficer))
         _ = try await test.festivals.closeCall("third", by: test.officer)
-        #expect(await code { _ = try await test.festivals.nominate("third", .submission("tehran-idea"), category: "student-ideas", by: deputy) } == "festival.call_closed")
+        #expect(await code { _ = try await test.festivals.nominate("third", .submission("tehran-idea"), category: "student-ideas", by: Actor(id: deputy, role: .universityDeputyOfficer)) } == "festival.call_closed")
 
         _ = try await test.festivals.confirm("third", entries: [(.submission("tehran-idea"), "student-ideas"), (.submission("sharif-idea"), "student-ideas")], by: test.officer)
         let entries = try test.state().entries

@@ -72,7 +72,7 @@ public enum Festival: Decider {
         guard let festival = state.opened else { throw .festivalNotFound }
         switch command {
         case .open:
-            return []
+            return []  // Decided above, before the festival exists.
 
         case .closeCall:
             try officer(actor, "close a festival's call")

@@ -45,16 +45,16 @@ public struct Festivals: Sendable {
 
     /// A university deputy officer (or a ministry officer) nominates a submission for a category,
     /// or their university for a deputies' category with the programme (`title`, `summary`) it
-    /// competes with.
+    /// competes with. A deputy officer's university is their registration's.
     public func nominate(
-        _ festivalId: String, _ candidate: Candidate, category: String, programme: (title: String, summary: String)? = nil, by nominatorId: String,
+        _ festivalId: String, _ candidate: Candidate, category: String, programme: (title: String, summary: String)? = nil, by actor: Actor,
         idempotencyKey: String? = nil
     ) async throws(DomainError) -> Outcome {
-        let nominator = try directory.member(nominatorId)
+        let nominator = Festival.officers.contains(actor.role) ? ParticipantDirectory.Member(actor: actor, university: nil) : try directory.member(actor.id)
         let festival = try opened(festivalId).festival
         let entry = switch candidate {
         case let .submission(id): try entries.submission(id, category: category, of: festival, basis: .nominated)
-        case let .university(code): try entries.programme(of: code, category: category, of: festival, programme: programme, nominator: nominatorId)
+        case let .university(code): try entries.programme(of: code, category: category, of: festival, programme: programme, nominator: actor.id)
         }
         return try await festivals.handle(.nominate(entry, nominator: nominator), on: Festival.stream(festivalId), by: nominator.actor, idempotencyKey: idempotencyKey)
     }

@@ -110,7 +110,7 @@ public struct CommandRunner: Sendable {
         case let .nominateEntry(p):
             let programme = p.title.map { (title: $0, summary: p.summary ?? "") }
             return done(try await festivals(clock).nominate(
-                p.festivalId, try candidate(p.submissionId, p.university), category: p.categoryId, programme: programme, by: actor.id, idempotencyKey: key))
+                p.festivalId, try candidate(p.submissionId, p.university), category: p.categoryId, programme: programme, by: actor, idempotencyKey: key))
         case let .confirmEntries(p):
             var chosen: [(candidate: Festivals.Candidate, category: String)] = []
             for choice in p.entries { chosen.append((try candidate(choice.submissionId, choice.university), choice.categoryId)) }
