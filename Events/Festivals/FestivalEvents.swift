@@ -131,17 +131,20 @@ public struct FestivalEntryScored: DomainEvent {
     }
 }
 
-/// A prize going to a winner's authors, by their shares.
+/// A prize going to a winner's authors, by their shares, or to a university's deputy.
 public struct FestivalPrizeAwarded: Codable, Hashable, Sendable {
     public let entryId: String
     public let categoryId: String
     public let recipients: [SubmissionAuthor]
+    /// For a university deputy's programme: the university whose deputy wins (no recipients).
+    public let university: String?
     public let prize: FestivalPrize
 
-    public init(entryId: String, categoryId: String, recipients: [SubmissionAuthor], prize: FestivalPrize) {
+    public init(entryId: String, categoryId: String, recipients: [SubmissionAuthor], university: String? = nil, prize: FestivalPrize) {
         self.entryId = entryId
         self.categoryId = categoryId
         self.recipients = recipients
+        self.university = university
         self.prize = prize
     }
 }

@@ -212,6 +212,22 @@ struct FestivalFlowTests {
         _ = try await flow.festivals.confirm("third", entries: [(.submission("idea-ut-2"), "seasoned-ideas"), (.university("ut"), "deputy-programmes")], by: officer)
         let entry = try #require(try FestivalInputs.read("third", from: flow.store).entries["university-ut"])
         #expect(entry.kind == nil && entry.summary == programme.summary && entry.university == "ut" && entry.authors.isEmpty && entry.basis == .nominated)
+
+        // The programme wins its category: its deputy earns the prize as `deputy:ut`, outside
+        // Tehran's total, which stays the sum of its participants' points.
+        for juror in ["yazd", "um", "tabrizu"] {
+            _ = try await flow.festivals.appointJuror("third", jurorId: "juror-\(juror)", section: "deputies", university: juror, by: officer)
+        }
+        _ = try await flow.festivals.assignJurors("third", by: officer)
+        for juror in ["yazd", "um", "tabrizu"] {
+            _ = try await flow.festivals.score("third", entryId: "university-ut", scores: [CriterionScore(criterion: "originality", score: 8)], by: Actor(id: "juror-\(juror)", role: .juror))
+        }
+        let tehranBefore = try UniversitySummary.read(university: "ut", year: 1404, in: flow.model).points
+        try await announce(flow)
+        _ = try ProjectionRunner(store: flow.store, model: flow.model, projectors: StandardProjectors.all).catchUp()
+        let prize = try ScoreLine.read(participant: "deputy:ut", year: 1404, in: flow.model)
+        #expect(prize.map(\.rule) == ["festival.winner"] && prize.map(\.points) == [100])
+        #expect(try UniversitySummary.read(university: "ut", year: 1404, in: flow.model).points == tehranBefore)
     }
 
     @Test func announcingIsAMinistryActAndNeedsAClosedCall() async throws {

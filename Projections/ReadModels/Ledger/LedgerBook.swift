@@ -55,6 +55,9 @@ final class LedgerBook {
         if let account = accounts[participant] { return account }
         var account = LedgerAccount()
         if participant.hasPrefix("group:") { account.kind = "student_group" }
+        // A university's deputy earns as `deputy:<code>` (a festival prize), outside the
+        // university's total, which stays the sum of its participants'.
+        if participant.hasPrefix("deputy:") { account.kind = "university_deputy" }
         if !holdsEverything {
             try load(participant, into: &account, from: db)
             heldLines += account.lineCount

@@ -88,6 +88,9 @@ final class LedgerFold: ProjectionFold {
                     let id = "\(recipient.kind == .studentGroup ? "group:" : "")\(recipient.id)"
                     try earn("festival:\(act.stream("festival-")):\(prize.entryId):\(id)", for: id, rule: "festival.winner", share: Double(recipient.share) / 100, act)
                 }
+                if let university = prize.university {
+                    try earn("festival:\(act.stream("festival-")):\(prize.entryId):deputy:\(university)", for: "deputy:\(university)", rule: "festival.winner", act)
+                }
             }
         default:
             break

@@ -173,7 +173,9 @@ public enum Festival: Decider {
                 guard let entry = state.entries[winner.entryId], entry.categoryId == category.id, !state.withdrawn.contains(entry.entryId) else {
                     throw .festivalSelectionInvalid("'\(winner.entryId)' is not an entry of '\(category.id)'", persian: "«\(winner.entryId)» اثر رشته «\(category.id)» نیست")
                 }
-                prizes.append(FestivalPrizeAwarded(entryId: entry.entryId, categoryId: category.id, recipients: entry.authors, prize: category.prize))
+                prizes.append(FestivalPrizeAwarded(
+                    entryId: entry.entryId, categoryId: category.id, recipients: entry.authors,
+                    university: category.entrantKind == .universityDeputy ? entry.university : nil, prize: category.prize))
             }
         }
         return prizes

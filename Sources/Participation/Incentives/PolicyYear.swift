@@ -31,8 +31,9 @@ public enum PolicyYear: Decider {
 
     public static func stream(year: Int) -> String { "policy-\(year)" }
 
-    /// The participant kinds a policy may give points to: every kind of person, and student groups.
-    static let scoredKinds = Set(Actor.Role.allCases.map(\.rawValue)).subtracting(["system"]).union(["student_group", "university"])
+    /// The participant kinds a policy may give points to: every kind of person, student groups,
+    /// universities (their participants' sum) and university deputies (a festival prize).
+    static let scoredKinds = Set(Actor.Role.allCases.map(\.rawValue)).subtracting(["system"]).union(["student_group", "university", "university_deputy"])
 
     public static func decide(_ command: Command, state: State, context: DecisionContext) throws(DomainError) -> [Event] {
         guard [.ministryOfficer, .system].contains(context.actor.role) else {
