@@ -34,17 +34,20 @@ public struct HadafServer: Sendable {
     public let accounts: AccountStore
     public let configuration: Configuration
     private let logger: Logger
+    private let pages: PageRenderer
 
     /// A server over the log and read model; creates the read model's tables when missing, so
-    /// that the API answers from empty models rather than failing before the first catch-up.
+    /// that the API answers from empty models rather than failing before the first catch-up, and
+    /// reads the pages' templates, so that a broken one stops it from starting.
     public init(
         store: EventStore, model: ReadModel, accounts: AccountStore, configuration: Configuration = .init(), logger: Logger = Logger(label: "hadaf")
-    ) throws(ProjectionError) {
+    ) throws {
         self.store = store
         self.model = model
         self.accounts = accounts
         self.configuration = configuration
         self.logger = logger
+        pages = try PageRenderer.shipped()
         try projections.prepareTables()
     }
 
@@ -65,14 +68,15 @@ public struct HadafServer: Sendable {
         HealthRoutes().add(to: router)
         OpenAPIRoutes().add(to: router)
         MetricsRoutes(metrics: metrics, store: store, projections: projections).add(to: router)
-        SessionRoutes(accounts: accounts, throttle: LoginThrottle(), secureCookies: configuration.secureCookies).add(to: router)
+        SessionRoutes(accounts: accounts, throttle: LoginThrottle(), secureCookies: configuration.secureCookies, pages: pages).add(to: router)
         CommandRoutes(runner: runner).add(to: router)
         let attachments = AttachmentStore(directory: AttachmentStore.directory(besideLog: store.path), maximumSize: configuration.maximumAttachmentSize)
-        SubmissionFormRoutes(runner: runner, attachments: attachments).add(to: router)
+        SubmissionFormRoutes(runner: runner, attachments: attachments, pages: pages).add(to: router)
         ContributionFormRoutes(runner: runner).add(to: router)
         SurveyFormRoutes(runner: runner, store: store).add(to: router)
         ReadRoutes(model: model).add(to: router)
         FestivalRoutes(store: store, model: model).add(to: router)
+        PageRoutes(pages: pages, store: store, model: model).add(to: router)
         return router
     }
 

@@ -4,13 +4,15 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// Signing in and out: `POST /api/v1/session` (JSON) and `POST /login` (a form, for browsers),
-/// `DELETE /api/v1/session`, `GET /api/v1/me`, and `POST /api/v1/tokens` for scripts' API tokens.
+/// Signing in and out: `POST /api/v1/session` (JSON), the sign-in page `GET /login` and its form
+/// `POST /login`, `POST /logout` (a form) and `DELETE /api/v1/session`, `GET /api/v1/me`, and
+/// `POST /api/v1/tokens` for scripts' API tokens.
 struct SessionRoutes {
     let accounts: AccountStore
     let throttle: LoginThrottle
     /// Whether cookies carry `Secure` (true in service; browsers accept it on 127.0.0.1 too).
     let secureCookies: Bool
+    let pages: PageRenderer
 
     struct Credentials: Decodable {
         let login: String
@@ -34,13 +36,36 @@ struct SessionRoutes {
             headers[.setCookie] = cookie.description
             return try JSONResponse.make(SignedIn(account, csrfToken: csrf), status: .created, headers: headers)
         }
+        router.get("/login") { _, context in
+            guard context.identity == nil else { return Response(status: .seeOther, headers: [.location: "/"]) }
+            return try pages.response(LoginPage.template, LoginPage())
+        }
         router.post("/login") { request, context in
             let body = try await request.body.collect(upTo: context.maxUploadSize)
             let form = try FormFields(urlEncoded: String(buffer: body))
-            let (_, cookie, _) = try await signIn(try form.required("login"), try form.required("password"))
+            do {
+                let (_, cookie, _) = try await signIn(try form.required("login"), try form.required("password"))
+                var headers = HTTPFields()
+                headers[.setCookie] = cookie.description
+                headers[.location] = "/"
+                return Response(status: .seeOther, headers: headers)
+            } catch let problem as Problem where request.prefersHTML {
+                // A browser gets the form again, with what was typed and the reason beside it.
+                var page = LoginPage(login: form["login"] ?? "")
+                if problem.code == "auth.too_many_attempts" { page.formError = problem.persianMessage } else { page.loginError = problem.persianMessage }
+                var response = try pages.response(LoginPage.template, page, status: problem.status)
+                if problem.code == "auth.too_many_attempts" { response.headers[.retryAfter] = "\(LoginThrottle.window.components.seconds)" }
+                return response
+            }
+        }
+        router.post("/logout") { request, context in
+            let body = try await request.body.collect(upTo: context.maxUploadSize)
+            let form = try FormFields(urlEncoded: String(buffer: body))
+            _ = try context.requireAccount(changing: form["csrfToken"])
+            if let token = request.cookies[AuthenticationMiddleware.sessionCookie]?.value { try accounts.closeSession(token: token) }
             var headers = HTTPFields()
-            headers[.setCookie] = cookie.description
-            headers[.location] = "/"
+            headers[.setCookie] = sessionCookie("", maxAge: 0).description
+            headers[.location] = "/login"
             return Response(status: .seeOther, headers: headers)
         }
         router.delete("/api/v1/session") { request, context in

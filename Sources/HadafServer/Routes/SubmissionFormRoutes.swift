@@ -12,10 +12,12 @@ import Participation
 /// the `Idempotency-Key` header) makes a double submit land once and answer with the first result.
 ///
 /// Every field a submitted idea or experience needs is required here, so that a form missing
-/// one is refused before anything is written.
+/// one is refused before anything is written. A browser whose idea is refused gets the idea form
+/// again, with what it typed and the reason beside the field.
 struct SubmissionFormRoutes {
     let runner: CommandRunner
     let attachments: AttachmentStore
+    let pages: PageRenderer
 
     /// What the form handler answers a script.
     struct Submitted: Codable {
@@ -26,12 +28,20 @@ struct SubmissionFormRoutes {
 
     func add(to router: Router<HadafRequestContext>) {
         router.post("/forms/idea") { request, context in
-            try await submit(request, context: context, kind: "idea") { form in
-                try ["idea": Self.idea(form.fields)]
+            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            do {
+                return try await submit(form, request: request, context: context, kind: "idea") { form in
+                    try ["idea": Self.idea(form.fields)]
+                }
+            } catch let error where request.prefersHTML && context.identity != nil {
+                let problem = ProblemMiddleware.problem(for: error)
+                guard problem.status != .forbidden, problem.status != .internalServerError, let identity = context.identity else { throw error }
+                return try ideaFormAgain(form.fields, problem: problem, identity: identity)
             }
         }
         router.post("/forms/experience") { request, context in
-            try await submit(request, context: context, kind: "experience") { form in
+            let form = try await FormSubmission.read(request, limit: attachments.maximumSize * 4 + context.maxUploadSize)
+            return try await submit(form, request: request, context: context, kind: "experience") { form in
                 try ["experience": Self.experience(form, attachments: attachments)]
             }
         }
@@ -42,10 +52,28 @@ struct SubmissionFormRoutes {
         }
     }
 
+    /// The idea form with what was typed: every empty field marked, the problem's message beside
+    /// its field (or each of its details beside theirs), or above the form when it names none.
+    private func ideaFormAgain(_ fields: FormFields, problem: Problem, identity: Identity) throws -> Response {
+        let labels = Dictionary(uniqueKeysWithValues: IdeaFormPage.textFields.map { ($0.name, $0.label) } + [("category", "زمینه")])
+        var errors: [String: String] = [:]
+        var values: [String: String] = [:]
+        for (name, label) in labels {
+            values[name] = fields[name]
+            if (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors[name] = "«\(label)» را پر کنید." }
+        }
+        for detail in problem.details.isEmpty ? [problem] : problem.details {
+            if let field = detail.field, labels[field] != nil, errors[field] == nil { errors[field] = detail.persianMessage }
+        }
+        let page = IdeaFormPage(
+            account: PageAccount(identity.account, csrfToken: identity.csrfToken), values: values, errors: errors,
+            formError: errors.isEmpty ? problem.persianMessage : nil, idempotencyKey: fields["idempotencyKey"])
+        return try pages.response(IdeaFormPage.template, page, status: problem.status)
+    }
+
     private func submit(
-        _ request: Request, context: HadafRequestContext, kind: String, content: (FormSubmission) throws -> [String: ContentFields]
+        _ form: FormSubmission, request: Request, context: HadafRequestContext, kind: String, content: (FormSubmission) throws -> [String: ContentFields]
     ) async throws -> Response {
-        let form = try await FormSubmission.read(request, limit: attachments.maximumSize * 4 + context.maxUploadSize)
         let account = try form.sender(in: context, of: request, running: "submission.draft")
         let key = form.idempotencyKey(for: account, in: request)
         let submissionId = FormSubmission.id(kind, forKey: key)

@@ -59,7 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "hadaf")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-        let server = try CommandFailure.reporting { () throws(ProjectionError) in
+        let server = try CommandFailure.reporting {
             try HadafServer(store: store, model: model, accounts: accounts, configuration: .init(host: host, port: port, secureCookies: !insecureCookies, maximumAttachmentSize: attachmentLimit << 20), logger: logger)
         }
         say("HADAF serves http://\(host):\(port)/ (log \(store.path))")

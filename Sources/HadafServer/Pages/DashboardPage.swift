@@ -1,0 +1,64 @@
+import EventStore
+import Foundation
+import HadafEvents
+import HadafProjections
+
+/// A participant's dashboard: their submissions with their status, and their points this
+/// academic year line by line, each with the date and log position of the act that earned it.
+struct DashboardPage: Sendable {
+    static let template = "dashboard"
+
+    let account: PageAccount
+    let displayRole: String
+    let today: String
+    let academicYear: String
+    /// Whether the role submits ideas and experiences.
+    let submits: Bool
+    let submissions: [Submission]
+    let hasSubmissions: Bool
+    let lines: [Line]
+    let hasLines: Bool
+    let total: String
+
+    struct Submission: Sendable {
+        let submissionId: String
+        let title: String
+        let kind: String
+        let status: String
+        let statusCode: String
+        let updatedOn: String
+    }
+
+    struct Line: Sendable {
+        let rule: String
+        let points: String
+        let capped: Bool
+        let on: String
+        let position: String
+    }
+
+    /// The dashboard of `account` at `now`, read from the read model; dates from the log.
+    init(account: Account, page: PageAccount, now: Date, model: ReadModel, store: EventStore) throws {
+        let year = AcademicYear(containing: now)
+        func day(_ position: Int64) throws -> String {
+            try store.read(from: position, limit: 1).first.map { PersianDisplay.date($0.recordedAt) } ?? ""
+        }
+        self.account = page
+        displayRole = page.displayRole
+        today = PersianDisplay.date(now)
+        academicYear = year.persianText
+        submits = [.student, .faculty, .studentGroupRepresentative].contains(account.actor.role)
+        submissions = try CatalogueEntry.read(submitter: account.actor.id, in: model).map { entry in
+            Submission(
+                submissionId: entry.submissionId, title: entry.title, kind: PersianDisplay.kind(entry.kind), status: PersianDisplay.status(entry.status),
+                statusCode: entry.status, updatedOn: try day(entry.updatedPosition))
+        }
+        hasSubmissions = !submissions.isEmpty
+        let scored = try ScoreLine.read(participant: account.actor.id, year: year.startYear, in: model)
+        lines = try scored.map { line in
+            Line(rule: PersianDisplay.rule(line.rule), points: PersianDisplay.number(line.points), capped: line.capped, on: try day(line.position), position: Digits.persian(line.position))
+        }
+        hasLines = !lines.isEmpty
+        total = PersianDisplay.number(scored.reduce(0) { $0 + $1.points })
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import HadafEvents
+
+/// How figures, dates and codes read on a page: Persian digits, Jalali dates, Persian names.
+enum PersianDisplay {
+    /// A number with Persian digits, its decimals (at most two) after the Persian separator.
+    static func number(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded).replacingOccurrences(of: ".", with: "٫")
+        return Digits.persian(text.hasSuffix("0") && text.contains("٫") ? String(text.dropLast()) : text)
+    }
+
+    /// The Jalali day of an instant, e.g. `۳۰ آبان ۱۴۰۵`.
+    static func date(_ instant: Date) -> String {
+        JalaliDate(instant).persianText
+    }
+
+    /// A submission's status in the catalogue.
+    static func status(_ code: String) -> String {
+        switch code {
+        case "draft": "پیش‌نویس"
+        case "submitted": "در انتظار بررسی"
+        case "returned": "بازگشت برای اصلاح"
+        case "accepted": "پذیرفته برای داوری"
+        case "rejected": "ردشده"
+        case "withdrawn": "پس‌گرفته"
+        default: code
+        }
+    }
+
+    /// `idea` or `experience`.
+    static func kind(_ code: String) -> String {
+        code == "idea" ? "ایده" : code == "experience" ? "تجربه" : code
+    }
+
+    /// What a ledger rule rewards.
+    static func rule(_ id: String) -> String {
+        switch id {
+        case "survey.answered": "پاسخ به نظرسنجی"
+        case "regulation.comment": "نظر بر ماده آیین‌نامه"
+        case "regulation.amendment_proposed": "پیشنهاد اصلاح"
+        case "regulation.amendment_adopted": "پذیرش پیشنهاد اصلاح"
+        case "regulation.amendment_partly_adopted": "پذیرش بخشی از پیشنهاد"
+        case "endorsement.received": "تأیید پیشنهاد از سوی دیگران"
+        case "idea.submitted": "ارسال ایده"
+        case "idea.accepted": "پذیرش ایده برای داوری"
+        case "experience.accepted": "پذیرش تجربه"
+        case "festival.winner": "برگزیدگی در جشنواره سالانه"
+        default: id
+        }
+    }
+}
