@@ -210,6 +210,29 @@ def main():
         if "در انتظار بررسی" not in row:
             fail(f"the idea's status is not shown in Persian: {row}")
         browser.screenshot(os.path.join(shots, "dashboard.png"))
+
+        # The demo's open survey, from its link on the dashboard, answered with the keyboard and
+        # the mouse as a person would.
+        link = browser.evaluate("document.querySelector('a[href^=\"/surveys/\"]')?.getAttribute('href') ?? ''")
+        if not link:
+            fail("the dashboard lists no open survey")
+        browser.goto(f"{base}{link}")
+        check_page_basics(browser, "survey")
+        browser.screenshot(os.path.join(shots, "survey.png"))
+        browser.evaluate("document.querySelector('label[for=answer-q1-1]').click()")
+        browser.evaluate("document.querySelector('label[for=answer-q2-3]').click()")
+        browser.type_into("#answer-q3", "گفت‌وگو با کارگردان پس از اجرا")
+        browser.press_submit()
+        if not browser.evaluate("location.pathname").endswith("/answered"):
+            fail(f"the survey's answers were not accepted: {browser.evaluate('document.body.innerText')[:300]}")
+        browser.screenshot(os.path.join(shots, "survey-answered.png"))
+        for _ in range(20):
+            browser.goto(f"{base}/")
+            if "(پاسخ داده‌اید)" in browser.evaluate("document.body.innerText"):
+                break
+            time.sleep(0.25)
+        else:
+            fail("the dashboard does not show the survey as answered after 5 s")
     finally:
         browser.close()
     print(f"browser test: passed; screenshots in {shots}")

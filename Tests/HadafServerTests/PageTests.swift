@@ -118,3 +118,72 @@ struct PageTests {
 extension Character {
     fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
+
+@Suite("The survey's page: every question labelled, choices kept, show-if without JavaScript")
+struct SurveyPageTests {
+    private func form(_ fields: [(String, String)]) -> ByteBuffer {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return ByteBuffer(string: fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&"))
+    }
+
+    @Test func aStudentAnswersThroughTheFormAfterARefusalThatKeptTheirChoice() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let session = try await client.signIn("student", fixture.passwords["student"]!)
+            _ = try fixture.server.projections.catchUp()
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: session.cookie, .accept: "text/html"]) { response throws in
+                #expect(response.text.contains(#"<a href="/surveys/dorm-culture">نظرسنجی برنامه‌های فرهنگی خوابگاه‌ها</a>"#))
+                #expect(!response.text.contains("(پاسخ داده‌اید)"))
+            }
+            try await client.execute(uri: "/surveys/dorm-culture", method: .get, headers: [.cookie: session.cookie, .accept: "text/html"]) { response throws in
+                #expect(response.status == .ok)
+                #expect(response.text.contains(#"<label class="choice" for="answer-q1-1"><input type="radio" id="answer-q1-1" name="q1" value="تئاتر"> تئاتر</label>"#))
+                #expect(response.text.contains("کاملاً موافقم") && response.text.contains(#"<label for="answer-q3">"#))
+            }
+            let headers: HTTPFields = [.cookie: session.cookie, .accept: "text/html", .contentType: "application/x-www-form-urlencoded"]
+            try await client.execute(
+                uri: "/forms/surveys/dorm-culture/answers", method: .post, headers: headers, body: form([("csrfToken", session.csrfToken), ("q1", "تئاتر")])
+            ) { response throws in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.text.contains(#"value="تئاتر" checked>"#) && response.text.contains(#"<p class="error" id="q2-error">"#))
+            }
+            let answers = form([("csrfToken", session.csrfToken), ("q1", "تئاتر"), ("q2", "4"), ("q3", "گفت‌وگو پس از اجرا")])
+            try await client.execute(uri: "/forms/surveys/dorm-culture/answers", method: .post, headers: headers, body: answers) { response throws in
+                #expect(response.status == .seeOther && response.headers[.location] == "/surveys/dorm-culture/answered")
+            }
+            try await client.execute(uri: "/surveys/dorm-culture/answered", method: .get, headers: [.cookie: session.cookie, .accept: "text/html"]) { response throws in
+                #expect(response.status == .ok && response.text.contains("نظرسنجی برنامه‌های فرهنگی خوابگاه‌ها") && response.text.contains(JalaliDate(Date()).persianText))
+            }
+            _ = try fixture.server.projections.catchUp()
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: session.cookie, .accept: "text/html"]) { response throws in
+                #expect(response.text.contains("(پاسخ داده‌اید)"))
+            }
+        }
+    }
+
+    @Test func answersToQuestionsTheEarlierAnswersHideAreLeftOut() throws {
+        let definition = SurveyDefinition(
+            title: "نظرسنجی", description: "", audience: Audience(), opensAt: Date(), closesAt: Date(),
+            questions: [
+                SurveyQuestion(id: "went", text: "به اردو رفتید؟", kind: .singleChoice(options: ["بله", "خیر"])),
+                SurveyQuestion(id: "liked", text: "اردو خوب بود.", kind: .likert, showIf: .init(questionId: "went", equals: .choice("بله"))),
+                SurveyQuestion(id: "why", text: "چرا؟", kind: .longText, isRequired: false, showIf: .init(questionId: "liked", equals: .number(1))),
+            ],
+            allowsEditing: false)
+        var fields = FormFields()
+        fields.append("went", "خیر")
+        fields.append("liked", "۱")
+        fields.append("why", "دور بود")
+        #expect(try SurveyFormRoutes.answers(fields, to: definition) == ["went": .choice("خیر")])
+        fields = FormFields()
+        fields.append("went", "بله")
+        fields.append("liked", "۱")
+        fields.append("why", "دور بود")
+        #expect(try SurveyFormRoutes.answers(fields, to: definition) == ["went": .choice("بله"), "liked": .number(1), "why": .text("دور بود")])
+        let account = Account(login: "student", actor: Actor(id: "p-1", role: .student), university: "ut")
+        let page = SurveyFormPage(account: PageAccount(account, csrfToken: "t"), surveyId: "s", definition: definition)
+        #expect(page.questions[1].condition?.answer == "بله" && page.questions[2].condition?.answer == "کاملاً مخالفم")
+        #expect(page.questions[2].condition?.questionNumber == "۲")
+    }
+}

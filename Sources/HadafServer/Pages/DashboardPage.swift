@@ -3,8 +3,9 @@ import Foundation
 import HadafEvents
 import HadafProjections
 
-/// A participant's dashboard: their submissions with their status, and their points this
-/// academic year line by line, each with the date and log position of the act that earned it.
+/// A participant's dashboard: the surveys open to them, their submissions with their status, and
+/// their points this academic year line by line, each with the date and log position of the act
+/// that earned it.
 struct DashboardPage: Sendable {
     static let template = "dashboard"
 
@@ -14,11 +15,21 @@ struct DashboardPage: Sendable {
     let academicYear: String
     /// Whether the role submits ideas and experiences.
     let submits: Bool
+    let surveys: [OpenSurvey]
+    let hasSurveys: Bool
     let submissions: [Submission]
     let hasSubmissions: Bool
     let lines: [Line]
     let hasLines: Bool
     let total: String
+
+    struct OpenSurvey: Sendable {
+        let surveyId: String
+        let title: String
+        let closesOn: String
+        let answered: Bool
+        let anonymous: Bool
+    }
 
     struct Submission: Sendable {
         let submissionId: String
@@ -48,6 +59,10 @@ struct DashboardPage: Sendable {
         today = PersianDisplay.date(now)
         academicYear = year.persianText
         submits = [.student, .faculty, .studentGroupRepresentative].contains(account.actor.role)
+        surveys = try SurveyListing.open(at: now, for: account.actor.id, kind: account.actor.role, university: account.university, in: model).map {
+            OpenSurvey(surveyId: $0.surveyId, title: $0.title, closesOn: PersianDisplay.date($0.closesAt), answered: $0.answered, anonymous: $0.anonymous)
+        }
+        hasSurveys = !surveys.isEmpty
         submissions = try CatalogueEntry.read(submitter: account.actor.id, in: model).map { entry in
             Submission(
                 submissionId: entry.submissionId, title: entry.title, kind: PersianDisplay.kind(entry.kind), status: PersianDisplay.status(entry.status),

@@ -9,11 +9,17 @@ import Participation
 /// The survey form handler: `POST /forms/surveys/{id}/answers` takes one field per question,
 /// named by the question's id (a multiple-choice question repeats its field), reads each as its
 /// question's kind asks (a choice, choices, a number in any digits, text), and answers as the
-/// signed-in participant. Blank fields are unanswered questions; the survey's own rules (required
-/// questions, show-if conditions, ranges) are the domain's to check, field by field.
+/// signed-in participant. Blank fields are unanswered questions, and so are questions that the
+/// earlier answers hide (a form without JavaScript shows them all); the survey's own rules
+/// (required questions, ranges) are the domain's to check, field by field.
+///
+/// The survey's page is `GET /surveys/{id}`, and `GET /surveys/{id}/answered` the page after
+/// it. A browser whose answers are refused gets the form again, with its choices kept and each
+/// reason beside its question.
 struct SurveyFormRoutes {
     let runner: CommandRunner
     let store: EventStore
+    let pages: PageRenderer
 
     /// What the form handler answers a script.
     struct Answered: Codable {
@@ -31,13 +37,53 @@ struct SurveyFormRoutes {
             let survey = try context.parameters.require("id")
             let submission = try await FormSubmission.read(request, limit: context.maxUploadSize)
             let form = submission.fields
-            let account = try submission.sender(in: context, of: request, running: "survey.answer")
-            let answers = try Self.answers(form, to: try definition(of: survey))
-            let key = submission.idempotencyKey(for: account, in: request)
-            let payload = try JSONEncoder().encode(Payload(surveyId: survey, answers: answers))
-            let positions = try await runner.run(try CommandRequest(name: "survey.answer", actor: account.actor, payload: payload, idempotencyKey: key)).positions
-            return try FormSubmission.reply(to: request, seeOther: "/surveys/\(survey)/answered", created: Answered(surveyId: survey, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
+            let definition = try definition(of: survey)
+            do {
+                let account = try submission.sender(in: context, of: request, running: "survey.answer")
+                let answers = try Self.answers(form, to: definition)
+                let key = submission.idempotencyKey(for: account, in: request)
+                let payload = try JSONEncoder().encode(Payload(surveyId: survey, answers: answers))
+                let positions = try await runner.run(try CommandRequest(name: "survey.answer", actor: account.actor, payload: payload, idempotencyKey: key)).positions
+                return try FormSubmission.reply(
+                    to: request, seeOther: "/surveys/\(survey)/answered", created: Answered(surveyId: survey, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
+            } catch let error where request.prefersHTML && context.identity != nil {
+                let problem = ProblemMiddleware.problem(for: error)
+                guard problem.status != .forbidden, problem.status != .internalServerError, let identity = context.identity else { throw error }
+                return try formAgain(survey, definition: definition, fields: form, problem: problem, identity: identity)
+            }
         }
+        router.get("/surveys/:id") { _, context in
+            guard let identity = context.identity else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            let survey = try context.parameters.require("id")
+            let page = SurveyFormPage(account: PageAccount(identity.account, csrfToken: identity.csrfToken), surveyId: survey, definition: try definition(of: survey))
+            return try pages.response(SurveyFormPage.template, page)
+        }
+        router.get("/surveys/:id/answered") { _, context in
+            guard let identity = context.identity else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            let definition = try definition(of: try context.parameters.require("id"))
+            let page = SurveyAnsweredPage(
+                account: PageAccount(identity.account, csrfToken: identity.csrfToken), surveyTitle: definition.title,
+                today: PersianDisplay.date(Date()), anonymous: definition.isAnonymous)
+            return try pages.response(SurveyAnsweredPage.template, page)
+        }
+    }
+
+    /// The survey's form with what was chosen and typed, each reason beside its question (a
+    /// refusal's details name `answers.<id>`), or above the form when it names no question.
+    private func formAgain(_ survey: String, definition: SurveyDefinition, fields: FormFields, problem: Problem, identity: Identity) throws -> Response {
+        let ids = Set(definition.questions.map(\.id))
+        var errors: [String: String] = [:]
+        for detail in problem.details.isEmpty ? [problem] : problem.details {
+            guard let field = detail.field else { continue }
+            let id = field.hasPrefix("answers.") ? String(field.dropFirst("answers.".count)) : field
+            if ids.contains(id) { errors[id] = detail.persianMessage }
+        }
+        var values: [String: [String]] = [:]
+        for id in ids { values[id] = fields.values[id] }
+        let page = SurveyFormPage(
+            account: PageAccount(identity.account, csrfToken: identity.csrfToken), surveyId: survey, definition: definition, values: values,
+            errors: errors, formError: errors.isEmpty ? problem.persianMessage : nil, idempotencyKey: fields["idempotencyKey"])
+        return try pages.response(SurveyFormPage.template, page, status: problem.status)
     }
 
     /// The survey's questions as last drafted.
@@ -62,6 +108,11 @@ struct SurveyFormRoutes {
                 answers[question.id] = .number(number)
             case .shortText, .longText: answers[question.id] = .text(first)
             }
+        }
+        // Questions whose condition the answers before them do not meet are not shown: a form
+        // without JavaScript sent them anyway.
+        for question in definition.questions {
+            if let condition = question.showIf, answers[condition.questionId] != condition.equals { answers[question.id] = nil }
         }
         return answers
     }
