@@ -77,6 +77,7 @@ public struct HadafServer: Sendable {
         ReadRoutes(model: model).add(to: router)
         FestivalRoutes(store: store, model: model).add(to: router)
         PageRoutes(pages: pages, store: store, model: model).add(to: router)
+        JuryRoutes(runner: runner, store: store, pages: pages).add(to: router)
         return router
     }
 

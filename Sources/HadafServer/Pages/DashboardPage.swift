@@ -3,9 +3,9 @@ import Foundation
 import HadafEvents
 import HadafProjections
 
-/// A participant's dashboard: the surveys open to them, their submissions with their status, and
-/// their points this academic year line by line, each with the date and log position of the act
-/// that earned it.
+/// A person's dashboard: the surveys open to them, their submissions with their status, their
+/// points this academic year line by line (each with the date and log position of the act that
+/// earned it), the festivals and, for a juror, the juries they sit on.
 struct DashboardPage: Sendable {
     static let template = "dashboard"
 
@@ -22,6 +22,17 @@ struct DashboardPage: Sendable {
     let lines: [Line]
     let hasLines: Bool
     let total: String
+    let festivals: [Festival]
+    let hasFestivals: Bool
+    let juries: [Festival]
+    let hasJuries: Bool
+
+    struct Festival: Sendable {
+        let festivalId: String
+        let title: String
+        let stage: String
+        let closesOn: String
+    }
 
     struct OpenSurvey: Sendable {
         let surveyId: String
@@ -75,5 +86,12 @@ struct DashboardPage: Sendable {
         }
         hasLines = !lines.isEmpty
         total = PersianDisplay.number(scored.reduce(0) { $0 + $1.points })
+        func festival(_ listing: FestivalListing) -> Festival {
+            Festival(festivalId: listing.festivalId, title: listing.title, stage: PersianDisplay.festivalStage(listing.stage), closesOn: PersianDisplay.date(listing.closesAt))
+        }
+        festivals = try FestivalListing.all(in: model).map(festival)
+        hasFestivals = !festivals.isEmpty
+        juries = account.actor.role == .juror ? try FestivalListing.judged(by: account.actor.id, in: model).map(festival) : []
+        hasJuries = !juries.isEmpty
     }
 }

@@ -28,6 +28,16 @@ enum PersianDisplay {
         }
     }
 
+    /// A festival's stage.
+    static func festivalStage(_ code: String) -> String {
+        switch code {
+        case "call_open": "فراخوان باز است"
+        case "judging": "در حال داوری"
+        case "announced": "برگزیدگان اعلام شده‌اند"
+        default: code
+        }
+    }
+
     /// `idea` or `experience`.
     static func kind(_ code: String) -> String {
         code == "idea" ? "ایده" : code == "experience" ? "تجربه" : code

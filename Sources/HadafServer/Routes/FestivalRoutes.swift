@@ -32,19 +32,7 @@ struct FestivalRoutes {
         router.get("/api/v1/festivals/:id/assignments") { _, context in
             let account = try context.requireAccount()
             try Self.require(account, in: [.juror], "see jurors' assignments", "دیدن آثار سپرده به داوران")
-            return try JSONResponse.make(try assignments(of: account.actor.id, festival: try context.parameters.require("id")))
-        }
-    }
-
-    /// The active entries assigned to `juror`, blinded, in id order.
-    private func assignments(of juror: String, festival festivalId: String) throws -> [BlindEntry] {
-        let (festival, state) = try Festivals(store: store).opened(festivalId)
-        let inputs = try Self.found(festivalId) { () throws(ProjectionError) in try FestivalInputs.read(festivalId, from: store) }
-        let submissions = CommandHandler<Submission>(store: store)
-        return try state.activeEntries.filter { state.assignments.contains(JurorAssignment(entryId: $0.entryId, jurorId: juror)) }.compactMap { entry in
-            guard let category = festival.category(entry.categoryId)?.category else { return nil }
-            let content = entry.kind == nil ? nil : try submissions.load(Submission.stream(entry.entryId)).state.content
-            return BlindEntry(entry: entry, category: category, content: content, myScores: inputs.scores[entry.entryId]?[juror])
+            return try JSONResponse.make(try JurorAssignments(store: store).entries(of: account.actor.id, festival: try context.parameters.require("id")).entries)
         }
     }
 
@@ -54,7 +42,7 @@ struct FestivalRoutes {
     }
 
     /// The body's result, a missing festival as a 404.
-    private static func found<T>(_ festival: String, _ body: () throws(ProjectionError) -> T) throws -> T {
+    static func found<T>(_ festival: String, _ body: () throws(ProjectionError) -> T) throws -> T {
         do {
             return try body()
         } catch .festivalNotFound {

@@ -1,0 +1,62 @@
+import EventStore
+import Foundation
+import HadafEvents
+import HadafProjections
+@testable import HadafServer
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite("A juror's pages: blinded entries and the rubric as a form")
+struct JuryPageTests {
+    @Test func aJurorScoresAnEntryThroughTheFormAfterARefusalThatKeptTheChoices() async throws {
+        let fixture = try await ServerFixture.make()
+        let festival = "hadaf-\(AcademicYear(containing: Date()).startYear)"
+        try await fixture.test { client in
+            var sessions: [String: SignedIn] = [:]
+            for login in ["ministry", "deputy-ut", "student", "juror"] { sessions[login] = try await client.signIn(login, fixture.passwords[login]!) }
+            func run(_ login: String, _ command: String, _ payload: String) async throws {
+                try await client.execute(uri: "/api/v1/commands/\(command)", method: .post, headers: sessions[login]!.jsonHeaders, body: ByteBuffer(string: payload)) { response throws in
+                    #expect(response.status == .created, "\(login) \(command): \(response.text)")
+                }
+            }
+            func page(_ login: String, _ path: String) async throws -> (HTTPResponse.Status, String) {
+                try await client.execute(uri: path, method: .get, headers: [.cookie: sessions[login]!.cookie, .accept: "text/html"]) { ($0.status, $0.text) }
+            }
+            let idea = #"{"submissionId":"night-library","content":{"idea":{"title":"کتابخانه شبانه","summary":"کتابخانه‌ای که شب‌ها باز است","problem":"بسته بودن شبانه","proposal":"قفسه امانی","expectedImpact":"مطالعه بیشتر","category":"literary"}}}"#
+            try await run("student", "submission.draft", idea)
+            try await run("student", "submission.submit", #"{"submissionId":"night-library"}"#)
+            try await run("deputy-ut", "submission.screen", #"{"submissionId":"night-library","decision":"accepted_for_evaluation"}"#)
+            try await run("ministry", "festival.close_call", #"{"festivalId":"\#(festival)"}"#)
+            try await run("ministry", "festival.confirm_entries", #"{"festivalId":"\#(festival)","entries":[{"submissionId":"night-library","categoryId":"student-ideas"}]}"#)
+            try await run("ministry", "festival.assign_jurors", #"{"festivalId":"\#(festival)"}"#)
+            _ = try fixture.server.projections.catchUp()
+
+            let dashboard = try await page("juror", "/")
+            #expect(dashboard.1.contains(#"<a href="/festivals/\#(festival)/jury">"#) && dashboard.1.contains("در حال داوری"))
+            #expect(try await page("student", "/festivals/\(festival)/jury").0 == .forbidden)
+            let list = try await page("juror", "/festivals/\(festival)/jury")
+            #expect(list.0 == .ok && list.1.contains("کتابخانه شبانه") && list.1.contains("در انتظار امتیاز"))
+            #expect(!list.1.contains(sessions["student"]!.actorId))
+            let entry = try await page("juror", "/festivals/\(festival)/jury/night-library")
+            #expect(entry.0 == .ok && entry.1.contains("قفسه امانی") && entry.1.contains(#"<input type="radio" id="score-originality-10" name="originality" value="10">"#))
+
+            let headers: HTTPFields = [.cookie: sessions["juror"]!.cookie, .accept: "text/html", .contentType: "application/x-www-form-urlencoded"]
+            let csrf = sessions["juror"]!.csrfToken
+            let uri = "/forms/festivals/\(festival)/entries/night-library/scores"
+            try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: "csrfToken=\(csrf)&originality=9&impact=%DB%B8")) { response throws in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains(#"value="9" checked>"#) && response.text.contains(#"value="8" checked>"#) && response.text.contains(#"id="feasibility-error""#))
+            }
+            try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: "csrfToken=\(csrf)&originality=9&impact=8&feasibility=7")) { response throws in
+                #expect(response.status == .seeOther && response.headers[.location] == "/festivals/\(festival)/jury?scored=night-library")
+            }
+            let scored = try await page("juror", "/festivals/\(festival)/jury?scored=night-library")
+            #expect(scored.1.contains("امتیاز شما به «کتابخانه شبانه» ثبت شد.") && scored.1.contains("امتیاز داده‌اید"))
+            let again = try await page("juror", "/festivals/\(festival)/jury/night-library")
+            #expect(again.1.contains(#"name="feasibility" value="7" checked>"#))
+        }
+    }
+}
