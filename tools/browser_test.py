@@ -3,10 +3,11 @@
 
 Signs in as the demo student, submits an idea in Persian through the real form (typed with
 keyboard input events, sent with the form's own button), and checks that the dashboard lists it
-with Persian digits and a Jalali date. Saves screenshots of the pages into SHOTS (a phone's
-width). Exits 1 with the reason on the first failed check.
+with Persian digits and a Jalali date; answers the open survey; signs out, and as the demo faculty
+member comments on an article of the regulation under review. Saves screenshots of the pages into
+SHOTS (a phone's width). Exits 1 with the reason on the first failed check.
 
-Usage: browser_test.py BASE_URL STUDENT_PASSWORD SHOTS_DIR
+Usage: browser_test.py BASE_URL SHOTS_DIR STUDENT_PASSWORD FACULTY_PASSWORD
 """
 import base64
 import json
@@ -136,9 +137,9 @@ def check_page_basics(browser, name):
 
 
 def main():
-    if len(sys.argv) != 4:
-        fail("usage: browser_test.py BASE_URL STUDENT_PASSWORD SHOTS_DIR")
-    base, password, shots = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
+    if len(sys.argv) != 5:
+        fail("usage: browser_test.py BASE_URL SHOTS_DIR STUDENT_PASSWORD FACULTY_PASSWORD")
+    base, shots, password, faculty_password = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3], sys.argv[4]
     os.makedirs(shots, exist_ok=True)
     browser = Browser()
     try:
@@ -233,6 +234,33 @@ def main():
             time.sleep(0.25)
         else:
             fail("the dashboard does not show the survey as answered after 5 s")
+
+        # Signed out with the header's button; then the faculty member reviews the regulation.
+        browser.events.clear()
+        browser.evaluate("document.querySelector('header form button[type=submit]').click()")
+        browser.wait_for_load()
+        if browser.evaluate("location.pathname") != "/login":
+            fail("signing out does not lead back to the sign-in page")
+        browser.type_into("#login", "faculty")
+        browser.type_into("#password", faculty_password)
+        browser.press_submit()
+        link = browser.evaluate("document.querySelector('a[href^=\"/regulations/\"]')?.getAttribute('href') ?? ''")
+        if not link:
+            fail("the faculty member's dashboard lists no regulation under review")
+        browser.goto(f"{base}{link}")
+        check_page_basics(browser, "regulation")
+        browser.type_into("#text-1", "مجوز دوساله، کار کانون‌ها را آسان‌تر می‌کند")
+        browser.events.clear()
+        browser.evaluate("document.querySelector('#article-1 form button[type=submit]').click()")
+        browser.wait_for_load()
+        for _ in range(20):
+            if "(شما): مجوز دوساله" in browser.evaluate("document.querySelector('#article-1').innerText"):
+                break
+            time.sleep(0.25)
+            browser.goto(f"{base}{link}")
+        else:
+            fail("the faculty member's comment is not shown under its article after 5 s")
+        browser.screenshot(os.path.join(shots, "regulation.png"))
     finally:
         browser.close()
     print(f"browser test: passed; screenshots in {shots}")

@@ -1,6 +1,6 @@
 /// The projectors the platform runs.
 public enum StandardProjectors {
     public static var all: [any Projector] {
-        [CatalogueProjector(), LedgerProjector(), SurveyResultsProjector(), SurveyListingProjector(), RegulationDigestProjector(), FestivalListingProjector()]
+        [CatalogueProjector(), LedgerProjector(), SurveyResultsProjector(), SurveyListingProjector(), RegulationDigestProjector(), RegulationListingProjector(), FestivalListingProjector()]
     }
 }

@@ -69,6 +69,8 @@ public enum APIDocument {
         Operation(method: "get", path: "/assets/hadaf.css", summary: "The pages' style sheet.", signedIn: false, responses: [200: "The style sheet"]),
         Operation(method: "get", path: "/surveys/{id}", summary: "A survey as a form (HTML), posting to /forms/surveys/{id}/answers.", signedIn: false,
                   responses: [200: "The page", 303: "Not signed in: to /login", 404: "No such survey"]),
+        Operation(method: "get", path: "/regulations/{id}", summary: "A regulation article by article with what was said on each, and a form per article while its round is open (HTML).",
+                  signedIn: false, responses: [200: "The page", 303: "Not signed in: to /login", 404: "No such regulation"]),
         Operation(method: "get", path: "/festivals/{id}/jury", summary: "A juror's entries in a festival, blinded (HTML).", signedIn: false,
                   responses: [200: "The page", 303: "Not signed in: to /login", 403: "Not a juror", 404: "No such festival"]),
         Operation(method: "get", path: "/festivals/{id}/jury/{entry}", summary: "One assigned entry with the rubric as a form (HTML).", signedIn: false,

@@ -3,7 +3,8 @@ import Foundation
 import HadafEvents
 import HadafProjections
 
-/// A person's dashboard: the surveys open to them, their submissions with their status, their
+/// A person's dashboard: the surveys open to them, the regulations under review they may
+/// comment on, their submissions with their status, their
 /// points this academic year line by line (each with the date and log position of the act that
 /// earned it), the festivals and, for a juror, the juries they sit on.
 struct DashboardPage: Sendable {
@@ -17,6 +18,8 @@ struct DashboardPage: Sendable {
     let submits: Bool
     let surveys: [OpenSurvey]
     let hasSurveys: Bool
+    let regulations: [Regulation]
+    let hasRegulations: Bool
     let submissions: [Submission]
     let hasSubmissions: Bool
     let lines: [Line]
@@ -32,6 +35,12 @@ struct DashboardPage: Sendable {
         let title: String
         let stage: String
         let closesOn: String
+    }
+
+    struct Regulation: Sendable {
+        let regulationId: String
+        let title: String
+        let deadline: String
     }
 
     struct OpenSurvey: Sendable {
@@ -74,6 +83,10 @@ struct DashboardPage: Sendable {
             OpenSurvey(surveyId: $0.surveyId, title: $0.title, closesOn: PersianDisplay.date($0.closesAt), answered: $0.answered, anonymous: $0.anonymous)
         }
         hasSurveys = !surveys.isEmpty
+        regulations = try RegulationListing.underReview(at: now, kind: account.actor.role.rawValue, university: account.university, in: model).map {
+            Regulation(regulationId: $0.regulationId, title: $0.title, deadline: PersianDisplay.date($0.deadline))
+        }
+        hasRegulations = !regulations.isEmpty
         submissions = try CatalogueEntry.read(submitter: account.actor.id, in: model).map { entry in
             Submission(
                 submissionId: entry.submissionId, title: entry.title, kind: PersianDisplay.kind(entry.kind), status: PersianDisplay.status(entry.status),

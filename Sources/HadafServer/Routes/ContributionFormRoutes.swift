@@ -3,6 +3,7 @@ import HadafEvents
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import HadafProjections
 import Participation
 
 /// The form handler for reviewing a regulation: `POST /forms/regulations/{id}/contributions`
@@ -10,8 +11,13 @@ import Participation
 /// `rationale` an amendment needs) as the signed-in participant. Like the submission forms: a
 /// browser is sent back to the regulation's page (303), a script gets 201 and JSON, and the
 /// hidden `idempotencyKey` makes a double submit land once.
+///
+/// The regulation's page is `GET /regulations/{id}`. A browser whose contribution is refused gets
+/// the page again, with what it wrote in its article's form and the reason beside the field.
 struct ContributionFormRoutes {
     let runner: CommandRunner
+    let model: ReadModel
+    let pages: PageRenderer
 
     /// What the form handler answers a script.
     struct Contributed: Codable {
@@ -27,24 +33,59 @@ struct ContributionFormRoutes {
     }
 
     func add(to router: Router<HadafRequestContext>) {
+        router.get("/regulations/:id") { _, context in
+            guard let identity = context.identity else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            return try page(try context.parameters.require("id"), identity: identity)
+        }
         router.post("/forms/regulations/:id/contributions") { request, context in
             let regulation = try context.parameters.require("id")
             let submission = try await FormSubmission.read(request, limit: context.maxUploadSize)
-            let form = submission.fields
-            let account = try submission.sender(in: context, of: request, running: "regulation.contribute")
-            let articleText = try form.required("article")
-            guard let article = Int(Digits.latin(articleText)), article > 0 else {
-                throw Problem.malformedForm(field: "article", english: "'\(articleText)' is not an article number.", persian: "«\(articleText)» شماره ماده نیست.")
+            do {
+                return try await contribute(submission, to: regulation, request: request, context: context)
+            } catch let error where request.prefersHTML && context.identity != nil {
+                let problem = ProblemMiddleware.problem(for: error)
+                guard problem.status != .forbidden, problem.status != .internalServerError, let identity = context.identity,
+                      let article = submission.fields["article"].flatMap({ Int(Digits.latin($0)) }) else { throw error }
+                var errors: [String?: String] = [:]
+                for detail in problem.details.isEmpty ? [problem] : problem.details {
+                    errors[["text", "rationale"].contains(detail.field) ? detail.field : nil] = detail.persianMessage
+                }
+                let fields = submission.fields
+                let draft = (article: article, kind: fields["kind"] ?? "comment", text: fields["text"] ?? "", rationale: fields["rationale"] ?? "", errors: errors)
+                return try page(regulation, identity: identity, draft: draft, status: problem.status)
             }
-            let key = submission.idempotencyKey(for: account, in: request)
-            let contributionId = FormSubmission.id("c", forKey: key)
-            let rationale = form["rationale"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-            let payload = try JSONEncoder().encode(Payload(
-                regulationId: regulation, contributionId: contributionId, kind: try form.required("kind"), article: article,
-                text: try form.required("text"), rationale: rationale))
-            let command = try CommandRequest(name: "regulation.contribute", actor: account.actor, payload: payload, idempotencyKey: key)
-            let positions = try await runner.run(command).positions
-            return try FormSubmission.reply(to: request, seeOther: "/regulations/\(regulation)#article-\(article)", created: Contributed(contributionId: contributionId, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
         }
+    }
+
+    /// The regulation's page for the signed-in person, with a refused draft when there is one.
+    private func page(
+        _ regulation: String, identity: Identity, draft: (article: Int, kind: String, text: String, rationale: String, errors: [String?: String])? = nil,
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        guard let digest = try RegulationDigest.read(regulation, in: model) else { throw Problem.notFound("regulation '\(regulation)'") }
+        let account = identity.account
+        let listing = try RegulationListing.underReview(at: Date(), kind: account.actor.role.rawValue, university: account.university, in: model)
+            .first { $0.regulationId == regulation }
+        let page = RegulationPage(
+            account: PageAccount(account, csrfToken: identity.csrfToken), participant: account.actor.id, digest: digest, listing: listing, draft: draft)
+        return try pages.response(RegulationPage.template, page, status: status)
+    }
+
+    private func contribute(_ submission: FormSubmission, to regulation: String, request: Request, context: HadafRequestContext) async throws -> Response {
+        let form = submission.fields
+        let account = try submission.sender(in: context, of: request, running: "regulation.contribute")
+        let articleText = try form.required("article")
+        guard let article = Int(Digits.latin(articleText)), article > 0 else {
+            throw Problem.malformedForm(field: "article", english: "'\(articleText)' is not an article number.", persian: "«\(articleText)» شماره ماده نیست.")
+        }
+        let key = submission.idempotencyKey(for: account, in: request)
+        let contributionId = FormSubmission.id("c", forKey: key)
+        let rationale = form["rationale"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        let payload = try JSONEncoder().encode(Payload(
+            regulationId: regulation, contributionId: contributionId, kind: try form.required("kind"), article: article,
+            text: try form.required("text"), rationale: rationale))
+        let command = try CommandRequest(name: "regulation.contribute", actor: account.actor, payload: payload, idempotencyKey: key)
+        let positions = try await runner.run(command).positions
+        return try FormSubmission.reply(to: request, seeOther: "/regulations/\(regulation)#article-\(article)", created: Contributed(contributionId: contributionId, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
     }
 }
