@@ -112,6 +112,14 @@ class Browser:
         self.evaluate("document.querySelector('main form button[type=submit]').click()")
         self.wait_for_load()
 
+    def choose_file(self, selector, path):
+        """Chooses a file for a file input, as the file picker would."""
+        root = self.call("DOM.getDocument")["root"]["nodeId"]
+        node = self.call("DOM.querySelector", nodeId=root, selector=selector)["nodeId"]
+        if not node:
+            fail(f"no file field {selector}")
+        self.call("DOM.setFileInputFiles", nodeId=node, files=[path])
+
     def screenshot(self, path):
         data = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)["data"]
         with open(path, "wb") as file:
@@ -234,6 +242,25 @@ def main():
             time.sleep(0.25)
         else:
             fail("the dashboard does not show the survey as answered after 5 s")
+
+        # An experience with a photo as evidence, its dates typed in Persian digits.
+        browser.goto(f"{base}/experiences/new")
+        check_page_basics(browser, "experience form")
+        for selector, text in [("#title", "نمایشگاه کتاب دست‌دوم"), ("#summary", "سه روز مبادله کتاب میان دانشجویان"),
+                               ("#startedOn", "۱۴۰۵/۰۷/۱۸"), ("#endedOn", "۱۴۰۵/۰۷/۲۰"), ("#place", "سرای دانشجویی"),
+                               ("#results", "هزار و دویست کتاب میان سیصد دانشجو مبادله شد")]:
+            browser.type_into(selector, text)
+        photo = os.path.join(tempfile.mkdtemp(prefix="hadaf-evidence-"), "exhibition.png")
+        with open(photo, "wb") as file:
+            file.write(base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="))
+        browser.choose_file("#evidence", photo)
+        browser.screenshot(os.path.join(shots, "experience-form.png"))
+        browser.press_submit()
+        if not browser.evaluate("location.pathname").startswith("/forms/submitted/"):
+            fail(f"the experience was not accepted: {browser.evaluate('document.body.innerText')[:300]}")
+
+        if "شناسه پیگیری" not in browser.evaluate("document.body.innerText"):
+            fail("the experience's confirmation gives no reference")
 
         # Signed out with the header's button; then the faculty member reviews the regulation.
         browser.events.clear()

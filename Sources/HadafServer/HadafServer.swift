@@ -71,7 +71,7 @@ public struct HadafServer: Sendable {
         SessionRoutes(accounts: accounts, throttle: LoginThrottle(), secureCookies: configuration.secureCookies, pages: pages).add(to: router)
         CommandRoutes(runner: runner).add(to: router)
         let attachments = AttachmentStore(directory: AttachmentStore.directory(besideLog: store.path), maximumSize: configuration.maximumAttachmentSize)
-        SubmissionFormRoutes(runner: runner, attachments: attachments, pages: pages).add(to: router)
+        SubmissionFormRoutes(runner: runner, attachments: attachments, pages: pages, model: model).add(to: router)
         ContributionFormRoutes(runner: runner, model: model, pages: pages).add(to: router)
         SurveyFormRoutes(runner: runner, store: store, pages: pages).add(to: router)
         ReadRoutes(model: model).add(to: router)

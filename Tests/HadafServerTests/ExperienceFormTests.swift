@@ -55,6 +55,30 @@ struct ExperienceFormTests {
         #expect(stored.content(sha256: hashes[0]) == report && stored.content(sha256: hashes[1]) == photo)
     }
 
+    @Test func theExperiencePageNamesTheIdeasItMayCarryOutAndARefusalKeepsWhatWasTyped() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let session = try await client.signIn("student", fixture.passwords["student"]!)
+            let idea = #"{"submissionId":"dorm-theatre","content":{"idea":{"title":"تئاتر خوابگاه","summary":"اجرای نمایش","problem":"نبود برنامه","proposal":"گروه تئاتر","expectedImpact":"نشاط","category":"artistic"}}}"#
+            try await client.execute(uri: "/api/v1/commands/submission.draft", method: .post, headers: session.jsonHeaders, body: ByteBuffer(string: idea)) { response throws in
+                #expect(response.status == .created)
+            }
+            _ = try fixture.server.projections.catchUp()
+            try await client.execute(uri: "/experiences/new", method: .get, headers: [.cookie: session.cookie, .accept: "text/html"]) { response throws in
+                #expect(response.status == .ok && response.text.contains(#"enctype="multipart/form-data""#))
+                #expect(response.text.contains(#"<option value="dorm-theatre">تئاتر خوابگاه</option>"#) && response.text.contains(#"<label for="evidence">"#))
+            }
+            var typed = fields(csrf: session.csrfToken, startedOn: "فردا")
+            typed.append(("carriesOutIdea", "dorm-theatre"))
+            let headers: HTTPFields = [.cookie: session.cookie, .accept: "text/html", .contentType: "multipart/form-data; boundary=\(boundary)"]
+            try await client.execute(uri: "/forms/experience", method: .post, headers: headers, body: multipart(typed, files: [])) { response throws in
+                #expect(response.status == .badRequest)
+                #expect(response.text.contains(#"<p class="error" id="startedOn-error">"#) && response.text.contains(#"value="فردا""#))
+                #expect(response.text.contains(#"value="نمایشگاه کتاب دست‌دوم""#) && response.text.contains(#"<option value="dorm-theatre" selected>"#))
+            }
+        }
+    }
+
     @Test func aFileOverTheConfiguredLimitIsRefusedByName() async throws {
         let fixture = try await ServerFixture.make(configuration: .init(port: 0, maximumAttachmentSize: 1000))
         try await fixture.test { client in

@@ -66,6 +66,8 @@ public enum APIDocument {
                   responses: [200: "The page", 303: "Not signed in: to /login"]),
         Operation(method: "get", path: "/ideas/new", summary: "The idea form (HTML), posting to /forms/idea.", signedIn: false,
                   responses: [200: "The page", 303: "Not signed in: to /login"]),
+        Operation(method: "get", path: "/experiences/new", summary: "The experience form with evidence files (HTML), posting to /forms/experience.", signedIn: false,
+                  responses: [200: "The page", 303: "Not signed in: to /login"]),
         Operation(method: "get", path: "/assets/hadaf.css", summary: "The pages' style sheet.", signedIn: false, responses: [200: "The style sheet"]),
         Operation(method: "get", path: "/surveys/{id}", summary: "A survey as a form (HTML), posting to /forms/surveys/{id}/answers.", signedIn: false,
                   responses: [200: "The page", 303: "Not signed in: to /login", 404: "No such survey"]),
@@ -104,7 +106,8 @@ public enum APIDocument {
                   responses: [201: "Answered (scripts)", 303: "Answered (browsers)", 400: "A field is malformed", 401: "Not signed in",
                               403: "CSRF token missing, role refused, or not in the survey's audience", 404: "No such survey",
                               409: "Not open, closed, or already answered", 422: "Answers the survey refuses, field by field"]),
-        Operation(method: "get", path: "/forms/submitted/{id}", summary: "The confirmation page after a form.", responses: [200: "The page", 401: "Not signed in"]),
+        Operation(method: "get", path: "/forms/submitted/{id}", summary: "The confirmation page after an idea or an experience (HTML).", signedIn: false,
+                  responses: [200: "The page", 303: "Not signed in: to /login"]),
     ]
 
     /// The document as JSON text, keys sorted so that the committed copy compares byte for byte.

@@ -4,9 +4,10 @@ import HadafProjections
 import Hummingbird
 import NIOCore
 
-/// The pages for people: the dashboard at `/`, the idea form at `/ideas/new`, and the style
-/// sheet. A browser that is not signed in is sent to `/login`. (Sign-in and sign-out are
-/// ``SessionRoutes``; the forms' handlers are under `/forms`.)
+/// The pages for people: the dashboard at `/` and the style sheet. A browser that is not signed
+/// in is sent to `/login`. (Sign-in and sign-out are ``SessionRoutes``; each form's page is with
+/// its handler: ``SubmissionFormRoutes``, ``SurveyFormRoutes``, ``ContributionFormRoutes``,
+/// ``JuryRoutes``.)
 struct PageRoutes {
     let pages: PageRenderer
     let store: EventStore
@@ -24,10 +25,6 @@ struct PageRoutes {
             let page = try DashboardPage(
                 account: identity.account, page: PageAccount(identity.account, csrfToken: identity.csrfToken), now: Date(), model: model, store: store)
             return try pages.response(DashboardPage.template, page)
-        }
-        router.get("/ideas/new") { _, context in
-            guard let identity = context.identity else { return Self.toLogin }
-            return try pages.response(IdeaFormPage.template, IdeaFormPage(account: PageAccount(identity.account, csrfToken: identity.csrfToken)))
         }
     }
 

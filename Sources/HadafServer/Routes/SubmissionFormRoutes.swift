@@ -1,5 +1,6 @@
 import Foundation
 import HadafEvents
+import HadafProjections
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -12,12 +13,14 @@ import Participation
 /// the `Idempotency-Key` header) makes a double submit land once and answer with the first result.
 ///
 /// Every field a submitted idea or experience needs is required here, so that a form missing
-/// one is refused before anything is written. A browser whose idea is refused gets the idea form
-/// again, with what it typed and the reason beside the field.
+/// one is refused before anything is written. A browser whose idea or experience is refused gets
+/// its form again, with what it typed and the reason beside the field (files must be chosen
+/// again: a browser does not let a page keep them).
 struct SubmissionFormRoutes {
     let runner: CommandRunner
     let attachments: AttachmentStore
     let pages: PageRenderer
+    let model: ReadModel
 
     /// What the form handler answers a script.
     struct Submitted: Codable {
@@ -34,28 +37,42 @@ struct SubmissionFormRoutes {
                     try ["idea": Self.idea(form.fields)]
                 }
             } catch let error where request.prefersHTML && context.identity != nil {
-                let problem = ProblemMiddleware.problem(for: error)
-                guard problem.status != .forbidden, problem.status != .internalServerError, let identity = context.identity else { throw error }
-                return try ideaFormAgain(form.fields, problem: problem, identity: identity)
+                return try formAgain(.idea, form.fields, error: error, context: context)
             }
         }
         router.post("/forms/experience") { request, context in
             let form = try await FormSubmission.read(request, limit: attachments.maximumSize * 4 + context.maxUploadSize)
-            return try await submit(form, request: request, context: context, kind: "experience") { form in
-                try ["experience": Self.experience(form, attachments: attachments)]
+            do {
+                return try await submit(form, request: request, context: context, kind: "experience") { form in
+                    try ["experience": Self.experience(form, attachments: attachments)]
+                }
+            } catch let error where request.prefersHTML && context.identity != nil {
+                return try formAgain(.experience, form.fields, error: error, context: context)
             }
         }
+        router.get("/ideas/new") { _, context in
+            guard let identity = context.identity else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            return try pages.response(SubmissionFormPage.template, SubmissionFormPage(.idea, account: PageAccount(identity.account, csrfToken: identity.csrfToken)))
+        }
+        router.get("/experiences/new") { _, context in
+            guard let identity = context.identity else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            let page = SubmissionFormPage(.experience, account: PageAccount(identity.account, csrfToken: identity.csrfToken), ideas: try ideas(of: identity.account))
+            return try pages.response(SubmissionFormPage.template, page)
+        }
         router.get("/forms/submitted/:id") { _, context in
-            _ = try context.requireAccount()
-            let page = ConfirmationPage(submissionId: try context.parameters.require("id"), at: Date()).html
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+            guard let identity = context.identity else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            let page = SubmittedPage(account: PageAccount(identity.account, csrfToken: identity.csrfToken), submissionId: try context.parameters.require("id"), at: Date())
+            return try pages.response(SubmittedPage.template, page)
         }
     }
 
-    /// The idea form with what was typed: every empty field marked, the problem's message beside
-    /// its field (or each of its details beside theirs), or above the form when it names none.
-    private func ideaFormAgain(_ fields: FormFields, problem: Problem, identity: Identity) throws -> Response {
-        let labels = Dictionary(uniqueKeysWithValues: IdeaFormPage.textFields.map { ($0.name, $0.label) } + [("category", "زمینه")])
+    /// The form with what was typed: every empty field marked, the refusal's message beside its
+    /// field (or each of its details beside theirs), or above the form when it names none. A
+    /// refusal that is not the form's to show (a stale CSRF token, a fault) goes on as it was.
+    private func formAgain(_ kind: SubmissionFormPage.Kind, _ fields: FormFields, error: any Error, context: HadafRequestContext) throws -> Response {
+        let problem = ProblemMiddleware.problem(for: error)
+        guard problem.status != .forbidden, problem.status != .internalServerError, let identity = context.identity else { throw error }
+        let labels = SubmissionFormPage.labels(kind)
         var errors: [String: String] = [:]
         var values: [String: String] = [:]
         for (name, label) in labels {
@@ -63,12 +80,21 @@ struct SubmissionFormRoutes {
             if (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors[name] = "«\(label)» را پر کنید." }
         }
         for detail in problem.details.isEmpty ? [problem] : problem.details {
-            if let field = detail.field, labels[field] != nil, errors[field] == nil { errors[field] = detail.persianMessage }
+            if let field = detail.field, labels[field] != nil || field == "evidence", errors[field] == nil { errors[field] = detail.persianMessage }
         }
-        let page = IdeaFormPage(
-            account: PageAccount(identity.account, csrfToken: identity.csrfToken), values: values, errors: errors,
-            formError: errors.isEmpty ? problem.persianMessage : nil, idempotencyKey: fields["idempotencyKey"])
-        return try pages.response(IdeaFormPage.template, page, status: problem.status)
+        values["carriesOutIdea"] = fields["carriesOutIdea"]
+        let page = SubmissionFormPage(
+            kind, account: PageAccount(identity.account, csrfToken: identity.csrfToken), values: values, errors: errors,
+            ideas: kind == .experience ? try ideas(of: identity.account) : [], formError: errors.isEmpty ? problem.persianMessage : nil,
+            idempotencyKey: fields["idempotencyKey"])
+        return try pages.response(SubmissionFormPage.template, page, status: problem.status)
+    }
+
+    /// The person's ideas that an experience may say it carried out: those not withdrawn or rejected.
+    private func ideas(of account: Account) throws -> [(id: String, title: String)] {
+        try CatalogueEntry.read(submitter: account.actor.id, in: model)
+            .filter { $0.kind == "idea" && !["withdrawn", "rejected"].contains($0.status) }
+            .map { ($0.submissionId, $0.title) }
     }
 
     private func submit(
