@@ -78,6 +78,7 @@ public struct HadafServer: Sendable {
         FestivalRoutes(store: store, model: model).add(to: router)
         PageRoutes(pages: pages, store: store, model: model).add(to: router)
         JuryRoutes(runner: runner, store: store, pages: pages).add(to: router)
+        ScreeningRoutes(runner: runner, store: store, model: model, pages: pages).add(to: router)
         return router
     }
 

@@ -102,3 +102,51 @@ struct RegulationPageTests {
         }
     }
 }
+
+@Suite("A deputy's screening pages: the queue, near-duplicates and the decision form")
+struct ScreeningPageTests {
+    @Test func aDeputyRejectsADuplicateAfterARefusalThatKeptTheChoices() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            var sessions: [String: SignedIn] = [:]
+            for login in ["deputy-ut", "student", "faculty", "juror"] { sessions[login] = try await client.signIn(login, fixture.passwords[login]!) }
+            let text = #""summary":"گردهمایی ماهانه دانشجویان خوابگاه برای گفت‌وگو درباره یک کتاب","problem":"کم‌خوانی","proposal":"باشگاه","expectedImpact":"مطالعه","category":"literary""#
+            for (login, id) in [("student", "club-a"), ("faculty", "club-b")] {
+                for (command, payload) in [
+                    ("submission.draft", #"{"submissionId":"\#(id)","content":{"idea":{"title":"باشگاه کتاب‌خوانی خوابگاه‌ها",\#(text)}}}"#),
+                    ("submission.submit", #"{"submissionId":"\#(id)"}"#),
+                ] {
+                    try await client.execute(uri: "/api/v1/commands/\(command)", method: .post, headers: sessions[login]!.jsonHeaders, body: ByteBuffer(string: payload)) { response throws in
+                        #expect(response.status == .created, "\(login) \(command)")
+                    }
+                }
+            }
+            _ = try fixture.server.projections.catchUp()
+            func page(_ login: String, _ path: String) async throws -> (HTTPResponse.Status, String) {
+                try await client.execute(uri: path, method: .get, headers: [.cookie: sessions[login]!.cookie, .accept: "text/html"]) { ($0.status, $0.text) }
+            }
+            #expect(try await page("deputy-ut", "/").1.contains(#"<a href="/screening">۲ ارسال در انتظار بررسی</a>"#))
+            #expect(try await page("juror", "/screening").0 == .forbidden)
+            let queue = try await page("deputy-ut", "/screening")
+            #expect(queue.1.contains(#"<a href="/screening/club-b">"#) && queue.1.contains("۱ ارسال همانند"))
+            let entry = try await page("deputy-ut", "/screening/club-b")
+            #expect(entry.1.contains("همانندی ۱۰۰٪") && entry.1.contains(#"<option value="club-a">"#))
+
+            let headers: HTTPFields = [.cookie: sessions["deputy-ut"]!.cookie, .accept: "text/html", .contentType: "application/x-www-form-urlencoded"]
+            let csrf = sessions["deputy-ut"]!.csrfToken
+            let reason = "%D8%AA%DA%A9%D8%B1%D8%A7%D8%B1%DB%8C"  // تکراری
+            try await client.execute(uri: "/forms/screening/club-b", method: .post, headers: headers,
+                                     body: ByteBuffer(string: "csrfToken=\(csrf)&decision=rejected&reason=\(reason)")) { response throws in
+                #expect(response.status == .unprocessableContent)
+                #expect(response.text.contains(#"value="rejected" required checked>"#) && response.text.contains(">تکراری</textarea>") && response.text.contains(#"id="ground-error""#))
+            }
+            try await client.execute(uri: "/forms/screening/club-b", method: .post, headers: headers,
+                                     body: ByteBuffer(string: "csrfToken=\(csrf)&decision=rejected&ground=duplicate&duplicateOf=club-a&reason=\(reason)")) { response throws in
+                #expect(response.status == .seeOther && response.headers[.location] == "/screening?decided=club-b")
+            }
+            _ = try fixture.server.projections.catchUp()
+            let after = try await page("deputy-ut", "/screening?decided=club-b")
+            #expect(after.1.contains("تصمیم شما درباره «باشگاه کتاب‌خوانی خوابگاه‌ها» ثبت شد.") && !after.1.contains("/screening/club-b\""))
+        }
+    }
+}

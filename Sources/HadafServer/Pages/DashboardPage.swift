@@ -29,6 +29,9 @@ struct DashboardPage: Sendable {
     let hasFestivals: Bool
     let juries: [Festival]
     let hasJuries: Bool
+    /// For a university deputy officer: how many submissions await their screening.
+    let screens: Bool
+    let awaitingScreening: String
 
     struct Festival: Sendable {
         let festivalId: String
@@ -106,5 +109,7 @@ struct DashboardPage: Sendable {
         hasFestivals = !festivals.isEmpty
         juries = account.actor.role == .juror ? try FestivalListing.judged(by: account.actor.id, in: model).map(festival) : []
         hasJuries = !juries.isEmpty
+        screens = account.actor.role == .universityDeputyOfficer && account.university != nil
+        awaitingScreening = Digits.persian(screens ? try ScreeningQueue.read(university: account.university!, in: model).count : 0)
     }
 }

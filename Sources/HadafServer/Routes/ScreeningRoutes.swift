@@ -1,0 +1,99 @@
+import EventStore
+import Foundation
+import HadafEvents
+import HadafProjections
+import Hummingbird
+import NIOCore
+import Participation
+
+/// A university deputy officer's screening pages: the queue of their university's submissions
+/// (`GET /screening`), one submission with its near-duplicates and the decision form
+/// (`GET /screening/{id}`), and that form's handler (`POST /forms/screening/{id}`), which sends
+/// `submission.screen`. A browser is sent back to the queue; a refused decision comes back as
+/// the form with the choices kept and the reasons above it.
+struct ScreeningRoutes {
+    let runner: CommandRunner
+    let store: EventStore
+    let model: ReadModel
+    let pages: PageRenderer
+
+    func add(to router: Router<HadafRequestContext>) {
+        router.get("/screening") { request, context in
+            guard let identity = context.identity else { return Self.toLogin }
+            let university = try Self.university(of: identity.account)
+            let decided = try request.uri.queryParameters["decided"].flatMap { try Self.content(of: String($0), in: store)?.content.title }
+            let page = try ScreeningPage(
+                account: PageAccount(identity.account, csrfToken: identity.csrfToken), queue: try ScreeningQueue.read(university: university, in: model),
+                day: { position in try store.read(from: position, limit: 1).first.map { PersianDisplay.date($0.recordedAt) } ?? "" }, decided: decided)
+            return try pages.response(ScreeningPage.template, page)
+        }
+        router.get("/screening/:id") { _, context in
+            guard let identity = context.identity else { return Self.toLogin }
+            return try entryPage(try context.parameters.require("id"), identity: identity)
+        }
+        router.post("/forms/screening/:id") { request, context in
+            let submissionId = try context.parameters.require("id")
+            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let fields = form.fields
+            func value(_ name: String) -> String? { fields[name].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } }
+            do {
+                let account = try form.sender(in: context, of: request, running: "submission.screen")
+                let payload = try JSONEncoder().encode(Payload(
+                    submissionId: submissionId, decision: try fields.required("decision"), ground: value("ground"), duplicateOf: value("duplicateOf"), reason: value("reason")))
+                let command = try CommandRequest(name: "submission.screen", actor: account.actor, payload: payload, idempotencyKey: nil)
+                try CommandAccess.check(command, by: account)
+                let positions = try await runner.run(command).positions
+                return try FormSubmission.reply(
+                    to: request, seeOther: "/screening?decided=\(submissionId)", created: Screened(submissionId: submissionId, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
+            } catch let error where request.prefersHTML && context.identity != nil {
+                let problem = ProblemMiddleware.problem(for: error)
+                guard problem.status != .forbidden, problem.status != .internalServerError, let identity = context.identity else { throw error }
+                var errors: [String: String] = [:]
+                for detail in problem.details.isEmpty ? [problem] : problem.details { errors[detail.field ?? "decision"] = detail.persianMessage }
+                var chosen: [String: String] = [:]
+                for name in ["decision", "ground", "duplicateOf", "reason"] { chosen[name] = fields[name] }
+                return try entryPage(submissionId, identity: identity, chosen: chosen, errors: errors, status: problem.status)
+            }
+        }
+    }
+
+    /// What the form handler answers a script.
+    struct Screened: Codable {
+        let submissionId: String
+        let positions: [Int64]?
+    }
+
+    private struct Payload: Encodable {
+        let submissionId, decision: String
+        let ground, duplicateOf, reason: String?
+    }
+
+    /// The submission's page, when it awaits screening at the account's university.
+    private func entryPage(
+        _ submissionId: String, identity: Identity, chosen: [String: String] = [:], errors: [String: String] = [:], status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let university = try Self.university(of: identity.account)
+        guard let item = try ScreeningQueue.read(university: university, in: model).first(where: { $0.submissionId == submissionId }),
+              let (content, authors) = try Self.content(of: submissionId, in: store)
+        else { throw Problem.notFound("submission '\(submissionId)' awaiting screening at \(university)") }
+        let page = ScreeningEntryPage(
+            account: PageAccount(identity.account, csrfToken: identity.csrfToken), item: item, content: content, authors: authors, chosen: chosen, errors: errors)
+        return try pages.response(ScreeningEntryPage.template, page, status: status)
+    }
+
+    /// The submission's latest content and authors, from its stream.
+    private static func content(of submissionId: String, in store: EventStore) throws -> (content: SubmissionContent, authors: [SubmissionAuthor])? {
+        let state = try CommandHandler<Submission>(store: store).load(Submission.stream(submissionId)).state
+        return state.content.map { ($0, state.authors) }
+    }
+
+    /// The university a deputy officer screens for; others may not screen here.
+    private static func university(of account: Account) throws(Problem) -> String {
+        guard account.actor.role == .universityDeputyOfficer, let university = account.university else {
+            throw .forbidden("screen submissions", "بررسی ارسال‌ها")
+        }
+        return university
+    }
+
+    private static var toLogin: Response { Response(status: .seeOther, headers: [.location: "/login"]) }
+}
