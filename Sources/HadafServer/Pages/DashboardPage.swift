@@ -3,10 +3,10 @@ import Foundation
 import HadafEvents
 import HadafProjections
 
-/// A person's dashboard: the surveys open to them, the regulations under review they may
-/// comment on, their submissions with their status, their
-/// points this academic year line by line (each with the date and log position of the act that
-/// earned it), the festivals and, for a juror, the juries they sit on.
+/// A person's dashboard: the surveys open to them, the regulations under review they may comment
+/// on, their submissions with their status, their points this academic year line by line (each
+/// with the date and log position of the act that earned it), the festivals, a juror's juries,
+/// and how many submissions await a deputy officer's screening.
 struct DashboardPage: Sendable {
     static let template = "dashboard"
 

@@ -5,7 +5,7 @@ import Mustache
 import NIOCore
 
 /// Renders the pages from the Mustache templates shipped with the server (`Pages/Templates`),
-/// each a child of `layout`. Templates are read once, when the router is made; a template that
+/// each a child of `layout`. Templates are read once, when the server is made; a template that
 /// fails to parse stops the server from starting rather than a page from rendering.
 struct PageRenderer: Sendable {
     let library: MustacheLibrary

@@ -7,7 +7,7 @@ import NIOCore
 /// The pages for people: the dashboard at `/` and the style sheet. A browser that is not signed
 /// in is sent to `/login`. (Sign-in and sign-out are ``SessionRoutes``; each form's page is with
 /// its handler: ``SubmissionFormRoutes``, ``SurveyFormRoutes``, ``ContributionFormRoutes``,
-/// ``JuryRoutes``.)
+/// ``JuryRoutes``, ``ScreeningRoutes``.)
 struct PageRoutes {
     let pages: PageRenderer
     let store: EventStore
