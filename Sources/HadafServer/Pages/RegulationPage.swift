@@ -44,12 +44,19 @@ struct RegulationPage: Sendable {
         let reason: String?
     }
 
-    /// The page of `digest` for `participant`; `draft` is what they sent to one article and
-    /// was refused, with the errors by field (`text`, `rationale`, or nil for the form).
-    init(
-        account: PageAccount, participant: String, digest: RegulationDigest, listing: RegulationListing?,
-        draft: (article: Int, kind: String, text: String, rationale: String, errors: [String?: String])? = nil
-    ) {
+    /// What a person sent to one article and was refused, with the reasons by field (`text`,
+    /// `rationale`) and the one for the form.
+    struct Draft: Sendable {
+        let article: Int
+        let kind: String
+        let text: String
+        let rationale: String
+        let errors: [String: String]
+        let formError: String?
+    }
+
+    /// The page of `digest` for `participant`, with their refused `draft` when there is one.
+    init(account: PageAccount, participant: String, digest: RegulationDigest, listing: RegulationListing?, draft: Draft? = nil) {
         self.account = account
         csrfToken = account.csrfToken
         regulationId = digest.regulationId
@@ -70,7 +77,7 @@ struct RegulationPage: Sendable {
                 number: Digits.persian(article.number), anchor: "article-\(article.number)", value: String(article.number), text: article.text,
                 contributions: contributions, hasContributions: !contributions.isEmpty, isComment: drafted?.kind != "amendment",
                 draftText: drafted?.text ?? "", draftRationale: drafted?.rationale ?? "",
-                textError: drafted?.errors["text"], rationaleError: drafted?.errors["rationale"], formError: drafted?.errors[nil],
+                textError: drafted?.errors["text"], rationaleError: drafted?.errors["rationale"], formError: drafted?.formError,
                 idempotencyKey: UUID().uuidString.lowercased())
         }
     }

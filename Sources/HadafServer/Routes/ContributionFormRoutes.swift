@@ -43,23 +43,20 @@ struct ContributionFormRoutes {
             do {
                 return try await contribute(submission, to: regulation, request: request, context: context)
             } catch let error where request.prefersHTML && context.identity != nil {
-                let problem = ProblemMiddleware.problem(for: error)
-                guard problem.status != .forbidden, problem.status != .internalServerError, let identity = context.identity,
-                      let article = submission.fields["article"].flatMap({ Int(Digits.latin($0)) }) else { throw error }
-                var errors: [String?: String] = [:]
-                for detail in problem.details.isEmpty ? [problem] : problem.details {
-                    errors[["text", "rationale"].contains(detail.field) ? detail.field : nil] = detail.persianMessage
-                }
+                guard let refusal = FormRefusal(error, context: context), let article = submission.fields["article"].flatMap({ Int(Digits.latin($0)) }) else { throw error }
+                let errors = refusal.messages { ["text", "rationale"].contains($0) ? $0 : nil }
                 let fields = submission.fields
-                let draft = (article: article, kind: fields["kind"] ?? "comment", text: fields["text"] ?? "", rationale: fields["rationale"] ?? "", errors: errors)
-                return try page(regulation, identity: identity, draft: draft, status: problem.status)
+                let draft = RegulationPage.Draft(
+                    article: article, kind: fields["kind"] ?? "comment", text: fields["text"] ?? "", rationale: fields["rationale"] ?? "", errors: errors,
+                    formError: refusal.formMessage(besides: errors))
+                return try page(regulation, identity: refusal.identity, draft: draft, status: refusal.problem.status)
             }
         }
     }
 
     /// The regulation's page for the signed-in person, with a refused draft when there is one.
     private func page(
-        _ regulation: String, identity: Identity, draft: (article: Int, kind: String, text: String, rationale: String, errors: [String?: String])? = nil,
+        _ regulation: String, identity: Identity, draft: RegulationPage.Draft? = nil,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         guard let digest = try RegulationDigest.read(regulation, in: model) else { throw Problem.notFound("regulation '\(regulation)'") }

@@ -53,16 +53,12 @@ struct JuryRoutes {
                 return try FormSubmission.reply(
                     to: request, seeOther: "/festivals/\(festivalId)/jury?scored=\(entryId)", created: Scored(entryId: entryId, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
             } catch let error where request.prefersHTML {
-                let problem = ProblemMiddleware.problem(for: error)
-                guard problem.status != .forbidden, problem.status != .internalServerError, let identity = context.identity else { throw error }
-                var errors: [String: String] = [:]
-                for detail in problem.details.isEmpty ? [problem] : problem.details {
-                    if let field = detail.field, chosen.keys.contains(field) || entry.rubric.contains(where: { $0.id == field }) { errors[field] = detail.persianMessage }
-                }
+                guard let refusal = FormRefusal(error, context: context) else { throw error }
+                let errors = refusal.messages { field in entry.rubric.contains { $0.id == field } ? field : nil }
                 let page = JuryEntryPage(
-                    account: PageAccount(identity.account, csrfToken: identity.csrfToken), festivalId: festivalId, festival: festival, announced: announced,
-                    entry: entry, chosen: chosen, errors: errors, formError: errors.isEmpty ? problem.persianMessage : nil)
-                return try pages.response(JuryEntryPage.template, page, status: problem.status)
+                    account: refusal.account, festivalId: festivalId, festival: festival, announced: announced, entry: entry, chosen: chosen,
+                    errors: errors, formError: refusal.formMessage(besides: errors))
+                return try pages.response(JuryEntryPage.template, page, status: refusal.problem.status)
             }
         }
     }

@@ -46,13 +46,13 @@ struct ScreeningRoutes {
                 return try FormSubmission.reply(
                     to: request, seeOther: "/screening?decided=\(submissionId)", created: Screened(submissionId: submissionId, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
             } catch let error where request.prefersHTML && context.identity != nil {
-                let problem = ProblemMiddleware.problem(for: error)
-                guard problem.status != .forbidden, problem.status != .internalServerError, let identity = context.identity else { throw error }
-                var errors: [String: String] = [:]
-                for detail in problem.details.isEmpty ? [problem] : problem.details { errors[detail.field ?? "decision"] = detail.persianMessage }
+                guard let refusal = FormRefusal(error, context: context) else { throw error }
+                let names = ["decision", "ground", "duplicateOf", "reason"]
+                let errors = refusal.messages { names.contains($0) ? $0 : nil }
                 var chosen: [String: String] = [:]
-                for name in ["decision", "ground", "duplicateOf", "reason"] { chosen[name] = fields[name] }
-                return try entryPage(submissionId, identity: identity, chosen: chosen, errors: errors, status: problem.status)
+                for name in names { chosen[name] = fields[name] }
+                return try entryPage(
+                    submissionId, identity: refusal.identity, chosen: chosen, errors: errors, formError: refusal.formMessage(besides: errors), status: refusal.problem.status)
             }
         }
     }
@@ -70,14 +70,16 @@ struct ScreeningRoutes {
 
     /// The submission's page, when it awaits screening at the account's university.
     private func entryPage(
-        _ submissionId: String, identity: Identity, chosen: [String: String] = [:], errors: [String: String] = [:], status: HTTPResponse.Status = .ok
+        _ submissionId: String, identity: Identity, chosen: [String: String] = [:], errors: [String: String] = [:], formError: String? = nil,
+        status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let university = try Self.university(of: identity.account)
         guard let item = try ScreeningQueue.read(university: university, in: model).first(where: { $0.submissionId == submissionId }),
               let (content, authors) = try Self.content(of: submissionId, in: store)
         else { throw Problem.notFound("submission '\(submissionId)' awaiting screening at \(university)") }
         let page = ScreeningEntryPage(
-            account: PageAccount(identity.account, csrfToken: identity.csrfToken), item: item, content: content, authors: authors, chosen: chosen, errors: errors)
+            account: PageAccount(identity.account, csrfToken: identity.csrfToken), item: item, content: content, authors: authors, chosen: chosen, errors: errors,
+            formError: formError)
         return try pages.response(ScreeningEntryPage.template, page, status: status)
     }
 

@@ -70,24 +70,19 @@ struct SubmissionFormRoutes {
     /// field (or each of its details beside theirs), or above the form when it names none. A
     /// refusal that is not the form's to show (a stale CSRF token, a fault) goes on as it was.
     private func formAgain(_ kind: SubmissionFormPage.Kind, _ fields: FormFields, error: any Error, context: HadafRequestContext) throws -> Response {
-        let problem = ProblemMiddleware.problem(for: error)
-        guard problem.status != .forbidden, problem.status != .internalServerError, let identity = context.identity else { throw error }
+        guard let refusal = FormRefusal(error, context: context) else { throw error }
         let labels = SubmissionFormPage.labels(kind)
-        var errors: [String: String] = [:]
+        var errors = refusal.messages { labels[$0] != nil || $0 == "evidence" ? $0 : nil }
         var values: [String: String] = [:]
         for (name, label) in labels {
             values[name] = fields[name]
             if (fields[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors[name] = "«\(label)» را پر کنید." }
         }
-        for detail in problem.details.isEmpty ? [problem] : problem.details {
-            if let field = detail.field, labels[field] != nil || field == "evidence", errors[field] == nil { errors[field] = detail.persianMessage }
-        }
         values["carriesOutIdea"] = fields["carriesOutIdea"]
         let page = SubmissionFormPage(
-            kind, account: PageAccount(identity.account, csrfToken: identity.csrfToken), values: values, errors: errors,
-            ideas: kind == .experience ? try ideas(of: identity.account) : [], formError: errors.isEmpty ? problem.persianMessage : nil,
-            idempotencyKey: fields["idempotencyKey"])
-        return try pages.response(SubmissionFormPage.template, page, status: problem.status)
+            kind, account: refusal.account, values: values, errors: errors, ideas: kind == .experience ? try ideas(of: refusal.identity.account) : [],
+            formError: refusal.formMessage(besides: errors), idempotencyKey: fields["idempotencyKey"])
+        return try pages.response(SubmissionFormPage.template, page, status: refusal.problem.status)
     }
 
     /// The person's ideas that an experience may say it carried out: those not withdrawn or rejected.

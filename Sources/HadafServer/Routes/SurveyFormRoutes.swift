@@ -47,9 +47,8 @@ struct SurveyFormRoutes {
                 return try FormSubmission.reply(
                     to: request, seeOther: "/surveys/\(survey)/answered", created: Answered(surveyId: survey, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
             } catch let error where request.prefersHTML && context.identity != nil {
-                let problem = ProblemMiddleware.problem(for: error)
-                guard problem.status != .forbidden, problem.status != .internalServerError, let identity = context.identity else { throw error }
-                return try formAgain(survey, definition: definition, fields: form, problem: problem, identity: identity)
+                guard let refusal = FormRefusal(error, context: context) else { throw error }
+                return try formAgain(survey, definition: definition, fields: form, refusal: refusal)
             }
         }
         router.get("/surveys/:id") { _, context in
@@ -70,20 +69,18 @@ struct SurveyFormRoutes {
 
     /// The survey's form with what was chosen and typed, each reason beside its question (a
     /// refusal's details name `answers.<id>`), or above the form when it names no question.
-    private func formAgain(_ survey: String, definition: SurveyDefinition, fields: FormFields, problem: Problem, identity: Identity) throws -> Response {
+    private func formAgain(_ survey: String, definition: SurveyDefinition, fields: FormFields, refusal: FormRefusal) throws -> Response {
         let ids = Set(definition.questions.map(\.id))
-        var errors: [String: String] = [:]
-        for detail in problem.details.isEmpty ? [problem] : problem.details {
-            guard let field = detail.field else { continue }
+        let errors = refusal.messages { field in
             let id = field.hasPrefix("answers.") ? String(field.dropFirst("answers.".count)) : field
-            if ids.contains(id) { errors[id] = detail.persianMessage }
+            return ids.contains(id) ? id : nil
         }
         var values: [String: [String]] = [:]
         for id in ids { values[id] = fields.values[id] }
         let page = SurveyFormPage(
-            account: PageAccount(identity.account, csrfToken: identity.csrfToken), surveyId: survey, definition: definition, values: values,
-            errors: errors, formError: errors.isEmpty ? problem.persianMessage : nil, idempotencyKey: fields["idempotencyKey"])
-        return try pages.response(SurveyFormPage.template, page, status: problem.status)
+            account: refusal.account, surveyId: survey, definition: definition, values: values, errors: errors,
+            formError: refusal.formMessage(besides: errors), idempotencyKey: fields["idempotencyKey"])
+        return try pages.response(SurveyFormPage.template, page, status: refusal.problem.status)
     }
 
     /// The survey's questions as last drafted.
