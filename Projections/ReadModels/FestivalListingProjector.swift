@@ -36,7 +36,7 @@ public struct FestivalListingProjector: RowByRowProjector {
         case FestivalOpened.eventType:
             guard let opened = try event.decode(as: FestivalOpened.self) else { return }
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(listing) VALUES (?, ?, ?, ?, 'call_open', ?)").execute(
-                arguments: [festival, opened.year, opened.title, Int64((opened.closesAt.timeIntervalSince1970 * 1000).rounded(.down)), event.position])
+                arguments: [festival, opened.year, opened.title, ListingColumns.milliseconds(opened.closesAt), event.position])
         case FestivalCallClosed.eventType:
             try stage("judging")
         case FestivalWinnersAnnounced.eventType:

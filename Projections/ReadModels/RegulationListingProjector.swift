@@ -34,12 +34,11 @@ public struct RegulationListingProjector: RowByRowProjector {
                 """).execute(arguments: [regulation, published.title, published.version])
         case ReviewRoundOpened.eventType:
             guard let opened = try event.decode(as: ReviewRoundOpened.self) else { return }
-            func list(_ values: [String]) -> String { values.isEmpty ? "" : "," + values.joined(separator: ",") + "," }
             try db.cachedStatement(sql: """
                 UPDATE \(table) SET round = ?, deadline = ?, audience_kinds = ?, audience_universities = ?, round_open = 1 WHERE regulation_id = ?
                 """).execute(arguments: [
-                    opened.round, Int64((opened.deadline.timeIntervalSince1970 * 1000).rounded(.down)), list(opened.audience.kinds),
-                    list(opened.audience.universities), regulation,
+                    opened.round, ListingColumns.milliseconds(opened.deadline), ListingColumns.members(opened.audience.kinds),
+                    ListingColumns.members(opened.audience.universities), regulation,
                 ])
         case ReviewRoundFinalised.eventType:
             try db.cachedStatement(sql: "UPDATE \(table) SET round_open = 0 WHERE regulation_id = ?").execute(arguments: [regulation])
@@ -59,15 +58,13 @@ public struct RegulationListing: Codable, Hashable, Sendable {
     /// The regulations whose open round takes contributions at `now` from a participant of
     /// `kind` at `university`, the nearest deadline first.
     public static func underReview(at now: Date, kind: String, university: String?, in model: ReadModel) throws(ProjectionError) -> [RegulationListing] {
-        let milliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
+        let milliseconds = ListingColumns.milliseconds(now)
         return try model.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT regulation_id, title, version, deadline FROM regulation_listing
-                    WHERE round_open = 1 AND ? < deadline
-                        AND (audience_kinds = '' OR audience_kinds LIKE '%,' || ? || ',%')
-                        AND (audience_universities = '' OR audience_universities LIKE '%,' || ? || ',%')
+                    WHERE round_open = 1 AND ? < deadline AND \(ListingColumns.audienceIncludes)
                     ORDER BY deadline, regulation_id
                     """,
                 arguments: [milliseconds, kind, university ?? "\u{0}"]

@@ -37,8 +37,9 @@ public struct SurveyListingProjector: RowByRowProjector {
                     closes_at = excluded.closes_at, audience_kinds = excluded.audience_kinds, audience_universities = excluded.audience_universities,
                     anonymous = excluded.anonymous
                 """).execute(arguments: [
-                    survey, definition.title, definition.description, Self.milliseconds(definition.opensAt), Self.milliseconds(definition.closesAt),
-                    Self.list(definition.audience.kinds), Self.list(definition.audience.universities), definition.isAnonymous,
+                    survey, definition.title, definition.description, ListingColumns.milliseconds(definition.opensAt),
+                    ListingColumns.milliseconds(definition.closesAt), ListingColumns.members(definition.audience.kinds),
+                    ListingColumns.members(definition.audience.universities), definition.isAnonymous,
                 ])
         case SurveyPublished.eventType:
             try db.cachedStatement(sql: "UPDATE \(table) SET status = 'published' WHERE survey_id = ?").execute(arguments: [survey])
@@ -49,10 +50,6 @@ public struct SurveyListingProjector: RowByRowProjector {
         }
     }
 
-    private static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
-
-    /// A list as `,a,b,` (empty for everyone), so that membership is a `LIKE '%,x,%'`.
-    private static func list(_ values: [String]) -> String { values.isEmpty ? "" : "," + values.joined(separator: ",") + "," }
 }
 
 /// A survey open to a participant now.
@@ -68,7 +65,7 @@ public struct SurveyListing: Codable, Hashable, Sendable {
     /// The published surveys whose window holds `now` and whose audience includes a participant
     /// of `kind` at `university`, closing soonest first.
     public static func open(at now: Date, for participant: String, kind: Actor.Role, university: String?, in model: ReadModel) throws(ProjectionError) -> [SurveyListing] {
-        let milliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
+        let milliseconds = ListingColumns.milliseconds(now)
         return try model.read { db in
             try Row.fetchAll(
                 db,
@@ -76,9 +73,7 @@ public struct SurveyListing: Codable, Hashable, Sendable {
                     SELECT l.survey_id, l.title, l.description, l.closes_at, l.anonymous,
                         EXISTS (SELECT 1 FROM survey_responses r WHERE r.survey_id = l.survey_id AND r.respondent = ?)
                     FROM survey_listing l
-                    WHERE l.status = 'published' AND l.opens_at <= ? AND ? < l.closes_at
-                        AND (l.audience_kinds = '' OR l.audience_kinds LIKE '%,' || ? || ',%')
-                        AND (l.audience_universities = '' OR l.audience_universities LIKE '%,' || ? || ',%')
+                    WHERE l.status = 'published' AND l.opens_at <= ? AND ? < l.closes_at AND \(ListingColumns.audienceIncludes)
                     ORDER BY l.closes_at, l.survey_id
                     """,
                 arguments: [participant, milliseconds, milliseconds, kind.rawValue, university ?? "\u{0}"]

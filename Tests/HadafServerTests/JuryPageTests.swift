@@ -63,12 +63,6 @@ struct JuryPageTests {
 
 @Suite("A regulation under review, article by article")
 struct RegulationPageTests {
-    private func form(_ fields: [(String, String)]) -> ByteBuffer {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return ByteBuffer(string: fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&"))
-    }
-
     @Test func aFacultyMemberCommentsOnAnArticleAfterARefusedProposalKeptItsText() async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
@@ -86,13 +80,13 @@ struct RegulationPageTests {
             #expect(!(try await page(student, "/regulations/kanoon")).contains("<form method=\"post\" action=\"/forms/regulations"))
 
             let headers: HTTPFields = [.cookie: faculty.cookie, .accept: "text/html", .contentType: "application/x-www-form-urlencoded"]
-            let proposal = form([("csrfToken", faculty.csrfToken), ("article", "2"), ("kind", "amendment"), ("text", "هر کانون یک دبیر و دو استاد مشاور دارد.")])
+            let proposal = urlEncodedForm([("csrfToken", faculty.csrfToken), ("article", "2"), ("kind", "amendment"), ("text", "هر کانون یک دبیر و دو استاد مشاور دارد.")])
             try await client.execute(uri: "/forms/regulations/kanoon/contributions", method: .post, headers: headers, body: proposal) { response throws in
                 #expect(response.status == .unprocessableContent || response.status == .badRequest)
                 #expect(response.text.contains(">هر کانون یک دبیر و دو استاد مشاور دارد.</textarea>") && response.text.contains(#"id="rationale-2-error""#))
                 #expect(response.text.contains(#"value="amendment" checked>"#))
             }
-            let comment = form([("csrfToken", faculty.csrfToken), ("article", "1"), ("kind", "comment"), ("text", "مجوز دوساله کار کانون‌ها را آسان‌تر می‌کند.")])
+            let comment = urlEncodedForm([("csrfToken", faculty.csrfToken), ("article", "1"), ("kind", "comment"), ("text", "مجوز دوساله کار کانون‌ها را آسان‌تر می‌کند.")])
             try await client.execute(uri: "/forms/regulations/kanoon/contributions", method: .post, headers: headers, body: comment) { response throws in
                 #expect(response.status == .seeOther && response.headers[.location] == "/regulations/kanoon#article-1")
             }

@@ -11,12 +11,6 @@ import Testing
 
 @Suite("Pages for people: Persian, right to left, forms that keep what was typed")
 struct PageTests {
-    private func form(_ fields: [(String, String)]) -> ByteBuffer {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return ByteBuffer(string: fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&"))
-    }
-
     private let browser: HTTPFields = [.accept: "text/html,application/xhtml+xml", .contentType: "application/x-www-form-urlencoded"]
 
     @Test func aVisitorIsSentToSignInAndARefusedSignInKeepsTheLoginWithItsReason() async throws {
@@ -32,7 +26,7 @@ struct PageTests {
                 #expect(response.text.contains(#"<html lang="fa" dir="rtl">"#) && response.text.contains(#"<label for="login">"#))
             }
             let typed = #"student"><script>"#
-            try await client.execute(uri: "/login", method: .post, headers: browser, body: form([("login", typed), ("password", "wrong")])) { response throws in
+            try await client.execute(uri: "/login", method: .post, headers: browser, body: urlEncodedForm([("login", typed), ("password", "wrong")])) { response throws in
                 #expect(response.status == .unauthorized)
                 #expect(response.text.contains(#"value="student&quot;&gt;&lt;script&gt;""#) && !response.text.contains("<script>"))
                 #expect(response.text.contains(#"<p class="error" id="login-error">نام کاربری یا گذرواژه نادرست است.</p>"#))
@@ -47,7 +41,7 @@ struct PageTests {
             let session = try await client.signIn("student", fixture.passwords["student"]!)
             var headers = browser
             headers[.cookie] = session.cookie
-            let body = form([("csrfToken", session.csrfToken), ("title", "کتاب‌خوانی \"شبانه\""), ("summary", "خلاصه"), ("category", "sport")])
+            let body = urlEncodedForm([("csrfToken", session.csrfToken), ("title", "کتاب‌خوانی \"شبانه\""), ("summary", "خلاصه"), ("category", "sport")])
             try await client.execute(uri: "/forms/idea", method: .post, headers: headers, body: body) { response throws in
                 #expect(response.status == .badRequest)
                 let page = response.text
@@ -68,7 +62,7 @@ struct PageTests {
             let session = try await client.signIn("student", fixture.passwords["student"]!)
             var headers = browser
             headers[.cookie] = session.cookie
-            let idea = form([
+            let idea = urlEncodedForm([
                 ("csrfToken", session.csrfToken), ("title", "باشگاه کتاب‌خوانی"), ("summary", "گردهمایی ماهانه"), ("problem", "کم‌خوانی"),
                 ("proposal", "باشگاه"), ("expectedImpact", "مطالعه"), ("category", "literary"),
             ])
@@ -93,10 +87,10 @@ struct PageTests {
             let session = try await client.signIn("faculty", fixture.passwords["faculty"]!)
             var headers = browser
             headers[.cookie] = session.cookie
-            try await client.execute(uri: "/logout", method: .post, headers: headers, body: form([("csrfToken", "stale")])) { response throws in
+            try await client.execute(uri: "/logout", method: .post, headers: headers, body: urlEncodedForm([("csrfToken", "stale")])) { response throws in
                 #expect(response.status == .forbidden)
             }
-            try await client.execute(uri: "/logout", method: .post, headers: headers, body: form([("csrfToken", session.csrfToken)])) { response throws in
+            try await client.execute(uri: "/logout", method: .post, headers: headers, body: urlEncodedForm([("csrfToken", session.csrfToken)])) { response throws in
                 #expect(response.status == .seeOther && response.headers[.location] == "/login")
                 #expect(response.headers[.setCookie]?.contains("Max-Age=0") == true)
             }
@@ -121,12 +115,6 @@ extension Character {
 
 @Suite("The survey's page: every question labelled, choices kept, show-if without JavaScript")
 struct SurveyPageTests {
-    private func form(_ fields: [(String, String)]) -> ByteBuffer {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return ByteBuffer(string: fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&"))
-    }
-
     @Test func aStudentAnswersThroughTheFormAfterARefusalThatKeptTheirChoice() async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
@@ -143,12 +131,12 @@ struct SurveyPageTests {
             }
             let headers: HTTPFields = [.cookie: session.cookie, .accept: "text/html", .contentType: "application/x-www-form-urlencoded"]
             try await client.execute(
-                uri: "/forms/surveys/dorm-culture/answers", method: .post, headers: headers, body: form([("csrfToken", session.csrfToken), ("q1", "تئاتر")])
+                uri: "/forms/surveys/dorm-culture/answers", method: .post, headers: headers, body: urlEncodedForm([("csrfToken", session.csrfToken), ("q1", "تئاتر")])
             ) { response throws in
                 #expect(response.status == .unprocessableContent)
                 #expect(response.text.contains(#"value="تئاتر" checked>"#) && response.text.contains(#"<p class="error" id="q2-error">"#))
             }
-            let answers = form([("csrfToken", session.csrfToken), ("q1", "تئاتر"), ("q2", "4"), ("q3", "گفت‌وگو پس از اجرا")])
+            let answers = urlEncodedForm([("csrfToken", session.csrfToken), ("q1", "تئاتر"), ("q2", "4"), ("q3", "گفت‌وگو پس از اجرا")])
             try await client.execute(uri: "/forms/surveys/dorm-culture/answers", method: .post, headers: headers, body: answers) { response throws in
                 #expect(response.status == .seeOther && response.headers[.location] == "/surveys/dorm-culture/answered")
             }

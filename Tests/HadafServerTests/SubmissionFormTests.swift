@@ -11,17 +11,11 @@ import Testing
 
 @Suite("The form handler for ideas and experiences")
 struct SubmissionFormTests {
-    private func form(_ fields: [(String, String)]) -> ByteBuffer {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return ByteBuffer(string: fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&"))
-    }
-
     private func idea(csrf: String, key: String?, title: String = "باشگاه کتاب‌خوانی خوابگاه‌ها") -> ByteBuffer {
         var fields = [("csrfToken", csrf), ("title", title), ("summary", "گردهمایی ماهانه دانشجویان"), ("problem", "برنامه‌ها کم‌مخاطب‌اند"),
                       ("proposal", "هر ماه یک کتاب"), ("expectedImpact", "مطالعه بیشتر"), ("category", "literary")]
         if let key { fields.append(("idempotencyKey", key)) }
-        return form(fields)
+        return urlEncodedForm(fields)
     }
 
     @Test func aBrowserIsSentToAConfirmationAndADoubleSubmitLandsOnce() async throws {
@@ -67,7 +61,7 @@ struct SubmissionFormTests {
         let head = try fixture.server.store.head()?.position
         try await fixture.test { client in
             let session = try await client.signIn("student", fixture.passwords["student"]!)
-            let body = form([("csrfToken", session.csrfToken), ("title", "عنوان"), ("summary", "خلاصه"), ("category", "literary")])
+            let body = urlEncodedForm([("csrfToken", session.csrfToken), ("title", "عنوان"), ("summary", "خلاصه"), ("category", "literary")])
             try await client.execute(uri: "/forms/idea", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"], body: body) { response throws in
                 #expect(response.status == .badRequest)
                 let problem = try response.json()

@@ -74,9 +74,7 @@ struct DashboardPage: Sendable {
     /// The dashboard of `account` at `now`, read from the read model; dates from the log.
     init(account: Account, page: PageAccount, now: Date, model: ReadModel, store: EventStore) throws {
         let year = AcademicYear(containing: now)
-        func day(_ position: Int64) throws -> String {
-            try store.read(from: position, limit: 1).first.map { PersianDisplay.date($0.recordedAt) } ?? ""
-        }
+        func day(_ position: Int64) throws -> String { try PersianDisplay.day(ofPosition: position, in: store) }
         self.account = page
         displayRole = page.displayRole
         today = PersianDisplay.date(now)

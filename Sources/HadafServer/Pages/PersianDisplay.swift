@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import HadafEvents
 
@@ -13,6 +14,11 @@ enum PersianDisplay {
     /// The Jalali day of an instant, e.g. `۳۰ آبان ۱۴۰۵`.
     static func date(_ instant: Date) -> String {
         JalaliDate(instant).persianText
+    }
+
+    /// The Jalali day the event at `position` was recorded; empty when there is none.
+    static func day(ofPosition position: Int64, in store: EventStore) throws -> String {
+        try store.read(from: position, limit: 1).first.map { date($0.recordedAt) } ?? ""
     }
 
     /// A submission's status in the catalogue.

@@ -34,7 +34,7 @@ struct ContributionFormRoutes {
 
     func add(to router: Router<HadafRequestContext>) {
         router.get("/regulations/:id") { _, context in
-            guard let identity = context.identity else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            guard let identity = context.identity else { return Response.toSignIn }
             return try page(try context.parameters.require("id"), identity: identity)
         }
         router.post("/forms/regulations/:id/contributions") { request, context in

@@ -17,7 +17,7 @@ struct JuryRoutes {
 
     func add(to router: Router<HadafRequestContext>) {
         router.get("/festivals/:id/jury") { request, context in
-            guard let identity = context.identity else { return Self.toLogin }
+            guard let identity = context.identity else { return Response.toSignIn }
             try Self.requireJuror(identity.account)
             let festivalId = try context.parameters.require("id")
             let (festival, announced, entries) = try JurorAssignments(store: store).entries(of: identity.account.actor.id, festival: festivalId)
@@ -27,7 +27,7 @@ struct JuryRoutes {
             return try pages.response(JuryPage.template, page)
         }
         router.get("/festivals/:id/jury/:entry") { _, context in
-            guard let identity = context.identity else { return Self.toLogin }
+            guard let identity = context.identity else { return Response.toSignIn }
             try Self.requireJuror(identity.account)
             let (festivalId, entryId) = (try context.parameters.require("id"), try context.parameters.require("entry"))
             let (festival, announced, entry) = try assigned(entryId, in: festivalId, to: identity.account)
@@ -87,6 +87,4 @@ struct JuryRoutes {
     private static func requireJuror(_ account: Account) throws(Problem) {
         guard account.actor.role == .juror else { throw .forbidden("see a jury's entries", "دیدن آثار داوری") }
     }
-
-    private static var toLogin: Response { Response(status: .seeOther, headers: [.location: "/login"]) }
 }

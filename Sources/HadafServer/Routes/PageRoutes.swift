@@ -21,12 +21,10 @@ struct PageRoutes {
                 body: .init(byteBuffer: ByteBuffer(bytes: try Data(contentsOf: url))))
         }
         router.get("/") { _, context in
-            guard let identity = context.identity else { return Self.toLogin }
+            guard let identity = context.identity else { return Response.toSignIn }
             let page = try DashboardPage(
                 account: identity.account, page: PageAccount(identity.account, csrfToken: identity.csrfToken), now: Date(), model: model, store: store)
             return try pages.response(DashboardPage.template, page)
         }
     }
-
-    private static var toLogin: Response { Response(status: .seeOther, headers: [.location: "/login"]) }
 }

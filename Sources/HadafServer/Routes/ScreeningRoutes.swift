@@ -19,16 +19,16 @@ struct ScreeningRoutes {
 
     func add(to router: Router<HadafRequestContext>) {
         router.get("/screening") { request, context in
-            guard let identity = context.identity else { return Self.toLogin }
+            guard let identity = context.identity else { return Response.toSignIn }
             let university = try Self.university(of: identity.account)
             let decided = try request.uri.queryParameters["decided"].flatMap { try Self.content(of: String($0), in: store)?.content.title }
             let page = try ScreeningPage(
                 account: PageAccount(identity.account, csrfToken: identity.csrfToken), queue: try ScreeningQueue.read(university: university, in: model),
-                day: { position in try store.read(from: position, limit: 1).first.map { PersianDisplay.date($0.recordedAt) } ?? "" }, decided: decided)
+                day: { position in try PersianDisplay.day(ofPosition: position, in: store) }, decided: decided)
             return try pages.response(ScreeningPage.template, page)
         }
         router.get("/screening/:id") { _, context in
-            guard let identity = context.identity else { return Self.toLogin }
+            guard let identity = context.identity else { return Response.toSignIn }
             return try entryPage(try context.parameters.require("id"), identity: identity)
         }
         router.post("/forms/screening/:id") { request, context in
@@ -96,6 +96,4 @@ struct ScreeningRoutes {
         }
         return university
     }
-
-    private static var toLogin: Response { Response(status: .seeOther, headers: [.location: "/login"]) }
 }

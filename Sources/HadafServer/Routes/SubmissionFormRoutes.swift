@@ -51,16 +51,16 @@ struct SubmissionFormRoutes {
             }
         }
         router.get("/ideas/new") { _, context in
-            guard let identity = context.identity else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            guard let identity = context.identity else { return Response.toSignIn }
             return try pages.response(SubmissionFormPage.template, SubmissionFormPage(.idea, account: PageAccount(identity.account, csrfToken: identity.csrfToken)))
         }
         router.get("/experiences/new") { _, context in
-            guard let identity = context.identity else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            guard let identity = context.identity else { return Response.toSignIn }
             let page = SubmissionFormPage(.experience, account: PageAccount(identity.account, csrfToken: identity.csrfToken), ideas: try ideas(of: identity.account))
             return try pages.response(SubmissionFormPage.template, page)
         }
         router.get("/forms/submitted/:id") { _, context in
-            guard let identity = context.identity else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            guard let identity = context.identity else { return Response.toSignIn }
             let page = SubmittedPage(account: PageAccount(identity.account, csrfToken: identity.csrfToken), submissionId: try context.parameters.require("id"), at: Date())
             return try pages.response(SubmittedPage.template, page)
         }

@@ -52,13 +52,13 @@ struct SurveyFormRoutes {
             }
         }
         router.get("/surveys/:id") { _, context in
-            guard let identity = context.identity else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            guard let identity = context.identity else { return Response.toSignIn }
             let survey = try context.parameters.require("id")
             let page = SurveyFormPage(account: PageAccount(identity.account, csrfToken: identity.csrfToken), surveyId: survey, definition: try definition(of: survey))
             return try pages.response(SurveyFormPage.template, page)
         }
         router.get("/surveys/:id/answered") { _, context in
-            guard let identity = context.identity else { return Response(status: .seeOther, headers: [.location: "/login"]) }
+            guard let identity = context.identity else { return Response.toSignIn }
             let definition = try definition(of: try context.parameters.require("id"))
             let page = SurveyAnsweredPage(
                 account: PageAccount(identity.account, csrfToken: identity.csrfToken), surveyTitle: definition.title,
