@@ -14,6 +14,9 @@ public struct IncentivePolicy: Codable, Hashable, Sendable {
     public var caps: [String: Double]
     /// Incentive id → who can reach it, and with how many points.
     public var thresholds: [String: Threshold]
+    /// The largest amount in rials one officer may award alone: a grant or prize above it counts
+    /// once a second officer approves it. No limit when absent.
+    public var secondApprovalAboveRials: Int64?
 
     public struct Threshold: Codable, Hashable, Sendable {
         /// The participant kinds the incentive is for.
@@ -37,11 +40,15 @@ public struct IncentivePolicy: Codable, Hashable, Sendable {
         "festival.winner",
     ]
 
-    public init(academicYear: Int, version: String, points: [String: [String: Double]], caps: [String: Double], thresholds: [String: Threshold]) {
+    public init(
+        academicYear: Int, version: String, points: [String: [String: Double]], caps: [String: Double], thresholds: [String: Threshold],
+        secondApprovalAboveRials: Int64? = nil
+    ) {
         self.academicYear = academicYear
         self.version = version
         self.points = points
         self.caps = caps
         self.thresholds = thresholds
+        self.secondApprovalAboveRials = secondApprovalAboveRials
     }
 }

@@ -18,6 +18,7 @@ struct Hadaf: AsyncParsableCommand {
             InitCommand.self,
             AccountCommand.self,
             AppendCommand.self,
+            AuditCommand.self,
             EligibilityCommand.self,
             EventsCommand.self,
             ExecCommand.self,

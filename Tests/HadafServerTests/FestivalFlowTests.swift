@@ -35,11 +35,11 @@ struct FestivalFlowTests {
             model = try ReadModel(path: ReadModel.path(besideLog: store.path))
         }
 
-        var readSide: LogFestivalReadSide {
-            LogFestivalReadSide(store: store, model: model, catchingUp: ProjectionRunner(store: store, model: model, projectors: StandardProjectors.all))
+        var readSide: LogReadSide {
+            LogReadSide(store: store, model: model, catchingUp: ProjectionRunner(store: store, model: model, projectors: StandardProjectors.all))
         }
         var festivals: Festivals { Festivals(store: store, clock: clock, readSide: readSide) }
-        var runner: CommandRunner { CommandRunner(store: store, clock: clock, festivalReadSide: readSide) }
+        var runner: CommandRunner { CommandRunner(store: store, clock: clock, festivalReadSide: readSide, awardReadSide: readSide) }
     }
 
     /// The flow; with `scoring` false it stops while the call is open.

@@ -47,6 +47,10 @@ enum CommandAccess {
         "festival.assign_jurors": ministry,
         "festival.score": jurors,
         "festival.announce_winners": ministry,
+        "award.allocate_budget": ministry,
+        "award.issue": officers,
+        "award.approve": officers,
+        "award.revoke": officers,
     ]
 
     /// Refuses the command unless the account's role may send it: checked before its payload

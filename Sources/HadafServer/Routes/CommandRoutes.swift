@@ -22,6 +22,8 @@ struct CommandRoutes {
         /// First and last log positions of its events; nil when it changed nothing.
         let positions: [Int64]?
         let participantId: String?
+        /// The award an `award.issue` issued.
+        let awardId: String?
     }
 
     private func run(_ request: Request, context: HadafRequestContext) async throws -> Response {
@@ -35,7 +37,7 @@ struct CommandRoutes {
         let command = try CommandRequest(name: name, actor: account.actor, payload: Data(body.readableBytesView), idempotencyKey: key)
         try CommandAccess.check(command, by: account)
         let result = try await runner.run(command)
-        let outcome = Outcome(command: name, positions: result.positions.map { [$0.lowerBound, $0.upperBound] }, participantId: result.participantId)
+        let outcome = Outcome(command: name, positions: result.positions.map { [$0.lowerBound, $0.upperBound] }, participantId: result.participantId, awardId: result.awardId)
         return try JSONResponse.make(outcome, status: result.positions == nil ? .ok : .created)
     }
 }

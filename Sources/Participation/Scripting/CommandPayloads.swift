@@ -51,4 +51,7 @@ public enum CommandPayload {
     public struct FestivalEntryReason: Decodable, Sendable { let festivalId, entryId, reason: String }
     public struct AppointJuror: Decodable, Sendable { let festivalId, jurorId, sectionId: String; let university: String? }
     public struct ScoreEntry: Decodable, Sendable { let festivalId, entryId: String; let scores: [CriterionScore] }
+    public struct AllocateBudget: Decodable, Sendable { let university: String; let academicYear: Int; let lineId, title: String; let rials: Int64 }
+    public struct AwardReference: Decodable, Sendable { let awardId: String }
+    public struct RevokeAward: Decodable, Sendable { let awardId, reason: String }
 }

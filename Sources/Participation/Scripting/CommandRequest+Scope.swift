@@ -7,6 +7,10 @@ extension CommandRequest {
         case let .registerStudentGroup(payload): payload.university
         case let .registerCulturalDeputy(payload): payload.university
         case let .registerUniversity(payload): payload.code
+        case let .allocateBudget(payload): payload.university
+        case let .issueAward(request): request.university
+        case let .approveAward(payload): AwardOffice.university(ofAward: payload.awardId)
+        case let .revokeAward(payload): AwardOffice.university(ofAward: payload.awardId)
         default: nil
         }
     }

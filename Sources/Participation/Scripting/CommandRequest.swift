@@ -50,6 +50,10 @@ public struct CommandRequest: Decodable, Sendable {
         case assignJurors(CommandPayload.FestivalReference)
         case scoreEntry(CommandPayload.ScoreEntry)
         case announceWinners(CommandPayload.FestivalReference)
+        case allocateBudget(CommandPayload.AllocateBudget)
+        case issueAward(Awards.Request)
+        case approveAward(CommandPayload.AwardReference)
+        case revokeAward(CommandPayload.RevokeAward)
     }
 
     /// The command names, as scripts write them.
@@ -63,6 +67,7 @@ public struct CommandRequest: Decodable, Sendable {
         "policy.adopt",
         "festival.open", "festival.close_call", "festival.nominate", "festival.confirm_entries", "festival.withdraw_entry",
         "festival.appoint_juror", "festival.declare_conflict", "festival.assign_jurors", "festival.score", "festival.announce_winners",
+        "award.allocate_budget", "award.issue", "award.approve", "award.revoke",
     ]
 
     private enum Key: String, CodingKey {
@@ -164,6 +169,10 @@ public struct CommandRequest: Decodable, Sendable {
         case "festival.assign_jurors": .assignJurors(try read(CommandPayload.FestivalReference.self))
         case "festival.score": .scoreEntry(try read(CommandPayload.ScoreEntry.self))
         case "festival.announce_winners": .announceWinners(try read(CommandPayload.FestivalReference.self))
+        case "award.allocate_budget": .allocateBudget(try read(CommandPayload.AllocateBudget.self))
+        case "award.issue": .issueAward(try read(Awards.Request.self))
+        case "award.approve": .approveAward(try read(CommandPayload.AwardReference.self))
+        case "award.revoke": .revokeAward(try read(CommandPayload.RevokeAward.self))
         default: throw unknown()
         }
     }

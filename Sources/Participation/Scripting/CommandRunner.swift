@@ -9,14 +9,19 @@ public struct CommandRunner: Sendable {
     let clock: any Clock
     let catalogue: DuplicateCatalogue
     let festivalReadSide: (any FestivalReadSide)?
+    let awardReadSide: (any AwardReadSide)?
 
-    /// - Parameter festivalReadSide: computes a festival's selection for
-    ///   `festival.announce_winners`, and the ledger points a category may ask of its entrants;
-    ///   without one those are refused.
-    public init(store: EventStore, clock: any Clock = SystemClock(), festivalReadSide: (any FestivalReadSide)? = nil) {
+    /// - Parameters:
+    ///   - festivalReadSide: computes a festival's selection for `festival.announce_winners`,
+    ///     and the ledger points a category may ask of its entrants; without one those are refused.
+    ///   - awardReadSide: the ledger standings `award.issue` records; without one awards are refused.
+    public init(
+        store: EventStore, clock: any Clock = SystemClock(), festivalReadSide: (any FestivalReadSide)? = nil, awardReadSide: (any AwardReadSide)? = nil
+    ) {
         self.store = store
         self.clock = clock
         self.festivalReadSide = festivalReadSide
+        self.awardReadSide = awardReadSide
         catalogue = DuplicateCatalogue(store: store)
     }
 
@@ -26,6 +31,8 @@ public struct CommandRunner: Sendable {
         public let positions: ClosedRange<Int64>?
         /// The participant id a registration (or erasure) concerned.
         public let participantId: String?
+        /// The id of the award an `award.issue` issued.
+        public var awardId: String? = nil
 
         public var eventCount: Int { positions.map { Int($0.count) } ?? 0 }
     }
@@ -127,6 +134,18 @@ public struct CommandRunner: Sendable {
             return done(try await festivals(clock).score(p.festivalId, entryId: p.entryId, scores: p.scores, by: actor, idempotencyKey: key))
         case let .announceWinners(p):
             return done(try await festivals(clock).announce(p.festivalId, by: actor, idempotencyKey: key))
+        case let .allocateBudget(p):
+            return done(try await awards(clock).allocate(
+                university: p.university, year: p.academicYear, lineId: p.lineId, title: p.title, rials: p.rials, by: actor, idempotencyKey: key))
+        case let .issueAward(request):
+            let (outcome, awardId) = try await awards(clock).issue(request, by: actor, idempotencyKey: key)
+            var result = done(outcome)
+            result.awardId = awardId
+            return result
+        case let .approveAward(p):
+            return done(try await awards(clock).approve(p.awardId, by: actor))
+        case let .revokeAward(p):
+            return done(try await awards(clock).revoke(p.awardId, reason: p.reason, by: actor))
         }
     }
 
@@ -161,6 +180,10 @@ public struct CommandRunner: Sendable {
         do { events = try store.readStream(Participant.stream(id)) } catch { throw .store(error) }
         let event = last ? events.last : events.first
         return Result(positions: event.map { $0.position...$0.position }, participantId: id)
+    }
+
+    private func awards(_ clock: any Clock) -> Awards {
+        Awards(store: store, clock: clock, readSide: awardReadSide)
     }
 
     private func festivals(_ clock: any Clock) -> Festivals {

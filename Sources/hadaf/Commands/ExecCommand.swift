@@ -35,7 +35,8 @@ struct ExecCommand: AsyncParsableCommand {
         }
         let store = try database.openStore()
         let projections = try readModel.runner(for: store)
-        let runner = CommandRunner(store: store, festivalReadSide: LogFestivalReadSide(store: store, model: projections.model, catchingUp: projections))
+        let readSide = LogReadSide(store: store, model: projections.model, catchingUp: projections)
+        let runner = CommandRunner(store: store, festivalReadSide: readSide, awardReadSide: readSide)
         var splitter = LineSplitter()
         var lines: [Data] = []
         var output = OutputBuffer()

@@ -26,6 +26,7 @@ struct ExecReport: Encodable {
     let events: Int?
     let positions: [Int64]?
     let participantId: String?
+    let awardId: String?
     let error: Problem?
 
     /// Decodes and runs one line.
@@ -37,9 +38,10 @@ struct ExecReport: Encodable {
             let result = try await runner.run(request)
             return ExecReport(
                 line: number, command: name, ok: true, events: result.eventCount,
-                positions: result.positions.map { [$0.lowerBound, $0.upperBound] }, participantId: result.participantId, error: nil)
+                positions: result.positions.map { [$0.lowerBound, $0.upperBound] }, participantId: result.participantId,
+                awardId: result.awardId, error: nil)
         } catch {
-            return ExecReport(line: number, command: name, ok: false, events: nil, positions: nil, participantId: nil, error: Problem(error))
+            return ExecReport(line: number, command: name, ok: false, events: nil, positions: nil, participantId: nil, awardId: nil, error: Problem(error))
         }
     }
 
@@ -54,6 +56,7 @@ struct ExecReport: Encodable {
         guard let error else {
             let recorded = positions.map { $0[0] == $0[1] ? "at position \($0[0])" : "at positions \($0[0])-\($0[1])" } ?? "nothing new"
             return "\(head): ok, \(events ?? 0) event(s) \(recorded)" + (participantId.map { " (participant \($0))" } ?? "")
+                + (awardId.map { " (award \($0))" } ?? "")
         }
         let details = (error.details ?? []).map { "\n    \($0.field ?? "-"): \($0.message)" }.joined()
         return "\(head): refused [\(error.code)] \(error.message)\(details)"

@@ -3,9 +3,9 @@ import HadafEvents
 import HadafProjections
 import Participation
 
-/// The read side the festival's acts need, for the participation layer: selections computed
-/// from the log, and ledger points from the read model.
-public struct LogFestivalReadSide: FestivalReadSide {
+/// The read side the participation layer's acts need: festival selections computed from the
+/// log, and ledger points and standings from the read model.
+public struct LogReadSide: FestivalReadSide, AwardReadSide {
     let store: EventStore
     let model: ReadModel
     /// Brings the read model up to the log's head before points are read: for a batch (`hadaf
@@ -30,6 +30,13 @@ public struct LogFestivalReadSide: FestivalReadSide {
             case let .studentGroup(id): try ScoreLine.read(participant: "group:\(id)", year: year, in: model).reduce(0) { $0 + $1.points }
             case let .university(code): try UniversitySummary.read(university: code, year: year, in: model).points
             }
+        }
+    }
+
+    public func standing(of holder: String, year: Int) throws(DomainError) -> LedgerStanding {
+        try Self.translating { () throws(ProjectionError) in
+            _ = try catchingUp?.catchUp()
+            return try LedgerStanding.read(holder: holder, year: year, in: model)
         }
     }
 

@@ -1,0 +1,63 @@
+/// One thing the audit found wrong: the rule broken, the award concerned when there is one, a
+/// sentence saying what, and the log positions that show it.
+public struct AuditFinding: Codable, Hashable, Sendable {
+    /// The rules the audit checks, one per kind of finding.
+    public enum Rule: String, Codable, Hashable, Sendable, CaseIterable {
+        /// The hash chain does not verify: an event was changed, moved or deleted.
+        case chainBroken = "chain.broken"
+        /// The award's basis is not in the log before it.
+        case awardWithoutBasis = "award.without_basis"
+        /// Recomputed from the log, the recipient had not reached the award at its basis.
+        case awardNotEligible = "award.not_eligible"
+        /// The ledger lines the award names are not the lines recomputed at its basis.
+        case basisDiffers = "award.basis_differs"
+        /// The award names another policy than the one in force for its year at its basis.
+        case policyDiffers = "award.policy_differs"
+        /// The same award was issued twice for a year, neither revoked.
+        case doubleAward = "award.double"
+        /// A budget line's awards exceed what was allocated to it.
+        case budgetOverspent = "budget.overspent"
+        /// An award is charged to a line never allocated.
+        case budgetLineUnknown = "budget.line_unknown"
+        /// An amount above the one-officer limit counts without a second officer's approval.
+        case approvalMissing = "approval.missing"
+        /// The officer who issued an award approved it too.
+        case approvalBySameOfficer = "approval.same_officer"
+        /// An announced festival list is not the list its events give.
+        case festivalListDiffers = "festival.list_differs"
+        /// An announced festival list was right, but its entries or scores changed afterwards.
+        case festivalInputsChanged = "festival.inputs_changed"
+
+        /// The rule in Persian, for the deputies' report.
+        public var persianTitle: String {
+            switch self {
+            case .chainBroken: "زنجیره درهم‌سازی رویدادها گسسته است"
+            case .awardWithoutBasis: "مشوق بدون پشتوانه در دفتر رویدادها"
+            case .awardNotEligible: "مشوق به کسی که شایسته آن نبود"
+            case .basisDiffers: "ردیف‌های امتیاز مشوق با محاسبه دوباره یکی نیست"
+            case .policyDiffers: "نسخه آیین‌نامه مشوق با آیین‌نامه نافذ یکی نیست"
+            case .doubleAward: "صدور دوباره یک مشوق در یک سال"
+            case .budgetOverspent: "برداشت بیش از اعتبار ردیف بودجه"
+            case .budgetLineUnknown: "ردیف بودجه‌ای که تخصیص نیافته است"
+            case .approvalMissing: "نبود تأیید کارشناس دوم"
+            case .approvalBySameOfficer: "تأیید به دست همان کارشناس صادرکننده"
+            case .festivalListDiffers: "فهرست برگزیدگان با محاسبه دوباره یکی نیست"
+            case .festivalInputsChanged: "داده‌های داوری پس از اعلام برگزیدگان تغییر کرده است"
+            }
+        }
+    }
+
+    public let rule: Rule
+    public let awardId: String?
+    /// What is wrong, in English.
+    public let explanation: String
+    /// The positions of the events that show it.
+    public let positions: [Int64]
+
+    public init(rule: Rule, awardId: String?, explanation: String, positions: [Int64]) {
+        self.rule = rule
+        self.awardId = awardId
+        self.explanation = explanation
+        self.positions = positions
+    }
+}

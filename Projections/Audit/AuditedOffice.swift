@@ -1,0 +1,87 @@
+import EventStore
+import HadafEvents
+
+/// One awards stream (a university's year) as the audit reads it: the awards with what became
+/// of them, and the findings the stream shows by itself (double awards, budget lines unknown
+/// or overspent, an officer approving their own award). Folded here, apart from the deciders
+/// that wrote it, so that the audit does not trust the code it checks.
+struct AuditedOffice {
+    struct Award {
+        let issued: AwardIssued
+        let position: Int64
+        var approval: (by: String, position: Int64)?
+        var revokedAt: Int64?
+    }
+
+    private(set) var awards: [Award] = []
+    private(set) var findings: [AuditFinding] = []
+    private(set) var budgetLines = 0
+
+    init(_ events: [RecordedEvent]) throws(ProjectionError) {
+        var allocated: [String: Int64] = [:]
+        var committed: [String: Int64] = [:]
+        var active: [String: Int] = [:]
+        var indices: [String: Int] = [:]
+        for recorded in events {
+            let event: AwardEvent?
+            do { event = try AwardEvent(recorded) } catch { throw .unreadableEvent(position: recorded.position, type: recorded.type) }
+            switch event {
+            case let .budgetAllocated(allocation)?:
+                if allocated[allocation.lineId] == nil { budgetLines += 1 }
+                allocated[allocation.lineId, default: 0] += allocation.rials
+            case let .issued(issued)?:
+                let award = Award(issued: issued, position: recorded.position)
+                let key = Self.key(of: issued)
+                if let earlier = active[key] {
+                    findings.append(AuditFinding(
+                        rule: .doubleAward, awardId: issued.awardId,
+                        explanation: "\(issued.awardId) repeats \(awards[earlier].issued.awardId): a \(issued.kind.englishName) for \(issued.recipient) in \(issued.academicYear), neither revoked.",
+                        positions: [awards[earlier].position, recorded.position]))
+                }
+                if let line = issued.budgetLine, let rials = issued.rials {
+                    if let available = allocated[line] {
+                        committed[line, default: 0] += rials
+                        if committed[line]! > available {
+                            findings.append(AuditFinding(
+                                rule: .budgetOverspent, awardId: issued.awardId,
+                                explanation: "\(issued.awardId) brings line '\(line)' to \(committed[line]!) rials charged against \(available) allocated.",
+                                positions: [recorded.position]))
+                        }
+                    } else {
+                        findings.append(AuditFinding(
+                            rule: .budgetLineUnknown, awardId: issued.awardId,
+                            explanation: "\(issued.awardId) is charged to line '\(line)', which had no allocation.", positions: [recorded.position]))
+                    }
+                }
+                active[key] = awards.count
+                indices[issued.awardId] = awards.count
+                awards.append(award)
+            case let .approved(approval)?:
+                guard let index = indices[approval.awardId] else { continue }
+                awards[index].approval = (approval.approvedBy, recorded.position)
+                if approval.approvedBy == awards[index].issued.issuedBy {
+                    findings.append(AuditFinding(
+                        rule: .approvalBySameOfficer, awardId: approval.awardId,
+                        explanation: "\(approval.awardId) was issued and approved by the same officer, \(approval.approvedBy).",
+                        positions: [awards[index].position, recorded.position]))
+                }
+            case let .revoked(revocation)?:
+                guard let index = indices[revocation.awardId], awards[index].revokedAt == nil else { continue }
+                awards[index].revokedAt = recorded.position
+                let issued = awards[index].issued
+                if active[Self.key(of: issued)] == index { active[Self.key(of: issued)] = nil }
+                if let line = issued.budgetLine, let rials = issued.rials, allocated[line] != nil { committed[line, default: 0] -= rials }
+            case nil:
+                continue
+            }
+        }
+    }
+
+    /// What makes two awards the same: recipient and kind in the stream's year, or for a prize
+    /// the recipient and the winning entry.
+    private static func key(of issued: AwardIssued) -> String {
+        issued.kind == .festivalPrize
+            ? "\(issued.recipient)|prize|\(issued.basis.festivalId ?? "")|\(issued.basis.entryId ?? "")"
+            : "\(issued.recipient)|\(issued.kind.rawValue)"
+    }
+}

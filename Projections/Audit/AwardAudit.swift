@@ -1,0 +1,154 @@
+import EventStore
+import HadafEvents
+
+/// The cultural deputies' audit (`hadaf audit`): it checks the hash chain, then every award in
+/// scope against the log alone, never against the serving read models:
+///
+/// - each award's basis is folded again from the events up to the position it names, under the
+///   policy in force for its year there (``LedgerReplay``): the recipient had reached it, the
+///   lines it names are the lines that counted, the policy is the one it names;
+/// - a festival prize rests on an announcement that gave the recipient that much;
+/// - no award twice for a year; no budget line overspent or never allocated;
+/// - an amount above the policy's one-officer limit counts only with a second officer's approval;
+/// - every announced festival list of the year is selected again (``FestivalVerification``).
+public enum AwardAudit {
+    public static func run(_ scope: AuditScope, on store: EventStore, progress: (Int64) -> Void = { _ in }) throws(ProjectionError) -> AuditReport {
+        var findings: [AuditFinding] = []
+        let chain: VerificationReport
+        do { chain = try store.verify(progress: progress) } catch { throw .log(error) }
+        if let failure = chain.failure {
+            findings.append(AuditFinding(rule: .chainBroken, awardId: nil, explanation: failure.explanation.capitalisingFirst + ".", positions: [failure.position]))
+        }
+
+        var offices: [AuditedOffice] = []
+        for stream in try streams(prefixed: "awards-", in: store) {
+            guard let (university, year) = officeOf(stream), scope.covers(university: university, year: year) else { continue }
+            let office = try AuditedOffice(try read(stream, from: store))
+            findings += office.findings
+            offices.append(office)
+        }
+        let awards = offices.flatMap(\.awards)
+
+        var questions: Set<LedgerReplay.Question> = []
+        for award in awards where hasBasisBefore(award) {
+            questions.insert(question(for: award))
+        }
+        let standings = try LedgerReplay.answer(questions, from: store)
+        for award in awards {
+            guard hasBasisBefore(award), let standing = standings[question(for: award)] else {
+                findings.append(AuditFinding(
+                    rule: .awardWithoutBasis, awardId: award.issued.awardId,
+                    explanation: "\(award.issued.awardId) names position \(award.issued.basis.readAt) as its basis, which is not in the log before it.",
+                    positions: [award.position]))
+                continue
+            }
+            findings += try check(award, against: standing, in: store)
+        }
+
+        var festivalsChecked = 0
+        for stream in try streams(prefixed: "festival-", in: store) {
+            let festivalId = String(stream.dropFirst("festival-".count))
+            let inputs = try FestivalInputs.read(festivalId, from: store)
+            guard inputs.announcement != nil, let festival = inputs.festival, scope.year == nil || scope.year == festival.year else { continue }
+            festivalsChecked += 1
+            let verification = try FestivalVerification.verify(festivalId, in: store)
+            let positions = verification.announcedAt.map { [$0] } ?? []
+            switch verification.verdict {
+            case .listDiffers:
+                findings.append(AuditFinding(
+                    rule: .festivalListDiffers, awardId: nil,
+                    explanation: "Festival \(festivalId)'s announced list differs from the list its events give, for \(verification.differingEntries.joined(separator: ", ")).",
+                    positions: positions))
+            case .inputsChanged:
+                findings.append(AuditFinding(
+                    rule: .festivalInputsChanged, awardId: nil,
+                    explanation: "Festival \(festivalId)'s entries or scores changed after its announcement, for \(verification.differingEntries.joined(separator: ", ")).",
+                    positions: positions))
+            case .confirmed, .notAnnounced:
+                break
+            }
+        }
+
+        return AuditReport(
+            scope: scope, eventsChecked: chain.eventsChecked, awardsChecked: awards.count,
+            awaitingApproval: awards.filter { $0.issued.awaitsSecondApproval && $0.approval == nil && $0.revokedAt == nil }.count,
+            revoked: awards.filter { $0.revokedAt != nil }.count, budgetLinesChecked: offices.reduce(0) { $0 + $1.budgetLines },
+            festivalsChecked: festivalsChecked, findings: findings)
+    }
+
+    // MARK: - One award
+
+    /// The findings on one award whose basis is in the log, against the standing recomputed there.
+    static func check(_ award: AuditedOffice.Award, against standing: LedgerStanding, in store: EventStore) throws(ProjectionError) -> [AuditFinding] {
+        let issued = award.issued
+        var findings: [AuditFinding] = []
+        func find(_ rule: AuditFinding.Rule, _ explanation: String, _ positions: [Int64]) {
+            findings.append(AuditFinding(rule: rule, awardId: issued.awardId, explanation: explanation, positions: positions))
+        }
+        let version = standing.policy?.version ?? ""
+        if version != issued.policyVersion {
+            find(.policyDiffers, "\(issued.awardId) names policy '\(issued.policyVersion)'; the policy in force for \(issued.academicYear) at position \(issued.basis.readAt) was '\(version)'.", [award.position])
+        }
+        if issued.kind.isByThreshold {
+            if !standing.reached.contains(issued.kind.rawValue) {
+                find(.awardNotEligible, "\(issued.recipient) had \(standing.points) points in \(issued.academicYear) at position \(issued.basis.readAt), short of a \(issued.kind.englishName).", [award.position])
+            } else if standing.positions != issued.basis.positions {
+                let differing = Set(standing.positions).symmetricDifference(issued.basis.positions).sorted()
+                find(.basisDiffers, "\(issued.awardId) names ledger lines that are not those recomputed at position \(issued.basis.readAt).", differing)
+            }
+        } else {
+            let share = try announcedShare(of: issued, in: store)
+            if share == nil || (issued.rials ?? 0) > share! {
+                find(.awardNotEligible, "The announcement at position \(issued.basis.readAt) gives \(issued.recipient) \(share.map { "\($0) rials" } ?? "no prize") for entry \(issued.basis.entryId ?? "?").", [award.position, issued.basis.readAt])
+            }
+        }
+        if let rials = issued.rials, let limit = standing.policy?.secondApprovalAboveRials, rials > limit, !issued.awaitsSecondApproval {
+            find(.approvalMissing, "\(issued.awardId) pays \(rials) rials, above the one-officer limit of \(limit), and counted without a second officer.", [award.position])
+        }
+        return findings
+    }
+
+    /// The recipient's share of the prize the award's basis announces; nil when the basis is
+    /// not that festival's announcement, or gives them nothing.
+    private static func announcedShare(of issued: AwardIssued, in store: EventStore) throws(ProjectionError) -> Int64? {
+        let recorded: RecordedEvent
+        do {
+            guard let event = try store.read(from: issued.basis.readAt, limit: 1).first else { return nil }
+            recorded = event
+        } catch { throw .log(error) }
+        guard recorded.position == issued.basis.readAt, recorded.stream == "festival-\(issued.basis.festivalId ?? "")",
+              let announced = try? recorded.decode(as: FestivalWinnersAnnounced.self)
+        else { return nil }
+        return announced.prizes.first { $0.entryId == issued.basis.entryId }?.share(of: issued.recipient)
+    }
+
+    private static func hasBasisBefore(_ award: AuditedOffice.Award) -> Bool {
+        (1..<award.position).contains(award.issued.basis.readAt)
+    }
+
+    private static func question(for award: AuditedOffice.Award) -> LedgerReplay.Question {
+        LedgerReplay.Question(holder: award.issued.recipient, year: award.issued.academicYear, readAt: award.issued.basis.readAt)
+    }
+
+    // MARK: - Streams
+
+    /// The university and year of an `awards-<university>-<year>` stream.
+    static func officeOf(_ stream: String) -> (university: String, year: Int)? {
+        guard stream.hasPrefix("awards-"), let dash = stream.lastIndex(of: "-"), let year = Int(stream[stream.index(after: dash)...]) else { return nil }
+        let university = stream[stream.index(stream.startIndex, offsetBy: "awards-".count)..<dash]
+        return university.isEmpty ? nil : (String(university), year)
+    }
+
+    private static func streams(prefixed prefix: String, in store: EventStore) throws(ProjectionError) -> [String] {
+        do { return try store.streams(prefixed: prefix) } catch { throw .log(error) }
+    }
+
+    private static func read(_ stream: String, from store: EventStore) throws(ProjectionError) -> [RecordedEvent] {
+        do { return try store.readStream(stream) } catch { throw .log(error) }
+    }
+}
+
+extension String {
+    /// The string with its first letter in upper case, for a clause made a sentence.
+    var capitalisingFirst: String { prefix(1).uppercased() + dropFirst() }
+}

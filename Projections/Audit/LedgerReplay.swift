@@ -1,0 +1,58 @@
+import EventStore
+import Foundation
+import GRDB
+import HadafEvents
+
+/// The ledger folded again from the first event into tables of its own, in a scratch file that
+/// is never the serving read model: what the audit compares an award's recorded basis with.
+///
+/// It answers questions about standings at log positions in one pass: the log is folded up to
+/// each asked position in turn and the standings are read there.
+enum LedgerReplay {
+    /// A holder's standing in a year, as of a log position.
+    struct Question: Hashable {
+        let holder: String
+        let year: Int
+        let readAt: Int64
+    }
+
+    static func answer(_ questions: Set<Question>, from store: EventStore, pageSize: Int = 20_000) throws(ProjectionError) -> [Question: LedgerStanding] {
+        guard !questions.isEmpty else { return [:] }
+        let byPosition = Dictionary(grouping: questions, by: \.readAt)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hadaf-audit-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var answers: [Question: LedgerStanding] = [:]
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try queue.writeWithoutTransaction { db in
+                // A scratch file: nothing to recover after a crash, so no journal and no syncs.
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+                let projector = LedgerProjector()
+                let names = TableNames.serving(generation: 0)
+                try projector.createTables(in: db, names: names)
+                let fold = projector.makeFold(names: names, startsEmpty: true)
+                try db.inTransaction {
+                    var next: Int64 = 1
+                    for position in byPosition.keys.sorted() {
+                        while next <= position {
+                            let page = try store.read(from: next, limit: min(pageSize, Int(position - next + 1)))
+                            guard let last = page.last?.position else { break }
+                            for event in page where projector.eventTypes.contains(event.type) { try fold.apply(event, in: db) }
+                            next = last + 1
+                        }
+                        try fold.flush(in: db)
+                        for question in byPosition[position] ?? [] {
+                            answers[question] = try LedgerStanding.read(holder: question.holder, year: question.year, readAt: position, in: db)
+                        }
+                    }
+                    return .commit
+                }
+            }
+        } catch let error as EventStoreError {
+            throw .log(error)
+        } catch {
+            throw .readModel(String(describing: error))
+        }
+        return answers
+    }
+}
