@@ -32,6 +32,12 @@ public enum EventStoreError: Error, Hashable, Sendable {
     case storage(String)
     /// The subject's key was destroyed: its personal data is erased.
     case subjectKeyDestroyed(String)
+    /// The platform's signing key is not where it should be (`hadaf init` creates it).
+    case signingKeyMissing(path: String)
+    /// The file holds no signing key of this platform.
+    case signingKeyUnreadable(path: String)
+    /// A checkpoint file that is not a signed checkpoint of a HADAF log.
+    case checkpointUnreadable(String)
 }
 
 extension EventStoreError: CodedError {
@@ -52,6 +58,9 @@ extension EventStoreError: CodedError {
         case .invalidPosition: "position.invalid"
         case .storage: "database.storage"
         case .subjectKeyDestroyed: "subject.erased"
+        case .signingKeyMissing: "key.missing"
+        case .signingKeyUnreadable: "key.unreadable"
+        case .checkpointUnreadable: "checkpoint.unreadable"
         }
     }
 
@@ -87,6 +96,12 @@ extension EventStoreError: CodedError {
             "The database could not complete the operation: \(message)."
         case let .subjectKeyDestroyed(subject):
             "The personal data of '\(subject)' was erased; nothing new can be recorded for it."
+        case let .signingKeyMissing(path):
+            "There is no signing key at \(path); `hadaf init` creates it beside the log."
+        case let .signingKeyUnreadable(path):
+            "\(path) does not hold a HADAF signing key."
+        case let .checkpointUnreadable(reason):
+            "The checkpoint cannot be read: \(reason)."
         }
     }
 
@@ -122,6 +137,12 @@ extension EventStoreError: CodedError {
             "پایگاه داده نتوانست کار را به پایان برساند: \(message)."
         case let .subjectKeyDestroyed(subject):
             "داده‌های شخصی «\(subject)» پاک شده است؛ چیز تازه‌ای برای آن ثبت نمی‌شود."
+        case let .signingKeyMissing(path):
+            "کلید امضا در \(path) نیست؛ فرمان `hadaf init` آن را کنار دفتر رویدادها می‌سازد."
+        case let .signingKeyUnreadable(path):
+            "در \(path) کلید امضای هدف نیست."
+        case let .checkpointUnreadable(reason):
+            "نقطه وارسی خوانده نمی‌شود: \(reason)."
         }
     }
 }

@@ -10,14 +10,18 @@ extension EventStore {
     /// A changed byte fails at its own row; a deleted row at the missing position; two
     /// swapped rows at the first of them (each event's bytes include its position).
     ///
-    /// - Parameter progress: called every `progressInterval` events with the count so far.
+    /// - Parameters:
+    ///   - position: the last position to check (the head when nil).
+    ///   - progress: called every `progressInterval` events with the count so far.
     public func verify(
+        through position: Int64? = nil,
         progressInterval: Int64 = 1_000_000,
         progress: (Int64) -> Void = { _ in }
     ) throws(EventStoreError) -> VerificationReport {
         try mapErrors {
             try pool.read { db in
-                let statement = try RawStatement(db, sql: "SELECT \(RecordedEvent.columns) FROM events ORDER BY position")
+                let statement = try RawStatement(db, sql: "SELECT \(RecordedEvent.columns) FROM events WHERE position <= ? ORDER BY position")
+                statement.bind(position ?? .max, at: 1)
                 defer { statement.reset() }
                 var hasher = ChainHasher()
                 var previous = ChainHasher.genesis

@@ -1,24 +1,35 @@
 import ArgumentParser
 import EventStore
+import Foundation
 
 /// `hadaf verify`: walks the hash chain.
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the whole hash chain of the event log.",
+        abstract: "Check the whole hash chain of the event log, or the log against a signed checkpoint.",
         discussion: """
             Recomputes every event's hash from its stored bytes. Prints one line and exits 0 when \
             the log is intact; prints the first bad position and exits 1 when an event was changed, \
-            deleted or moved.
+            deleted or moved. With --against, checks the log up to a checkpoint that `hadaf \
+            checkpoint` exported: its signature (by --public-key when given, else the platform \
+            key beside the log), then that the chain there still hashes to its head, which a \
+            rewrite that recomputed every hash cannot achieve.
             """)
 
     @OptionGroup var database: DatabaseOptions
+
+    @Option(help: ArgumentHelp("A checkpoint file from `hadaf checkpoint`.", valueName: "file"))
+    var against: String?
+
+    @Option(help: ArgumentHelp("The public key the checkpoint must be signed by (from `hadaf keys`).", valueName: "key"))
+    var publicKey: String?
 
     @Flag(help: "Print the result as one JSON object.")
     var json = false
 
     func run() throws {
         let store = try database.openStore()
+        if let against { return try verify(store, against: against) }
         let report = try CommandFailure.reporting { () throws(EventStoreError) in
             try store.verify { checked in StandardError.write("verified \(checked) events…\n") }
         }
@@ -42,5 +53,29 @@ struct VerifyCommand: ParsableCommand {
             print("intact: \(report.eventsChecked) events checked; head position \(headPosition), hash \(headHash.isEmpty ? "none" : headHash)")
         }
         if !report.isIntact { throw ExitCode(CommandFailure.Status.verificationFailed.rawValue) }
+    }
+
+    /// `--against FILE`: the log up to a signed checkpoint.
+    private func verify(_ store: EventStore, against file: String) throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandFailure.exit(for: EventStoreError.checkpointUnreadable("there is no file \(file)"))
+        }
+        let trusted = try publicKey ?? database.signingKey().publicKey
+        let checkpoint = try CommandFailure.reporting { () throws(EventStoreError) in try LogCheckpoint.read(data) }
+        let result = try CommandFailure.reporting { () throws(EventStoreError) in try store.verify(against: checkpoint, trusting: trusted) }
+        if json {
+            print(#"{"verdict":"\#(result.verdict.rawValue)","position":\#(checkpoint.position),"headHash":"\#(checkpoint.headHash)","signedAt":"\#(checkpoint.signedAt)"}"#)
+        } else {
+            let sentence = switch result.verdict {
+            case .holds: "holds: the log up to position \(checkpoint.position) is what was signed at \(checkpoint.signedAt)"
+            case .badSignature: "FORGED: the checkpoint's signature does not verify"
+            case .untrustedKey: "UNTRUSTED: the checkpoint is signed by another key than the one trusted"
+            case .chainBroken: "ALTERED: the chain before position \(checkpoint.position) does not verify (\(result.report?.failure?.explanation ?? "no detail"))"
+            case .logShorter: "ALTERED: the log has \(result.report?.eventsChecked ?? 0) events, fewer than the \(checkpoint.position) signed"
+            case .rewritten: "REWRITTEN: the chain verifies but no longer hashes to the signed head at position \(checkpoint.position)"
+            }
+            print(sentence)
+        }
+        if result.verdict != .holds { throw ExitCode(CommandFailure.Status.verificationFailed.rawValue) }
     }
 }

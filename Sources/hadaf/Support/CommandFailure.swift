@@ -40,7 +40,7 @@ enum CommandFailure {
         case let error as EventStoreError:
             switch error {
             case .versionConflict, .idempotencyKeyReused, .eventIdConflict: return .refused
-            case .databaseNotFound, .notAnEventLog: return .noInput
+            case .databaseNotFound, .notAnEventLog, .signingKeyMissing: return .noInput
             case .storage: return .storageFailed
             default: return .malformedInput
             }

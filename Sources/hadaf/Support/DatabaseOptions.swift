@@ -18,4 +18,9 @@ struct DatabaseOptions: ParsableArguments {
     func openStore() throws -> EventStore {
         try CommandFailure.reporting { () throws(EventStoreError) in try EventStore.open(at: path) }
     }
+
+    /// The platform's signing key beside the log.
+    func signingKey() throws -> SigningKey {
+        try CommandFailure.reporting { () throws(EventStoreError) in try SigningKey(contentsOf: SigningKey.path(besideLog: path)) }
+    }
 }
