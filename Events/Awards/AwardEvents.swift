@@ -1,15 +1,16 @@
 import EventStore
 import Foundation
 
-/// What an award rests on, as the issuing officer read it: the log position at which
-/// eligibility was read, and the positions of the ledger lines that reached it (for a festival
-/// prize, the announcement's position). The audit recomputes both from the log.
+/// What an award rests on, as the issuing officer read it: the log position at which the
+/// ledger was read (its policy in force there, its points), and the positions of the ledger
+/// lines that reached the award (for a festival prize, the announcement's position). The audit
+/// recomputes both from the log.
 public struct AwardBasis: Codable, Hashable, Sendable {
     /// The log position the ledger had folded when eligibility was read.
     public let readAt: Int64
     /// The positions of the events whose ledger lines count towards the award.
     public let positions: [Int64]
-    /// The recipient's points for the year at `readAt` (0 for a festival prize).
+    /// The recipient's points for the year at `readAt`.
     public let points: Double
     /// For a festival prize: the festival and the entry that won it.
     public let festivalId: String?
@@ -141,4 +142,23 @@ public enum AwardEvent: EventFamily {
 
     /// The stream of a university's awards and budget lines in an academic year.
     public static func stream(university: String, year: Int) -> String { "awards-\(university)-\(year)" }
+
+    /// Awards are numbered in their stream, `<university>-<year>-<n>`, so that an id says where
+    /// the award is.
+    public static func awardId(university: String, year: Int, number: Int) -> String { "\(university)-\(year)-\(number)" }
+
+    /// The university and year an award id names, or nil for an id of another shape.
+    public static func office(ofAward awardId: String) -> (university: String, year: Int)? {
+        let parts = awardId.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let year = Int(parts[parts.count - 2]), Int(parts[parts.count - 1]) != nil else { return nil }
+        let university = parts.dropLast(2).joined(separator: "-")
+        return university.isEmpty ? nil : (university, year)
+    }
+
+    /// The university and year of an `awards-<university>-<year>` stream, or nil for another stream.
+    public static func office(ofStream stream: String) -> (university: String, year: Int)? {
+        guard stream.hasPrefix("awards-"), let dash = stream.lastIndex(of: "-"), let year = Int(stream[stream.index(after: dash)...]) else { return nil }
+        let university = stream[stream.index(stream.startIndex, offsetBy: "awards-".count)..<dash]
+        return university.isEmpty ? nil : (String(university), year)
+    }
 }

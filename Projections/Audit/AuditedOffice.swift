@@ -10,7 +10,7 @@ struct AuditedOffice {
         let issued: AwardIssued
         let position: Int64
         var approval: (by: String, position: Int64)?
-        var revokedAt: Int64?
+        var revocation: (reason: String, position: Int64)?
     }
 
     private(set) var awards: [Award] = []
@@ -66,8 +66,8 @@ struct AuditedOffice {
                         positions: [awards[index].position, recorded.position]))
                 }
             case let .revoked(revocation)?:
-                guard let index = indices[revocation.awardId], awards[index].revokedAt == nil else { continue }
-                awards[index].revokedAt = recorded.position
+                guard let index = indices[revocation.awardId], awards[index].revocation == nil else { continue }
+                awards[index].revocation = (revocation.reason, recorded.position)
                 let issued = awards[index].issued
                 if active[Self.key(of: issued)] == index { active[Self.key(of: issued)] = nil }
                 if let line = issued.budgetLine, let rials = issued.rials, allocated[line] != nil { committed[line, default: 0] -= rials }

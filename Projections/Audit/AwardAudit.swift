@@ -22,7 +22,7 @@ public enum AwardAudit {
 
         var offices: [AuditedOffice] = []
         for stream in try streams(prefixed: "awards-", in: store) {
-            guard let (university, year) = officeOf(stream), scope.covers(university: university, year: year) else { continue }
+            guard let (university, year) = AwardEvent.office(ofStream: stream), scope.covers(university: university, year: year) else { continue }
             let office = try AuditedOffice(try read(stream, from: store))
             findings += office.findings
             offices.append(office)
@@ -71,8 +71,8 @@ public enum AwardAudit {
 
         return AuditReport(
             scope: scope, eventsChecked: chain.eventsChecked, awardsChecked: awards.count,
-            awaitingApproval: awards.filter { $0.issued.awaitsSecondApproval && $0.approval == nil && $0.revokedAt == nil }.count,
-            revoked: awards.filter { $0.revokedAt != nil }.count, budgetLinesChecked: offices.reduce(0) { $0 + $1.budgetLines },
+            awaitingApproval: awards.filter { $0.issued.awaitsSecondApproval && $0.approval == nil && $0.revocation == nil }.count,
+            revoked: awards.filter { $0.revocation != nil }.count, budgetLinesChecked: offices.reduce(0) { $0 + $1.budgetLines },
             festivalsChecked: festivalsChecked, findings: findings)
     }
 
@@ -99,7 +99,7 @@ public enum AwardAudit {
         } else {
             let share = try announcedShare(of: issued, in: store)
             if share == nil || (issued.rials ?? 0) > share! {
-                find(.awardNotEligible, "The announcement at position \(issued.basis.readAt) gives \(issued.recipient) \(share.map { "\($0) rials" } ?? "no prize") for entry \(issued.basis.entryId ?? "?").", [award.position, issued.basis.readAt])
+                find(.awardNotEligible, "The announcement at position \(issued.basis.positions.first ?? 0) gives \(issued.recipient) \(share.map { "\($0) rials" } ?? "no prize") for entry \(issued.basis.entryId ?? "?").", [award.position] + issued.basis.positions)
             }
         }
         if let rials = issued.rials, let limit = standing.policy?.secondApprovalAboveRials, rials > limit, !issued.awaitsSecondApproval {
@@ -109,14 +109,15 @@ public enum AwardAudit {
     }
 
     /// The recipient's share of the prize the award's basis announces; nil when the basis is
-    /// not that festival's announcement, or gives them nothing.
+    /// not that festival's announcement before the award, or gives them nothing.
     private static func announcedShare(of issued: AwardIssued, in store: EventStore) throws(ProjectionError) -> Int64? {
+        guard issued.basis.positions.count == 1, let position = issued.basis.positions.first, position <= issued.basis.readAt else { return nil }
         let recorded: RecordedEvent
         do {
-            guard let event = try store.read(from: issued.basis.readAt, limit: 1).first else { return nil }
+            guard let event = try store.read(from: position, limit: 1).first else { return nil }
             recorded = event
         } catch { throw .log(error) }
-        guard recorded.position == issued.basis.readAt, recorded.stream == "festival-\(issued.basis.festivalId ?? "")",
+        guard recorded.position == position, recorded.stream == "festival-\(issued.basis.festivalId ?? "")",
               let announced = try? recorded.decode(as: FestivalWinnersAnnounced.self)
         else { return nil }
         return announced.prizes.first { $0.entryId == issued.basis.entryId }?.share(of: issued.recipient)
@@ -131,13 +132,6 @@ public enum AwardAudit {
     }
 
     // MARK: - Streams
-
-    /// The university and year of an `awards-<university>-<year>` stream.
-    static func officeOf(_ stream: String) -> (university: String, year: Int)? {
-        guard stream.hasPrefix("awards-"), let dash = stream.lastIndex(of: "-"), let year = Int(stream[stream.index(after: dash)...]) else { return nil }
-        let university = stream[stream.index(stream.startIndex, offsetBy: "awards-".count)..<dash]
-        return university.isEmpty ? nil : (String(university), year)
-    }
 
     private static func streams(prefixed prefix: String, in store: EventStore) throws(ProjectionError) -> [String] {
         do { return try store.streams(prefixed: prefix) } catch { throw .log(error) }

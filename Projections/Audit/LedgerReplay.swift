@@ -16,12 +16,25 @@ enum LedgerReplay {
         let readAt: Int64
     }
 
-    static func answer(_ questions: Set<Question>, from store: EventStore, pageSize: Int = 20_000) throws(ProjectionError) -> [Question: LedgerStanding] {
-        guard !questions.isEmpty else { return [:] }
+    static func answer(_ questions: Set<Question>, from store: EventStore) throws(ProjectionError) -> [Question: LedgerStanding] {
         let byPosition = Dictionary(grouping: questions, by: \.readAt)
+        var answers: [Question: LedgerStanding] = [:]
+        try replay(to: Set(byPosition.keys), from: store) { position, db in
+            for question in byPosition[position] ?? [] {
+                answers[question] = try LedgerStanding.read(holder: question.holder, year: question.year, readAt: position, in: db)
+            }
+        }
+        return answers
+    }
+
+    /// Folds the log into scratch ledger tables up to each of `positions` in turn, and lets
+    /// `read` look at the tables there (serving names).
+    static func replay(
+        to positions: Set<Int64>, from store: EventStore, pageSize: Int = 20_000, read: (Int64, Database) throws -> Void
+    ) throws(ProjectionError) {
+        guard !positions.isEmpty else { return }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("hadaf-audit-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        var answers: [Question: LedgerStanding] = [:]
         do {
             let queue = try DatabaseQueue(path: path)
             try queue.writeWithoutTransaction { db in
@@ -33,7 +46,7 @@ enum LedgerReplay {
                 let fold = projector.makeFold(names: names, startsEmpty: true)
                 try db.inTransaction {
                     var next: Int64 = 1
-                    for position in byPosition.keys.sorted() {
+                    for position in positions.sorted() {
                         while next <= position {
                             let page = try store.read(from: next, limit: min(pageSize, Int(position - next + 1)))
                             guard let last = page.last?.position else { break }
@@ -41,18 +54,17 @@ enum LedgerReplay {
                             next = last + 1
                         }
                         try fold.flush(in: db)
-                        for question in byPosition[position] ?? [] {
-                            answers[question] = try LedgerStanding.read(holder: question.holder, year: question.year, readAt: position, in: db)
-                        }
+                        try read(position, db)
                     }
                     return .commit
                 }
             }
         } catch let error as EventStoreError {
             throw .log(error)
+        } catch let error as ProjectionError {
+            throw error
         } catch {
             throw .readModel(String(describing: error))
         }
-        return answers
     }
 }

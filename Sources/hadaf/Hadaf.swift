@@ -23,6 +23,7 @@ struct Hadaf: AsyncParsableCommand {
             EligibilityCommand.self,
             EventsCommand.self,
             ExecCommand.self,
+            ExplainCommand.self,
             FestivalCommand.self,
             ImportCommand.self,
             KeysCommand.self,

@@ -4,23 +4,10 @@ import Testing
 
 @Suite("hadaf exec and the commands page")
 struct ExecTests {
-    /// Every JSON line of docs/commands.md, in order.
-    private func documentedCommands() throws -> [String] {
-        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("docs/commands.md")
-        var inJSON = false
-        var lines: [String] = []
-        for line in try String(contentsOf: page, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("```") { inJSON = line == "```json"; continue }
-            if inJSON, line.hasPrefix("{") { lines.append(String(line)) }
-        }
-        return lines
-    }
-
     @Test func everyExampleOnTheCommandsPageRunsAndSucceeds() throws {
         let cli = try CLI()
         try cli.succeed(["init", "--demo"])
-        let commands = try documentedCommands()
+        let commands = try DocumentedCommands.lines()
         #expect(commands.count >= 25)
         let outcome = try cli.succeed(["exec", "-", "--json"], input: commands.joined(separator: "\n"))
         let results = outcome.standardOutput.split(separator: "\n")
@@ -65,7 +52,7 @@ extension ExecTests {
     @Test func scoresShowEachLineWithItsEvidenceOnceAPolicyIsAdopted() throws {
         let cli = try CLI()
         try cli.succeed(["init", "--demo"])
-        let results = try cli.succeed(["exec", "-", "--json"], input: try documentedCommands().joined(separator: "\n")).standardOutput
+        let results = try cli.succeed(["exec", "-", "--json"], input: try DocumentedCommands.lines().joined(separator: "\n")).standardOutput
         // Maryam is the first participant the page registers.
         let registration = try #require(results.split(separator: "\n").first { $0.contains(#""command":"participant.register""#) })
         let maryam = try #require(String(registration).firstMatch(of: /"participantId":"(p-[0-9a-f]+)"/)?.1)

@@ -119,22 +119,13 @@ public enum AwardOffice: Decider {
         return state
     }
 
-    /// Awards are numbered in their stream: `<university>-<year>-<n>`, so that the id says
-    /// where the award is (``stream(ofAward:)``).
-    static func awardId(_ draft: AwardDraft, number: Int) -> String { "\(draft.university)-\(draft.academicYear)-\(number)" }
+    static func awardId(_ draft: AwardDraft, number: Int) -> String {
+        AwardEvent.awardId(university: draft.university, year: draft.academicYear, number: number)
+    }
 
     /// The stream an award id names, or nil for an id of another shape.
     public static func stream(ofAward awardId: String) -> String? {
-        parse(awardId).map { stream(university: $0.university, year: $0.year) }
-    }
-
-    /// The university an award id names, or nil for an id of another shape.
-    public static func university(ofAward awardId: String) -> String? { parse(awardId)?.university }
-
-    private static func parse(_ awardId: String) -> (university: String, year: Int)? {
-        let parts = awardId.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count >= 3, let year = Int(parts[parts.count - 2]), Int(parts[parts.count - 1]) != nil else { return nil }
-        return (parts.dropLast(2).joined(separator: "-"), year)
+        AwardEvent.office(ofAward: awardId).map { stream(university: $0.university, year: $0.year) }
     }
 
     /// The key that makes an issued award the same as another.

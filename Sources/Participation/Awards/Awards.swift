@@ -26,7 +26,7 @@ public struct Awards: Sendable {
     public typealias Outcome = CommandHandler<AwardOffice>.Outcome
 
     /// What an officer asks to award.
-    public struct Request: Decodable, Sendable, Hashable {
+    public struct Request: Sendable, Hashable {
         /// A participant id, `group:<id>`, `university:<code>` (a deputy grant) or `deputy:<code>`
         /// (a deputy's festival prize).
         public let recipient: String
@@ -74,12 +74,13 @@ public struct Awards: Sendable {
         let university = try university(of: request.recipient, given: request.university)
         let evidence: AwardEvidence
         if request.kind == .festivalPrize {
-            let (prizeYear, basis, share) = try prize(request)
+            let (prizeYear, announcedAt, share) = try prize(request)
             year = prizeYear
-            let policy = try readSide.standing(of: request.recipient, year: year).policy
+            let standing = try readSide.standing(of: request.recipient, year: year)
             evidence = AwardEvidence(
-                basis: basis, policyVersion: policy?.version ?? "", reached: [], prizeRials: share, maximumPromotionPoints: nil,
-                secondApprovalAboveRials: policy?.secondApprovalAboveRials)
+                basis: AwardBasis(readAt: standing.readAt, positions: [announcedAt], points: standing.points, festivalId: request.festivalId, entryId: request.entryId),
+                policyVersion: standing.policy?.version ?? "", reached: [], prizeRials: share, maximumPromotionPoints: nil,
+                secondApprovalAboveRials: standing.policy?.secondApprovalAboveRials)
         } else {
             let standing = try readSide.standing(of: request.recipient, year: year)
             evidence = AwardEvidence(
@@ -150,9 +151,9 @@ public struct Awards: Sendable {
         return university
     }
 
-    /// A festival prize's year, basis and the recipient's share in rials (nil when the
-    /// recipient won nothing with that entry).
-    private func prize(_ request: Request) throws(DomainError) -> (year: Int, basis: AwardBasis, share: Int64?) {
+    /// A festival prize's year, the position of its announcement, and the recipient's share in
+    /// rials (nil when the recipient won nothing with that entry).
+    private func prize(_ request: Request) throws(DomainError) -> (year: Int, announcedAt: Int64, share: Int64?) {
         guard let festivalId = request.festivalId else { throw .required(field: "festivalId") }
         guard let entryId = request.entryId else { throw .required(field: "entryId") }
         guard let festival = try festivals.load(Festival.stream(festivalId)).state.opened else { throw .festivalNotFound }
@@ -161,9 +162,8 @@ public struct Awards: Sendable {
         guard let recorded = events.last(where: { $0.type == FestivalWinnersAnnounced.eventType }),
               case let .announced(announced)? = try? FestivalEvent(recorded)
         else { throw .awardNotEligible(request.recipient, .festivalPrize, year: festival.year) }
-        let basis = AwardBasis(readAt: recorded.position, positions: [recorded.position], points: 0, festivalId: festivalId, entryId: entryId)
         let share = announced.prizes.first { $0.entryId == entryId }.flatMap { $0.share(of: request.recipient) }
-        return (festival.year, basis, share)
+        return (festival.year, recorded.position, share)
     }
 
     private func issuedId(_ outcome: Outcome) throws(DomainError) -> String? {

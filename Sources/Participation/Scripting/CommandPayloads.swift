@@ -52,6 +52,18 @@ public enum CommandPayload {
     public struct AppointJuror: Decodable, Sendable { let festivalId, jurorId, sectionId: String; let university: String? }
     public struct ScoreEntry: Decodable, Sendable { let festivalId, entryId: String; let scores: [CriterionScore] }
     public struct AllocateBudget: Decodable, Sendable { let university: String; let academicYear: Int; let lineId, title: String; let rials: Int64 }
+    /// The recipient by id (a participant, `group:<id>`, `university:<code>`, `deputy:<code>`)
+    /// or, for a participant, by national code.
+    public struct IssueAward: Decodable, Sendable {
+        let recipient, nationalCode: String?
+        let kind: AwardKind
+        let academicYear: Int
+        let university: String?
+        let rials: Int64?
+        let budgetLine: String?
+        let promotionPoints: Double?
+        let festivalId, entryId: String?
+    }
     public struct AwardReference: Decodable, Sendable { let awardId: String }
     public struct RevokeAward: Decodable, Sendable { let awardId, reason: String }
 }

@@ -1,3 +1,5 @@
+import HadafEvents
+
 extension CommandRequest {
     /// The university the command acts on, when its payload names one: what confines a
     /// university deputy officer to their own.
@@ -9,8 +11,8 @@ extension CommandRequest {
         case let .registerUniversity(payload): payload.code
         case let .allocateBudget(payload): payload.university
         case let .issueAward(request): request.university
-        case let .approveAward(payload): AwardOffice.university(ofAward: payload.awardId)
-        case let .revokeAward(payload): AwardOffice.university(ofAward: payload.awardId)
+        case let .approveAward(payload): AwardEvent.office(ofAward: payload.awardId)?.university
+        case let .revokeAward(payload): AwardEvent.office(ofAward: payload.awardId)?.university
         default: nil
         }
     }

@@ -51,7 +51,7 @@ public struct CommandRequest: Decodable, Sendable {
         case scoreEntry(CommandPayload.ScoreEntry)
         case announceWinners(CommandPayload.FestivalReference)
         case allocateBudget(CommandPayload.AllocateBudget)
-        case issueAward(Awards.Request)
+        case issueAward(CommandPayload.IssueAward)
         case approveAward(CommandPayload.AwardReference)
         case revokeAward(CommandPayload.RevokeAward)
     }
@@ -170,7 +170,7 @@ public struct CommandRequest: Decodable, Sendable {
         case "festival.score": .scoreEntry(try read(CommandPayload.ScoreEntry.self))
         case "festival.announce_winners": .announceWinners(try read(CommandPayload.FestivalReference.self))
         case "award.allocate_budget": .allocateBudget(try read(CommandPayload.AllocateBudget.self))
-        case "award.issue": .issueAward(try read(Awards.Request.self))
+        case "award.issue": .issueAward(try read(CommandPayload.IssueAward.self))
         case "award.approve": .approveAward(try read(CommandPayload.AwardReference.self))
         case "award.revoke": .revokeAward(try read(CommandPayload.RevokeAward.self))
         default: throw unknown()
