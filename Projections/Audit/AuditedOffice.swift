@@ -9,6 +9,8 @@ struct AuditedOffice {
     struct Award {
         let issued: AwardIssued
         let position: Int64
+        /// When it was issued (the act's time, else the recording's), milliseconds since the epoch.
+        let issuedAtMilliseconds: Int64
         var approval: (by: String, position: Int64)?
         var revocation: (reason: String, position: Int64)?
     }
@@ -30,7 +32,7 @@ struct AuditedOffice {
                 if allocated[allocation.lineId] == nil { budgetLines += 1 }
                 allocated[allocation.lineId, default: 0] += allocation.rials
             case let .issued(issued)?:
-                let award = Award(issued: issued, position: recorded.position)
+                let award = Award(issued: issued, position: recorded.position, issuedAtMilliseconds: recorded.occurredAtMilliseconds ?? recorded.recordedAtMilliseconds)
                 let key = Self.key(of: issued)
                 if let earlier = active[key] {
                     findings.append(AuditFinding(

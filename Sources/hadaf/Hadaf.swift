@@ -19,6 +19,7 @@ struct Hadaf: AsyncParsableCommand {
             AccountCommand.self,
             AppendCommand.self,
             AuditCommand.self,
+            CertificateCommand.self,
             CheckpointCommand.self,
             EligibilityCommand.self,
             EventsCommand.self,

@@ -234,4 +234,35 @@ struct AwardTests {
         // A checkpoint signed by another key is not trusted.
         #expect(try log.store.verify(against: checkpoint, trusting: SigningKey().publicKey).verdict == .untrustedKey)
     }
+
+    @Test func aCertificateIsSignedAndChecksValidThenRevokedAndAnAlteredOneForged() async throws {
+        let log = try await log()
+        let key = SigningKey()
+        let awardId = try #require(try await log.awards.issue(.init(recipient: log.busy, kind: .participationCertificate, academicYear: 1404), by: officer).awardId)
+        let certificate = try Certificate.make(for: awardId, store: log.store, key: key)
+        #expect(certificate.recipientName == "شرکت‌کننده 0")
+        #expect(certificate.universityName == "دانشگاه تهران")
+        let code = certificate.record.issued.verificationCode
+        #expect(certificate.credential["id"]?.stringValue == "urn:hadaf:certificate:\(code)")
+
+        func verdict(_ file: Data, trusting publicKey: String? = nil) throws -> CertificateVerification.Verdict {
+            try CertificateVerification.check(file: file, trusting: publicKey ?? key.publicKey, in: log.store).verdict
+        }
+        #expect(try verdict(certificate.json) == .valid)
+        let page = try certificate.page(verificationBase: "https://hadaf.example/")
+        #expect(page.contains("https://hadaf.example/certificates/verify?code=\(code)"))
+        #expect(page.contains("<svg") && page.contains("lang=\"fa\" dir=\"rtl\""))
+        #expect(try verdict(Data(page.utf8)) == .valid)
+        #expect(try CertificateVerification.check(code: code.lowercased().replacingOccurrences(of: "-", with: ""), in: log.store).verdict == .valid)
+
+        let altered = certificate.credential.canonicalText.replacingOccurrences(of: "participation_certificate", with: "tourism_grant")
+        #expect(try verdict(Data(altered.utf8)) == .forged)
+        #expect(try verdict(certificate.json, trusting: SigningKey().publicKey) == .forged)
+        #expect(try CertificateVerification.check(code: "ZZZZ-ZZZZ-ZZZZ", in: log.store).verdict == .forged)
+
+        _ = try await log.awards.revoke(awardId, reason: "تکراری", by: officer)
+        let revoked = try CertificateVerification.check(file: certificate.json, trusting: key.publicKey, in: log.store)
+        #expect(revoked.verdict == .revoked && revoked.revocationReason == "تکراری")
+        #expect(await refusal { _ = try Certificate.make(for: awardId, store: log.store, key: key) } == "award.not_in_force")
+    }
 }

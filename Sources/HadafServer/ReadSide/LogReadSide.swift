@@ -41,7 +41,7 @@ public struct LogReadSide: FestivalReadSide, AwardReadSide {
     }
 
     /// The read side's errors as the participation layer reports them.
-    private static func translating<T>(_ body: () throws(ProjectionError) -> T) throws(DomainError) -> T {
+    static func translating<T>(_ body: () throws(ProjectionError) -> T) throws(DomainError) -> T {
         do {
             return try body()
         } catch .festivalNotFound {

@@ -90,3 +90,10 @@ extension DomainError {
         english: "Awards cannot be issued here: the ledger that says who is eligible is not at hand.",
         persian: "صدور مشوق در اینجا ممکن نیست: دفتر امتیازها که شایستگی را نشان می‌دهد در دسترس نیست.")
 }
+
+extension DomainError {
+    public static let awardNotInForce = DomainError(
+        code: "award.not_in_force", field: "awardId",
+        english: "The award is revoked or still awaits a second officer: it has no certificate.",
+        persian: "این مشوق لغو شده یا هنوز در انتظار تأیید کارشناس دوم است و گواهی ندارد.")
+}
