@@ -20,12 +20,18 @@ public struct HadafServer: Sendable {
         public var secureCookies: Bool
         /// The largest attached file a form accepts, in bytes.
         public var maximumAttachmentSize: Int
+        /// The address people reach the server at, for the verification links on certificates;
+        /// `http://<host>:<port>` when not given.
+        public var publicURL: String?
 
-        public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, maximumAttachmentSize: Int = 10 << 20) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, maximumAttachmentSize: Int = 10 << 20, publicURL: String? = nil
+        ) {
             self.host = host
             self.port = port
             self.secureCookies = secureCookies
             self.maximumAttachmentSize = maximumAttachmentSize
+            self.publicURL = publicURL
         }
     }
 
@@ -33,15 +39,26 @@ public struct HadafServer: Sendable {
     public let model: ReadModel
     public let accounts: AccountStore
     public let configuration: Configuration
+    /// The platform key that signs certificates.
+    public let signingKey: SigningKey
     private let logger: Logger
     private let pages: PageRenderer
 
     /// A server over the log and read model; creates the read model's tables when missing, so
     /// that the API answers from empty models rather than failing before the first catch-up, and
-    /// reads the pages' templates, so that a broken one stops it from starting.
+    /// reads the pages' templates, so that a broken one stops it from starting. Without a
+    /// `signingKey`, the platform key beside the log is used, created when missing.
     public init(
-        store: EventStore, model: ReadModel, accounts: AccountStore, configuration: Configuration = .init(), logger: Logger = Logger(label: "hadaf")
+        store: EventStore, model: ReadModel, accounts: AccountStore, configuration: Configuration = .init(), signingKey: SigningKey? = nil,
+        logger: Logger = Logger(label: "hadaf")
     ) throws {
+        if let signingKey {
+            self.signingKey = signingKey
+        } else {
+            let path = SigningKey.path(besideLog: store.path)
+            try SigningKey.ensure(at: path)
+            self.signingKey = try SigningKey(contentsOf: path)
+        }
         self.store = store
         self.model = model
         self.accounts = accounts
@@ -80,6 +97,9 @@ public struct HadafServer: Sendable {
         PageRoutes(pages: pages, store: store, model: model).add(to: router)
         JuryRoutes(runner: runner, store: store, pages: pages).add(to: router)
         ScreeningRoutes(runner: runner, store: store, model: model, pages: pages).add(to: router)
+        CertificateRoutes(
+            store: store, key: signingKey, pages: pages, publicURL: configuration.publicURL ?? "http://\(configuration.host):\(configuration.port)"
+        ).add(to: router)
         return router
     }
 

@@ -40,7 +40,10 @@ public struct Problem: Error, Sendable, Hashable {
         case "forbidden", "not_in_audience", "other_university", "not_a_juror", "not_assigned": return .forbidden
         case "not_found", "idea_not_found", "not_registered": return .notFound
         case "malformed": return .badRequest
-        case _ where last.contains("invalid") || ["required", "too_long", "misnumbered", "author_repeated", "submitter_not_author", "incomplete", "entry_ineligible"].contains(last):
+        case _ where last.contains("invalid") || [
+            "required", "too_long", "misnumbered", "author_repeated", "submitter_not_author", "incomplete", "entry_ineligible",
+            "not_eligible", "amount_required", "amount_not_allowed", "above_prize", "recipient_unknown", "line_unknown",
+        ].contains(last):
             return .unprocessableContent
         default: return .conflict
         }

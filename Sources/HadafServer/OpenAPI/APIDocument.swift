@@ -116,6 +116,15 @@ public enum APIDocument {
                               409: "Not open, closed, or already answered", 422: "Answers the survey refuses, field by field"]),
         Operation(method: "get", path: "/forms/submitted/{id}", summary: "The confirmation page after an idea or an experience (HTML).", signedIn: false,
                   responses: [200: "The page", 303: "Not signed in: to /login"]),
+        Operation(method: "get", path: "/.well-known/hadaf-public-key", summary: "The platform's Ed25519 public key, which checks its certificates and checkpoints.",
+                  signedIn: false, responses: [200: "The key, base64 and as a did:key"]),
+        Operation(method: "get", path: "/api/v1/certificates/verify", summary: "Checks a certificate's verification code: valid, revoked or forged.", signedIn: false,
+                  responses: [200: "The verdict", 400: "No code"], query: ["code": "Required: the code printed on the certificate"]),
+        Operation(method: "get", path: "/certificates/verify", summary: "The public verification page (HTML): a code, typed or from the QR link, gives valid, revoked or forged.",
+                  signedIn: false, responses: [200: "The page"], query: ["code": "The code printed on the certificate"]),
+        Operation(method: "get", path: "/certificates/{award}",
+                  summary: "An award's certificate (HTML, Persian and English, with its QR code and the signed credential), for its recipient, their deputy officers and the ministry.",
+                  signedIn: false, responses: [200: "The certificate", 303: "Not signed in: to /login", 403: "Not yours", 404: "No such award", 409: "Revoked or awaiting approval"]),
     ]
 
     /// The document as JSON text, keys sorted so that the committed copy compares byte for byte.
