@@ -108,6 +108,7 @@ let package = Package(
                 "HadafEvents",
                 "HadafProjections",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "tools/HadafBench",
             swiftSettings: strictSettings),

@@ -50,6 +50,17 @@ public struct AwardRecord: Equatable, Sendable {
         return nil
     }
 
+    /// The awards of `recipient` at `university`, every year, in the order they were issued.
+    public static func held(by recipient: String, university: String, in store: EventStore) throws(ProjectionError) -> [AwardRecord] {
+        let streams: [String]
+        do { streams = try store.streams(prefixed: "awards-\(university)-") } catch { throw .log(error) }
+        var held: [AwardRecord] = []
+        for stream in streams where AwardEvent.office(ofStream: stream)?.university == university {
+            held += try awards(in: stream, store).filter { $0.issued.recipient == recipient }
+        }
+        return held.sorted { $0.position < $1.position }
+    }
+
     private static func normalised(_ code: String) -> String {
         String(code.uppercased().filter { $0.isLetter || $0.isNumber })
     }

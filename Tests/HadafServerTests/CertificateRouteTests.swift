@@ -38,6 +38,9 @@ struct CertificateRouteTests {
             let awardId = try #require(issued["award_id"] as? String)
             #expect(awardId == "ut-\(year)-1")
 
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: sessions["student"]!.cookie]) { response throws in
+                #expect(response.text.contains(#"<a href="/certificates/\#(awardId)">گواهی مشارکت</a>"#) && response.text.contains("در اعتبار"))
+            }
             let page = try await client.execute(uri: "/certificates/\(awardId)", method: .get, headers: [.cookie: sessions["student"]!.cookie]) { response throws in
                 #expect(response.status == .ok)
                 return response.text
@@ -77,6 +80,9 @@ struct CertificateRouteTests {
             }
             try await client.execute(uri: "/certificates/\(awardId)", method: .get, headers: [.cookie: sessions["student"]!.cookie]) { response throws in
                 #expect(response.status == .conflict)
+            }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: sessions["student"]!.cookie]) { response throws in
+                #expect(response.text.contains("لغوشده") && !response.text.contains("/certificates/\(awardId)"))
             }
         }
     }

@@ -10,6 +10,8 @@ struct BenchOptions {
     var rounds = 5
     /// Events of the generated year that (g) projects.
     var projectionEvents = 1_000_000
+    /// Events of the generated year that (j) audits: about one university-year.
+    var auditEvents = 50_000
     /// The measurements to run, by letter (`--only ad`); all when empty.
     var only: Set<Character> = []
 
@@ -28,6 +30,7 @@ struct BenchOptions {
             case "--tasks": tasks = Int(value) ?? tasks
             case "--rounds": rounds = max(1, Int(value) ?? rounds)
             case "--projection-events": projectionEvents = Int(value) ?? projectionEvents
+            case "--audit-events": auditEvents = Int(value) ?? auditEvents
             case "--only": only = Set(value)
             default: fatalError("unknown option \(name); see tools/bench")
             }

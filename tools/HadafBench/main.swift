@@ -2,7 +2,7 @@
 // run on one machine, and the ratios between them. Not a test: it prints figures.
 //
 // Usage: hadaf-bench --dir DIR --hadaf PATH [--events N] [--commits N] [--tasks N] [--rounds N]
-//                    [--projection-events N] [--only LETTERS]
+//                    [--projection-events N] [--audit-events N] [--only LETTERS]
 // (--only runs some measurements, e.g. `--only d` to profile group commit alone.)
 import EventStore
 import Foundation
@@ -177,6 +177,37 @@ if options.includes("i") {
     }
 }
 
+var auditRead: Measurement?, auditUniversity: Measurement?
+if options.includes("j") {
+    print("\nThe audit of awards (hadaf audit) over a generated year of \(options.auditEvents) events, with an award for every incentive reached")
+    let yearFile = directory.appendingPathComponent("audit-year.jsonl").path
+    let database = freshPath("audit.sqlite")
+    try GeneratedYear.write(events: options.auditEvents, to: yearFile)
+    try HadafProcess(path: options.hadaf).run(["init", "--db", database])
+    try HadafProcess(path: options.hadaf).run(["import", yearFile, "--db", database])
+    let store = try EventStore.open(at: database)
+    let model = try ReadModel(path: freshPath("audit.read.sqlite"))
+    _ = try ProjectionRunner(store: store, model: model, projectors: [LedgerProjector()]).catchUp()
+    let awards = try await AwardSample.issue(in: store, model: model)
+    let events = Int(try store.head()?.position ?? 0)
+    print("\(awards) awards issued; \(events) events in the log")
+    auditRead = try await measure("j", "(j0) read the log raw, decoding envelopes") {
+        var next: Int64 = 1, count = 0
+        while let last = try store.read(from: next, limit: 10_000).last?.position {
+            count += Int(last - next + 1)
+            next = last + 1
+        }
+        return count
+    }
+    func audit(_ scope: AuditScope) throws -> Int {
+        let report = try AwardAudit.run(scope, on: store)
+        guard report.isClean else { throw BenchError("the audit found \(report.findings.count) finding(s), first: \(report.findings[0].explanation)") }
+        return events
+    }
+    auditUniversity = try await measure("j", "(j) audit one university-year (ut, 1404)") { try audit(AuditScope(university: "ut", year: 1404)) }
+    _ = try await measure("j", "(j') audit every university's year (\(awards) awards)") { try audit(AuditScope(year: 1404)) }
+}
+
 print("\nRatios, each against a baseline taken in this run")
 func rate(_ measurement: Measurement?) -> Double { measurement?.perSecond ?? .nan }
 Ratio.print("(c)/(a) one durable append vs one raw commit", Ratio.pairedMedian(sequentialRounds, rawCommitRounds), target: nil)
@@ -189,3 +220,4 @@ Ratio.print("(f) verify, events/s vs the 200,000 target", rate(verifying) / 200_
 Ratio.print("(g) projection rebuild vs raw read (g0)", rate(projection) / rate(projectionRead), target: 0.3)
 Ratio.print("(g) projection rebuild vs the 100,000/s target", rate(projection) / 100_000, target: 1)
 Ratio.print("(i) festival selection vs raw read of its stream (i0)", rate(festivalSelection) / rate(festivalRead), target: nil)
+Ratio.print("(j) audit of a university-year vs raw read (j0)", rate(auditUniversity) / rate(auditRead), target: nil)

@@ -5,7 +5,8 @@ import HadafProjections
 
 /// A person's dashboard: the surveys open to them, the regulations under review they may comment
 /// on, their submissions with their status, their points this academic year line by line (each
-/// with the date and log position of the act that earned it), the festivals, a juror's juries,
+/// with the date and log position of the act that earned it), their awards with a link to each
+/// certificate, the festivals, a juror's juries,
 /// and how many submissions await a deputy officer's screening.
 struct DashboardPage: Sendable {
     static let template = "dashboard"
@@ -25,6 +26,8 @@ struct DashboardPage: Sendable {
     let lines: [Line]
     let hasLines: Bool
     let total: String
+    let awards: [Award]
+    let hasAwards: Bool
     let festivals: [Festival]
     let hasFestivals: Bool
     let juries: [Festival]
@@ -61,6 +64,15 @@ struct DashboardPage: Sendable {
         let status: String
         let statusCode: String
         let updatedOn: String
+    }
+
+    /// An award the person holds: its certificate's link while it is in force.
+    struct Award: Sendable {
+        let awardId: String
+        let kindName: String
+        let yearText: String
+        let standing: String
+        let inForce: Bool
     }
 
     struct Line: Sendable {
@@ -100,6 +112,18 @@ struct DashboardPage: Sendable {
         }
         hasLines = !lines.isEmpty
         total = PersianDisplay.number(scored.reduce(0) { $0 + $1.points })
+        let held = try account.university.map { try AwardRecord.held(by: account.actor.id, university: $0, in: store) } ?? []
+        awards = held.map { record in
+            let standing = switch record.status {
+            case .inForce: "در اعتبار"
+            case .awaitingApproval: "در انتظار تأیید کارشناس دوم"
+            case .revoked: "لغوشده"
+            }
+            return Award(
+                awardId: record.issued.awardId, kindName: record.issued.kind.persianName, yearText: AcademicYear(startYear: record.issued.academicYear).persianText,
+                standing: standing, inForce: record.status == .inForce)
+        }
+        hasAwards = !awards.isEmpty
         func festival(_ listing: FestivalListing) -> Festival {
             Festival(festivalId: listing.festivalId, title: listing.title, stage: PersianDisplay.festivalStage(listing.stage), closesOn: PersianDisplay.date(listing.closesAt))
         }

@@ -36,6 +36,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Send session cookies without Secure (only for a plain-HTTP host other than localhost).")
     var insecureCookies = false
 
+    @Option(help: ArgumentHelp("The address people reach the server at, for the verification links on certificates (default: http://HOST:PORT).", valueName: "url"))
+    var publicURL: String?
+
     /// Writes a line at once: a long-running process's output must not wait in a buffer.
     private func say(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
@@ -60,7 +63,11 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "hadaf")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let server = try CommandFailure.reporting {
-            try HadafServer(store: store, model: model, accounts: accounts, configuration: .init(host: host, port: port, secureCookies: !insecureCookies, maximumAttachmentSize: attachmentLimit << 20), logger: logger)
+            try HadafServer(
+                store: store, model: model, accounts: accounts,
+                configuration: .init(
+                    host: host, port: port, secureCookies: !insecureCookies, maximumAttachmentSize: attachmentLimit << 20, publicURL: publicURL),
+                logger: logger)
         }
         say("HADAF serves http://\(host):\(port)/ (log \(store.path))")
         try await server.run()
