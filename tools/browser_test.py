@@ -134,6 +134,11 @@ class Browser:
             shutil.rmtree(self.profile, ignore_errors=True)
 
 
+def pdf_head(path):
+    with open(path, "rb") as file:
+        return file.read(5)
+
+
 def check_page_basics(browser, name):
     if browser.evaluate("document.documentElement.lang") != "fa" or browser.evaluate("document.documentElement.dir") != "rtl":
         fail(f"the {name} page is not <html lang=fa dir=rtl>")
@@ -145,9 +150,9 @@ def check_page_basics(browser, name):
 
 
 def main():
-    if len(sys.argv) != 5:
-        fail("usage: browser_test.py BASE_URL SHOTS_DIR STUDENT_PASSWORD FACULTY_PASSWORD")
-    base, shots, password, faculty_password = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3], sys.argv[4]
+    if len(sys.argv) != 6:
+        fail("usage: browser_test.py BASE_URL SHOTS_DIR STUDENT_PASSWORD FACULTY_PASSWORD CERTIFICATE_HTML")
+    base, shots, password, faculty_password, certificate = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
     os.makedirs(shots, exist_ok=True)
     browser = Browser()
     try:
@@ -288,6 +293,22 @@ def main():
         else:
             fail("the faculty member's comment is not shown under its article after 5 s")
         browser.screenshot(os.path.join(shots, "regulation.png"))
+
+        # A certificate's page, as saved: Persian, right to left, its QR code and its credential.
+        browser.goto("file://" + os.path.abspath(certificate))
+        check_page_basics(browser, "certificate")
+        if not browser.evaluate("!!document.querySelector('figure.qr svg') && !!document.querySelector('script[type=\"application/vc+json\"]')"):
+            fail("the certificate has no QR code or no embedded credential")
+        if pdf_head(certificate.replace(".html", ".pdf")) != b"%PDF-":
+            fail("the certificate's PDF was not written")
+        browser.screenshot(os.path.join(shots, "certificate.png"))
+
+        # The public verification page, for a code no award carries.
+        browser.goto(f"{base}/certificates/verify?code=AAAA-BBBB-CCCC")
+        check_page_basics(browser, "certificate verification")
+        if "گواهی معتبر نیست" not in browser.evaluate("document.body.innerText"):
+            fail("an unknown code is not reported as not valid")
+        browser.screenshot(os.path.join(shots, "certificate-verify.png"))
     finally:
         browser.close()
     print(f"browser test: passed; screenshots in {shots}")

@@ -24,6 +24,7 @@ extension Certificate {
             "yearText": year.persianText,
             "yearLatin": year.description,
             "amountText": amount.joined(separator: "، "),
+            "hasAmount": !amount.isEmpty,
             "issuedOn": PersianDisplay.date(issuedAt),
             "issuedOnLatin": String(UTCTimestamp.format(milliseconds: record.issuedAtMilliseconds).prefix(10)),
             "awardId": issued.awardId,

@@ -17,7 +17,8 @@ struct CertificateCommand: ParsableCommand {
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "issue",
-            abstract: "Write the certificate of an award in force: AWARD.json (the credential) and AWARD.html (the page).")
+            abstract: "Write the certificate of an award in force: AWARD.json (the credential) and AWARD.html (the page).",
+            discussion: "--pdf also prints the page to AWARD.pdf with headless Chromium (Debian's chromium package).")
 
         @OptionGroup var database: DatabaseOptions
 
@@ -30,6 +31,9 @@ struct CertificateCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The server's public address, for the verification link.", valueName: "url"))
         var baseURL = "http://127.0.0.1:8080"
 
+        @Flag(help: "Also print the page to AWARD.pdf (needs Chromium).")
+        var pdf = false
+
         func run() throws {
             let store = try database.openStore()
             let key = try database.signingKey()
@@ -39,7 +43,16 @@ struct CertificateCommand: ParsableCommand {
             let page = folder.appendingPathComponent("\(awardId).html")
             try certificate.json.write(to: json)
             try Data(try certificate.page(verificationBase: baseURL).utf8).write(to: page)
-            print("Certificate of \(awardId) (code \(certificate.record.issued.verificationCode)) written to \(json.path) and \(page.path).")
+            var written = [json.path, page.path]
+            if pdf {
+                let file = folder.appendingPathComponent("\(awardId).pdf")
+                do { try PDFPrinter.print(page, to: file) } catch {
+                    StandardError.write("hadaf: \(error) [certificate.pdf_failed]\n")
+                    throw ExitCode(CommandFailure.Status.storageFailed.rawValue)
+                }
+                written.append(file.path)
+            }
+            print("Certificate of \(awardId) (code \(certificate.record.issued.verificationCode)) written to \(written.joined(separator: ", ")).")
         }
     }
 
