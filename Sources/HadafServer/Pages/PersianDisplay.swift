@@ -11,6 +11,18 @@ enum PersianDisplay {
         return Digits.persian(text.hasSuffix("0") && text.contains("٫") ? String(text.dropLast()) : text)
     }
 
+    /// An amount in rials with Persian digits in groups of three: `۴۰۰٬۰۰۰٬۰۰۰ ریال`.
+    static func rials(_ amount: Int64) -> String {
+        var digits = String(amount.magnitude)
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(digits, at: 0)
+        return (amount < 0 ? "−" : "") + Digits.persian(groups.joined(separator: "٬")) + " ریال"
+    }
+
     /// The Jalali day of an instant, e.g. `۳۰ آبان ۱۴۰۵`.
     static func date(_ instant: Date) -> String {
         JalaliDate(instant).persianText

@@ -1,0 +1,172 @@
+import EventStore
+import Foundation
+import HadafEvents
+import HadafProjections
+import Hummingbird
+import Participation
+
+/// The awards office in the browser, for a university's deputy officers (their university) and
+/// the ministry (any, by `?university=`): `GET /awards` (budget lines, awards, eligible people),
+/// the forms that issue, approve and revoke (`POST /forms/awards`, `…/{id}/approve`,
+/// `…/{id}/revoke`, each sending its `award.*` command), and `GET /audit`, the year's audit.
+/// A browser goes back to the office; a refusal comes back as the office with the reason above.
+struct AwardsOfficeRoutes {
+    let runner: CommandRunner
+    let store: EventStore
+    let model: ReadModel
+    let pages: PageRenderer
+
+    func add(to router: Router<HadafRequestContext>) {
+        router.get("/awards") { request, context in
+            guard let identity = context.identity else { return Response.toSignIn }
+            let (university, year) = try Self.scope(of: identity.account, request)
+            return try office(university, year: year, identity: identity, notice: request.uri.queryParameters.get("done").map { "«\($0)» ثبت شد." })
+        }
+        router.get("/audit") { request, context in
+            guard let identity = context.identity else { return Response.toSignIn }
+            let (university, year) = try Self.scope(of: identity.account, request)
+            let report = try LogReadSide.translating { () throws(ProjectionError) in try AwardAudit.run(AuditScope(university: university, year: year), on: store) }
+            let page = AuditPage(
+                account: PageAccount(identity.account, csrfToken: identity.csrfToken), university: university, universityName: try Self.name(of: university, in: store),
+                year: year, report: report)
+            return try pages.response(AuditPage.template, page)
+        }
+        router.post("/forms/awards") { request, context in
+            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let fields = form.fields
+            func value(_ name: String) -> String? { fields[name].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } }
+            let university = fields["university"] ?? ""
+            let year = Int(fields["academicYear"] ?? "") ?? AcademicYear(containing: Date()).startYear
+            return try await handle(request, context, form, "award.issue", university: university, year: year) {
+                guard let kind = AwardKind(rawValue: try fields.required("kind")) else {
+                    throw Problem.malformedForm(field: "kind", english: "Choose a kind of award.", persian: "نوع مشوق را برگزینید.")
+                }
+                return try JSONEncoder().encode(IssuePayload(
+                    recipient: try fields.required("recipient"), kind: kind.rawValue, academicYear: year, university: university,
+                    rials: try value("rials").map { try Self.number($0, field: "rials") }, budgetLine: value("budgetLine"),
+                    promotionPoints: try value("promotionPoints").map { try Self.decimal($0, field: "promotionPoints") }))
+            }
+        }
+        for action in ["approve", "revoke"] {
+            router.post("/forms/awards/:id/\(action)") { request, context in
+                let awardId = try context.parameters.require("id")
+                guard let office = AwardEvent.office(ofAward: awardId) else { throw Problem.notFound("award '\(awardId)'") }
+                let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+                return try await handle(request, context, form, "award.\(action)", university: office.university, year: office.year, subject: awardId) {
+                    action == "approve"
+                        ? try JSONEncoder().encode(["awardId": awardId])
+                        : try JSONEncoder().encode(["awardId": awardId, "reason": form.fields["reason"] ?? ""])
+                }
+            }
+        }
+    }
+
+    /// What a query value keeps unescaped: letters, digits, `-`, `.` and `_`.
+    private static let plain = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._"))
+
+    private struct IssuePayload: Encodable {
+        let recipient, kind: String
+        let academicYear: Int
+        let university: String
+        let rials: Int64?
+        let budgetLine: String?
+        let promotionPoints: Double?
+    }
+
+    /// What the form handlers answer a script.
+    struct Done: Codable {
+        let command: String
+        let awardId: String?
+        let positions: [Int64]?
+    }
+
+    /// Runs the form's command as its sender; a browser goes back to the office, or sees it
+    /// again with the refusal.
+    private func handle(
+        _ request: Request, _ context: HadafRequestContext, _ form: FormSubmission, _ name: String, university: String, year: Int, subject: String? = nil,
+        payload: () throws -> Data
+    ) async throws -> Response {
+        do {
+            let account = try form.sender(in: context, of: request, running: name)
+            let command = try CommandRequest(name: name, actor: account.actor, payload: try payload(), idempotencyKey: form.idempotencyKey(for: account, in: request))
+            try CommandAccess.check(command, by: account)
+            let result = try await runner.run(command)
+            let done = result.awardId ?? subject ?? name
+            return try FormSubmission.reply(
+                to: request, seeOther: "/awards?university=\(university)&year=\(year)&done=\(done.addingPercentEncoding(withAllowedCharacters: Self.plain) ?? "")",
+                created: Done(command: name, awardId: result.awardId, positions: result.positions.map { [$0.lowerBound, $0.upperBound] }))
+        } catch let error where request.prefersHTML && context.identity != nil {
+            guard let refusal = FormRefusal(error, context: context) else { throw error }
+            return try office(university, year: year, identity: refusal.identity, formError: refusal.problem.persianMessage, status: refusal.problem.status)
+        }
+    }
+
+    /// The office page of `university` in `year`.
+    private func office(
+        _ university: String, year: Int, identity: Identity, notice: String? = nil, formError: String? = nil, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let state = try CommandHandler<AwardOffice>(store: store).load(AwardOffice.stream(university: university, year: year)).state
+        let eligibility = try EligibilityEntry.read(university: university, year: year, in: model).map { ($0.participant, $0.incentive, $0.points) }
+        let registry = ParticipantRegistry(store: store)
+        let universityName = try Self.name(of: university, in: store)
+        let page = try AwardsOfficePage(
+            account: PageAccount(identity.account, csrfToken: identity.csrfToken), actorId: identity.account.actor.id, university: university,
+            universityName: universityName, year: year, office: state, eligibility: eligibility,
+            name: { recipient in
+                if recipient.hasPrefix("university:") || recipient.hasPrefix("deputy:") { return "معاونت فرهنگی \(universityName)" }
+                if recipient.hasPrefix("group:") { return "تشکل \(recipient.dropFirst("group:".count))" }
+                return try registry.profile(recipient)?.personal?.displayName ?? "(نام پاک شده)"
+            },
+            notice: notice, formError: formError)
+        return try pages.response(AwardsOfficePage.template, page, status: status)
+    }
+
+    /// The university and year a page is for: a deputy officer's own university, or the one a
+    /// ministry officer names; the year given, else the current one.
+    private static func scope(of account: Account, _ request: Request) throws -> (university: String, year: Int) {
+        let year = try request.uri.queryParameters.get("year").map { text in
+            guard let year = AcademicYear(text) else {
+                throw Problem.malformedForm(field: "year", english: "'\(text)' is not an academic year.", persian: "«\(text)» سال تحصیلی نیست.")
+            }
+            return year.startYear
+        } ?? AcademicYear(containing: Date()).startYear
+        switch account.actor.role {
+        case .universityDeputyOfficer:
+            guard let university = account.university else { throw Problem.forbidden("see an awards office", "دیدن دفتر مشوق‌ها") }
+            if let asked = request.uri.queryParameters.get("university"), asked != university {
+                throw Problem.forbidden("see another university's awards", "دیدن مشوق‌های دانشگاهی دیگر")
+            }
+            return (university, year)
+        case .ministryOfficer:
+            guard let university = request.uri.queryParameters.get("university"), !university.isEmpty else {
+                throw Problem.malformedForm(field: "university", english: "Name the university (?university=ut).", persian: "دانشگاه را نام ببرید.")
+            }
+            return (university, year)
+        default:
+            throw Problem.forbidden("see an awards office", "دیدن دفتر مشوق‌ها")
+        }
+    }
+
+    private static func name(of university: String, in store: EventStore) throws -> String {
+        guard let registered = try CommandHandler<University>(store: store).load(University.stream(code: university)).state.registered else {
+            throw Problem.notFound("university '\(university)'")
+        }
+        return registered.name
+    }
+
+    /// An amount typed in Persian, Arabic-Indic or Latin digits, with or without separators.
+    private static func number(_ text: String, field: String) throws -> Int64 {
+        let digits = Digits.latin(text).filter { $0 != "," && $0 != "٬" && $0 != " " }
+        guard let value = Int64(digits) else {
+            throw Problem.malformedForm(field: field, english: "'\(text)' is not a whole number.", persian: "«\(text)» عدد درست نیست.")
+        }
+        return value
+    }
+
+    private static func decimal(_ text: String, field: String) throws -> Double {
+        guard let value = Double(Digits.latin(text).replacingOccurrences(of: "٫", with: ".")) else {
+            throw Problem.malformedForm(field: field, english: "'\(text)' is not a number.", persian: "«\(text)» عدد نیست.")
+        }
+        return value
+    }
+}
