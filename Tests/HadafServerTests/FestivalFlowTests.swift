@@ -4,6 +4,9 @@ import HadafEvents
 import HadafProjections
 import HadafServer
 import HadafTestSupport
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
 import Participation
 import Testing
 
@@ -137,6 +140,18 @@ struct FestivalFlowTests {
         _ = try projections.rebuild()
         #expect(try projections.status().first { $0.name == "ledger" }?.contentHash == before)
         #expect(FestivalSelector.select(try FestivalInputs.read("third", from: flow.store, before: try FestivalVerification.verify("third", in: flow.store).announcedAt)) == announced.selection)
+
+        // The public page lists the winner and the reserve, with their universities and the prize.
+        let accounts = try AccountStore(path: AccountStore.path(besideLog: flow.store.path), bcryptCost: 4)
+        let server = try HadafServer(store: flow.store, model: model, accounts: accounts, configuration: .init(port: 0))
+        let page = try await server.makeApplication().test(.router) { client in
+            try await client.execute(uri: "/festivals/third/winners", method: .get) { response throws in
+                #expect(response.status == .ok)
+                return String(buffer: response.body)
+            }
+        }
+        #expect(page.contains("<td>ایده ut</td><td>دانشگاه تهران</td><td>۵۰٬۰۰۰٬۰۰۰ ریال، لوح تقدیر</td>"))
+        #expect(page.contains(#"<tr class="reserve"><td>۲</td><td>ایده sharif</td>"#) && !page.contains("ایده razi"))
 
         // The winner withdrawn afterwards: the list was right, but its inputs changed.
         _ = try await flow.festivals.withdraw("third", entryId: "idea-ut", reason: "کشف سرقت ادبی", by: officer)

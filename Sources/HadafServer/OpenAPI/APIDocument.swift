@@ -116,6 +116,8 @@ public enum APIDocument {
                               409: "Not open, closed, or already answered", 422: "Answers the survey refuses, field by field"]),
         Operation(method: "get", path: "/forms/submitted/{id}", summary: "The confirmation page after an idea or an experience (HTML).", signedIn: false,
                   responses: [200: "The page", 303: "Not signed in: to /login"]),
+        Operation(method: "get", path: "/festivals/{id}/winners", summary: "A festival's announced winners and reserves (HTML, public): titles, universities and prizes.",
+                  signedIn: false, responses: [200: "The page", 404: "No such festival"]),
         Operation(method: "get", path: "/awards",
                   summary: "A university's awards office for a year (HTML): budget lines, awards with approve and revoke forms, eligible people with the form that issues (deputy officers: their university; the ministry: ?university=).",
                   signedIn: false, responses: [200: "The page", 303: "Not signed in: to /login", 400: "No university or a bad year", 403: "Not an officer, or another university"],
