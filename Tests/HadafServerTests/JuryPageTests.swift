@@ -7,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Participation
 import Testing
 
 @Suite("A juror's pages: blinded entries and the rubric as a form")
@@ -93,6 +94,48 @@ struct RegulationPageTests {
             _ = try fixture.server.projections.catchUp()
             #expect(try await page(faculty, "/regulations/kanoon").contains("نظر (شما): مجوز دوساله کار کانون‌ها را آسان‌تر می‌کند."))
             #expect(try await page(student, "/regulations/kanoon").contains("نظر: مجوز دوساله"))
+        }
+    }
+
+    @Test func anotherFacultyMemberEndorsesAProposalAndItsAuthorWithdrawsAComment() async throws {
+        let fixture = try await ServerFixture.make()
+        let karimi = try ParticipantRegistry(store: fixture.server.store).participantId(for: NationalCode("2720123455"))
+        try fixture.server.accounts.add(Account(login: "karimi", actor: Actor(id: karimi, role: .faculty), university: "sharif"), password: "karimi-password-1")
+        try await fixture.test { client in
+            let faculty = try await client.signIn("faculty", fixture.passwords["faculty"]!)
+            let other = try await client.signIn("karimi", "karimi-password-1")
+            func page(_ session: SignedIn, _ path: String) async throws -> String {
+                try await client.execute(uri: path, method: .get, headers: [.cookie: session.cookie, .accept: "text/html"]) { $0.text }
+            }
+            func post(_ session: SignedIn, _ path: String, _ fields: [(String, String)]) async throws -> (HTTPResponse.Status, String, String?) {
+                let headers: HTTPFields = [.cookie: session.cookie, .accept: "text/html", .contentType: "application/x-www-form-urlencoded"]
+                return try await client.execute(uri: path, method: .post, headers: headers, body: urlEncodedForm([("csrfToken", session.csrfToken)] + fields)) {
+                    ($0.status, $0.text, $0.headers[.location])
+                }
+            }
+            let proposed = try await post(faculty, "/forms/regulations/kanoon/contributions", [
+                ("article", "2"), ("kind", "amendment"), ("text", "هر کانون یک دبیر و دو استاد مشاور دارد."), ("rationale", "کانون‌های بزرگ"), ("idempotencyKey", "p-1"),
+            ])
+            #expect(proposed.0 == .seeOther)
+            _ = try await post(faculty, "/forms/regulations/kanoon/contributions", [("article", "1"), ("kind", "comment"), ("text", "مجوز دوساله بهتر است."), ("idempotencyKey", "c-1")])
+            _ = try fixture.server.projections.catchUp()
+
+            // A form's contribution id derives from the account's login and the form's key.
+            let (proposal, comment) = (FormSubmission.id("c", forKey: "faculty:p-1"), FormSubmission.id("c", forKey: "faculty:c-1"))
+            let theirs = try await page(other, "/regulations/kanoon")
+            #expect(theirs.contains("/contributions/\(proposal)/endorse") && !theirs.contains("/withdraw"))
+            let mine = try await page(faculty, "/regulations/kanoon")
+            #expect(mine.contains("/contributions/\(comment)/withdraw") && !mine.contains("/endorse"))
+
+            let endorsed = try await post(other, "/forms/regulations/kanoon/contributions/\(proposal)/endorse", [("article", "2")])
+            #expect(endorsed.0 == .seeOther && endorsed.2 == "/regulations/kanoon#article-2")
+            let own = try await post(faculty, "/forms/regulations/kanoon/contributions/\(proposal)/endorse", [("article", "2")])
+            #expect(own.0 == .conflict && own.1.contains(#"role="alert""#))
+            let withdrawn = try await post(faculty, "/forms/regulations/kanoon/contributions/\(comment)/withdraw", [("article", "1")])
+            #expect(withdrawn.0 == .seeOther)
+            _ = try fixture.server.projections.catchUp()
+            let after = try await page(faculty, "/regulations/kanoon")
+            #expect(after.contains("۱ تأیید") && after.contains("(پس گرفته شد)") && !after.contains("/contributions/\(comment)/withdraw"))
         }
     }
 }

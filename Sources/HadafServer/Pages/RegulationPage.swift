@@ -4,7 +4,8 @@ import HadafProjections
 
 /// A regulation under review, article by article: each article's text, what has been said on it
 /// (the person's own contributions marked, with the answers they received; others' unnamed), and,
-/// while the round takes their contributions, a form for a comment or a proposed amendment.
+/// while the round takes their contributions, a form for a comment or a proposed amendment, a
+/// button to endorse another's proposal and one to withdraw one's own contribution.
 struct RegulationPage: Sendable {
     static let template = "regulation"
 
@@ -34,6 +35,7 @@ struct RegulationPage: Sendable {
     }
 
     struct Contribution: Sendable {
+        let contributionId: String
         let kindName: String
         let text: String
         let rationale: String?
@@ -42,6 +44,10 @@ struct RegulationPage: Sendable {
         let endorsements: String?
         let verdict: String?
         let reason: String?
+        /// While the round is open: one's own unanswered contribution may be withdrawn, and
+        /// another's unanswered proposal endorsed.
+        let mayWithdraw: Bool
+        let mayEndorse: Bool
     }
 
     /// What a person sent to one article and was refused, with the reasons by field (`text`,
@@ -67,11 +73,14 @@ struct RegulationPage: Sendable {
         articles = digest.articles.map { article in
             let drafted = draft?.article == article.number ? draft : nil
             let contributions = article.contributions.map { contribution in
-                Contribution(
-                    kindName: contribution.kind == "comment" ? "نظر" : "پیشنهاد اصلاح", text: contribution.text, rationale: contribution.rationale,
+                let mine = contribution.author == participant
+                let answerable = listing != nil && !contribution.withdrawn && contribution.verdict == nil
+                return Contribution(
+                    contributionId: contribution.id, kindName: contribution.kind == "comment" ? "نظر" : "پیشنهاد اصلاح", text: contribution.text, rationale: contribution.rationale,
                     mine: contribution.author == participant, withdrawn: contribution.withdrawn,
                     endorsements: contribution.endorsements > 0 ? Digits.persian(contribution.endorsements) : nil,
-                    verdict: contribution.verdict.map(Self.verdict), reason: contribution.reason)
+                    verdict: contribution.verdict.map(Self.verdict), reason: contribution.reason,
+                    mayWithdraw: answerable && mine, mayEndorse: answerable && !mine && contribution.kind == "amendment")
             }
             return Article(
                 number: Digits.persian(article.number), anchor: "article-\(article.number)", value: String(article.number), text: article.text,

@@ -14,6 +14,8 @@ import Participation
 ///
 /// The regulation's page is `GET /regulations/{id}`. A browser whose contribution is refused gets
 /// the page again, with what it wrote in its article's form and the reason beside the field.
+/// `POST …/contributions/{contribution}/endorse` and `…/withdraw` endorse another's proposal and
+/// withdraw one's own contribution, back to the article.
 struct ContributionFormRoutes {
     let runner: CommandRunner
     let model: ReadModel
@@ -50,6 +52,28 @@ struct ContributionFormRoutes {
                     article: article, kind: fields["kind"] ?? "comment", text: fields["text"] ?? "", rationale: fields["rationale"] ?? "", errors: errors,
                     formError: refusal.formMessage(besides: errors))
                 return try page(regulation, identity: refusal.identity, draft: draft, status: refusal.problem.status)
+            }
+        }
+        for (action, command) in [("endorse", "regulation.endorse"), ("withdraw", "regulation.withdraw")] {
+            router.post("/forms/regulations/:id/contributions/:contribution/\(action)") { request, context in
+                let regulation = try context.parameters.require("id")
+                let contribution = try context.parameters.require("contribution")
+                let submission = try await FormSubmission.read(request, limit: context.maxUploadSize)
+                let article = submission.fields["article"].flatMap { Int(Digits.latin($0)) }
+                do {
+                    let account = try submission.sender(in: context, of: request, running: command)
+                    let payload = action == "endorse"
+                        ? try JSONEncoder().encode(["regulationId": regulation, "proposalId": contribution])
+                        : try JSONEncoder().encode(["regulationId": regulation, "contributionId": contribution])
+                    let positions = try await runner.run(try CommandRequest(name: command, actor: account.actor, payload: payload, idempotencyKey: nil)).positions
+                    return try FormSubmission.reply(
+                        to: request, seeOther: "/regulations/\(regulation)\(article.map { "#article-\($0)" } ?? "")",
+                        created: Contributed(contributionId: contribution, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
+                } catch let error where request.prefersHTML && context.identity != nil {
+                    guard let refusal = FormRefusal(error, context: context), let article else { throw error }
+                    let draft = RegulationPage.Draft(article: article, kind: "comment", text: "", rationale: "", errors: [:], formError: refusal.problem.persianMessage)
+                    return try page(regulation, identity: refusal.identity, draft: draft, status: refusal.problem.status)
+                }
             }
         }
     }
