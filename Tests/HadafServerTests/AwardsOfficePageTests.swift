@@ -66,6 +66,12 @@ struct AwardsOfficePageTests {
             #expect(revoked.0 == .seeOther)
             #expect(try await page("deputy-ut", "/awards").1.contains("لغوشده: صدور نادرست"))
 
+            let summary = try await page("deputy-ut", "/university")
+            #expect(summary.0 == .ok && summary.1.contains("مشارکت دانشگاه تهران") && summary.1.contains("<td>مریم احمدی</td><td>گواهی مشارکت</td><td>۲۰</td>"))
+            #expect(summary.1.contains("<td>ایده‌پردازی و تجربه‌نگاری</td><td>۱</td>"))
+            #expect(try await page("student", "/university").0 == .forbidden)
+            #expect(try await page("ministry", "/university?university=ut&year=\(Digits.persian(year))").0 == .ok)
+
             let audit = try await page("deputy-ut", "/audit")
             #expect(audit.0 == .ok && audit.1.contains("یافته‌ای نیست") && audit.1.contains("مشوق‌های سنجیده: ۱ (در انتظار تأیید: ۰، لغوشده: ۱)"))
         }

@@ -19,15 +19,15 @@ struct AwardsOfficeRoutes {
     func add(to router: Router<HadafRequestContext>) {
         router.get("/awards") { request, context in
             guard let identity = context.identity else { return Response.toSignIn }
-            let (university, year) = try Self.scope(of: identity.account, request)
+            let (university, year) = try OfficerScope(identity.account, request).pair
             return try office(university, year: year, identity: identity, notice: request.uri.queryParameters.get("done").map { "«\($0)» ثبت شد." })
         }
         router.get("/audit") { request, context in
             guard let identity = context.identity else { return Response.toSignIn }
-            let (university, year) = try Self.scope(of: identity.account, request)
+            let (university, year) = try OfficerScope(identity.account, request).pair
             let report = try LogReadSide.translating { () throws(ProjectionError) in try AwardAudit.run(AuditScope(university: university, year: year), on: store) }
             let page = AuditPage(
-                account: PageAccount(identity.account, csrfToken: identity.csrfToken), university: university, universityName: try Self.name(of: university, in: store),
+                account: PageAccount(identity.account, csrfToken: identity.csrfToken), university: university, universityName: try OfficerScope.name(of: university, in: store),
                 year: year, report: report)
             return try pages.response(AuditPage.template, page)
         }
@@ -108,7 +108,7 @@ struct AwardsOfficeRoutes {
         let state = try CommandHandler<AwardOffice>(store: store).load(AwardOffice.stream(university: university, year: year)).state
         let eligibility = try EligibilityEntry.read(university: university, year: year, in: model).map { ($0.participant, $0.incentive, $0.points) }
         let registry = ParticipantRegistry(store: store)
-        let universityName = try Self.name(of: university, in: store)
+        let universityName = try OfficerScope.name(of: university, in: store)
         let page = try AwardsOfficePage(
             account: PageAccount(identity.account, csrfToken: identity.csrfToken), actorId: identity.account.actor.id, university: university,
             universityName: universityName, year: year, office: state, eligibility: eligibility,
@@ -119,39 +119,6 @@ struct AwardsOfficeRoutes {
             },
             notice: notice, formError: formError)
         return try pages.response(AwardsOfficePage.template, page, status: status)
-    }
-
-    /// The university and year a page is for: a deputy officer's own university, or the one a
-    /// ministry officer names; the year given, else the current one.
-    private static func scope(of account: Account, _ request: Request) throws -> (university: String, year: Int) {
-        let year = try request.uri.queryParameters.get("year").map { text in
-            guard let year = AcademicYear(text) else {
-                throw Problem.malformedForm(field: "year", english: "'\(text)' is not an academic year.", persian: "«\(text)» سال تحصیلی نیست.")
-            }
-            return year.startYear
-        } ?? AcademicYear(containing: Date()).startYear
-        switch account.actor.role {
-        case .universityDeputyOfficer:
-            guard let university = account.university else { throw Problem.forbidden("see an awards office", "دیدن دفتر مشوق‌ها") }
-            if let asked = request.uri.queryParameters.get("university"), asked != university {
-                throw Problem.forbidden("see another university's awards", "دیدن مشوق‌های دانشگاهی دیگر")
-            }
-            return (university, year)
-        case .ministryOfficer:
-            guard let university = request.uri.queryParameters.get("university"), !university.isEmpty else {
-                throw Problem.malformedForm(field: "university", english: "Name the university (?university=ut).", persian: "دانشگاه را نام ببرید.")
-            }
-            return (university, year)
-        default:
-            throw Problem.forbidden("see an awards office", "دیدن دفتر مشوق‌ها")
-        }
-    }
-
-    private static func name(of university: String, in store: EventStore) throws -> String {
-        guard let registered = try CommandHandler<University>(store: store).load(University.stream(code: university)).state.registered else {
-            throw Problem.notFound("university '\(university)'")
-        }
-        return registered.name
     }
 
     /// An amount typed in Persian, Arabic-Indic or Latin digits, with or without separators.
