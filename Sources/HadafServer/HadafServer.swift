@@ -100,6 +100,7 @@ public struct HadafServer: Sendable {
         AwardsOfficeRoutes(runner: runner, store: store, model: model, pages: pages).add(to: router)
         FestivalPageRoutes(store: store, pages: pages).add(to: router)
         UniversityPageRoutes(store: store, model: model, pages: pages).add(to: router)
+        SurveyResultsRoutes(store: store, model: model, pages: pages).add(to: router)
         CertificateRoutes(
             store: store, key: signingKey, pages: pages, publicURL: configuration.publicURL ?? "http://\(configuration.host):\(configuration.port)"
         ).add(to: router)

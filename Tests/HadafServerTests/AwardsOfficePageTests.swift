@@ -48,7 +48,12 @@ struct AwardsOfficePageTests {
             #expect(try await page("student", "/awards").0 == .forbidden)
             #expect(try await page("deputy-ut", "/awards?university=sharif").0 == .forbidden)
             #expect(try await page("ministry", "/awards").0 == .badRequest)
-            #expect(try await page("ministry", "/awards?university=ut").0 == .ok)
+            let ministry = try await page("ministry", "/awards?university=ut")
+            #expect(ministry.0 == .ok && ministry.1.contains(#"action="/forms/awards/budget""#) && !office.1.contains(#"action="/forms/awards/budget""#))
+            let allocated = try await post("ministry", "/forms/awards/budget", [("university", "ut"), ("academicYear", "\(year)"), ("lineId", "grants"), ("title", "گرنت"), ("rials", "۲۵۰٬۰۰۰٬۰۰۰")])
+            #expect(allocated.0 == .seeOther)
+            #expect(try await post("deputy-ut", "/forms/awards/budget", [("university", "ut"), ("academicYear", "\(year)"), ("lineId", "x"), ("title", "x"), ("rials", "1")]).0 == .forbidden)
+            #expect(try await page("deputy-ut", "/awards").1.contains("۷۵۰٬۰۰۰٬۰۰۰ ریال"))
 
             let student = sessions["student"]!.actorId
             let base = [("university", "ut"), ("academicYear", "\(year)"), ("recipient", student)]
@@ -71,6 +76,12 @@ struct AwardsOfficePageTests {
             #expect(summary.1.contains("<td>ایده‌پردازی و تجربه‌نگاری</td><td>۱</td>"))
             #expect(try await page("student", "/university").0 == .forbidden)
             #expect(try await page("ministry", "/university?university=ut&year=\(Digits.persian(year))").0 == .ok)
+
+            let dashboard = try await page("ministry", "/").1
+            #expect(dashboard.contains(#"<a href="/surveys/dorm-culture/results">"#) && dashboard.contains(#"<a href="/awards?university=sharif">"#))
+            let results = try await page("ministry", "/surveys/dorm-culture/results")
+            #expect(results.0 == .ok && results.1.contains("۰ پاسخ"))
+            #expect(try await page("student", "/surveys/dorm-culture/results").0 == .forbidden)
 
             let audit = try await page("deputy-ut", "/audit")
             #expect(audit.0 == .ok && audit.1.contains("یافته‌ای نیست") && audit.1.contains("مشوق‌های سنجیده: ۱ (در انتظار تأیید: ۰، لغوشده: ۱)"))

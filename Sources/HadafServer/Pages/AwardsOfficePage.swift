@@ -15,6 +15,8 @@ struct AwardsOfficePage: Sendable {
     let universityName: String
     let year: Int
     let yearText: String
+    /// A ministry officer allocates budget lines here.
+    let allocates: Bool
     let lines: [Line]
     let hasLines: Bool
     let awards: [Award]
@@ -62,7 +64,7 @@ struct AwardsOfficePage: Sendable {
     /// The office of `university` in `year`, from its stream, and who is eligible, from the
     /// ledger; `name` gives a recipient's name as people know it.
     init(
-        account: PageAccount, actorId: String, university: String, universityName: String, year: Int, office: AwardOffice.State, eligibility: [(recipient: String, incentive: String, points: Double)],
+        account: PageAccount, actorId: String, university: String, universityName: String, year: Int, allocates: Bool, office: AwardOffice.State, eligibility: [(recipient: String, incentive: String, points: Double)],
         name: (String) throws -> String, notice: String?, formError: String?
     ) rethrows {
         self.account = account
@@ -71,6 +73,7 @@ struct AwardsOfficePage: Sendable {
         self.universityName = universityName
         self.year = year
         yearText = AcademicYear(startYear: year).persianText
+        self.allocates = allocates
         lines = office.lines.keys.sorted().map { id in
             let line = office.lines[id]!
             return Line(

@@ -2,11 +2,12 @@ import EventStore
 import Foundation
 import HadafEvents
 import HadafProjections
+import Participation
 
 /// A person's dashboard: the surveys open to them, the regulations under review they may comment
 /// on, their submissions with their status, their points this academic year line by line (each
 /// with the date and log position of the act that earned it), their awards with a link to each
-/// certificate, the festivals, a juror's juries,
+/// certificate, the festivals, a juror's juries, for the ministry every survey and university,
 /// and how many submissions await a deputy officer's screening.
 struct DashboardPage: Sendable {
     static let template = "dashboard"
@@ -35,6 +36,22 @@ struct DashboardPage: Sendable {
     /// For a university deputy officer: how many submissions await their screening.
     let screens: Bool
     let awaitingScreening: String
+    /// For a ministry officer: every survey with its results, and every university's pages.
+    let oversees: Bool
+    let allSurveys: [SurveyRow]
+    let universities: [UniversityRow]
+
+    struct SurveyRow: Sendable {
+        let surveyId: String
+        let title: String
+        let statusName: String
+        let closesOn: String
+    }
+
+    struct UniversityRow: Sendable {
+        let code: String
+        let universityName: String
+    }
 
     struct Festival: Sendable {
         let festivalId: String
@@ -133,5 +150,18 @@ struct DashboardPage: Sendable {
         hasJuries = !juries.isEmpty
         screens = account.actor.role == .universityDeputyOfficer && account.university != nil
         awaitingScreening = Digits.persian(screens ? try ScreeningQueue.read(university: account.university!, in: model).count : 0)
+        oversees = account.actor.role == .ministryOfficer
+        allSurveys = oversees ? try SurveyOverview.all(in: model).map { survey in
+            let status = switch survey.status {
+            case "draft": "پیش‌نویس"
+            case "published": "منتشرشده"
+            default: "بسته"
+            }
+            return SurveyRow(surveyId: survey.surveyId, title: survey.title, statusName: status, closesOn: PersianDisplay.date(survey.closesAt))
+        } : []
+        universities = oversees ? try store.streams(prefixed: "university-").compactMap { stream in
+            let code = String(stream.dropFirst("university-".count))
+            return try CommandHandler<University>(store: store).load(stream).state.registered.map { UniversityRow(code: code, universityName: $0.name) }
+        } : []
     }
 }

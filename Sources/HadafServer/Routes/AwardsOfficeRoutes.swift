@@ -8,7 +8,8 @@ import Participation
 /// The awards office in the browser, for a university's deputy officers (their university) and
 /// the ministry (any, by `?university=`): `GET /awards` (budget lines, awards, eligible people),
 /// the forms that issue, approve and revoke (`POST /forms/awards`, `…/{id}/approve`,
-/// `…/{id}/revoke`, each sending its `award.*` command), and `GET /audit`, the year's audit.
+/// `…/{id}/revoke`) and, for the ministry, allocate a budget line (`…/budget`), each sending its
+/// `award.*` command; and `GET /audit`, the year's audit.
 /// A browser goes back to the office; a refusal comes back as the office with the reason above.
 struct AwardsOfficeRoutes {
     let runner: CommandRunner
@@ -47,6 +48,17 @@ struct AwardsOfficeRoutes {
                     promotionPoints: try value("promotionPoints").map { try Self.decimal($0, field: "promotionPoints") }))
             }
         }
+        router.post("/forms/awards/budget") { request, context in
+            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let fields = form.fields
+            let university = fields["university"] ?? ""
+            let year = Int(fields["academicYear"] ?? "") ?? AcademicYear(containing: Date()).startYear
+            return try await handle(request, context, form, "award.allocate_budget", university: university, year: year, subject: fields["lineId"]) {
+                try JSONEncoder().encode(BudgetPayload(
+                    university: university, academicYear: year, lineId: try fields.required("lineId"), title: try fields.required("title"),
+                    rials: try Self.number(try fields.required("rials"), field: "rials")))
+            }
+        }
         for action in ["approve", "revoke"] {
             router.post("/forms/awards/:id/\(action)") { request, context in
                 let awardId = try context.parameters.require("id")
@@ -63,6 +75,13 @@ struct AwardsOfficeRoutes {
 
     /// What a query value keeps unescaped: letters, digits, `-`, `.` and `_`.
     private static let plain = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._"))
+
+    private struct BudgetPayload: Encodable {
+        let university: String
+        let academicYear: Int
+        let lineId, title: String
+        let rials: Int64
+    }
 
     private struct IssuePayload: Encodable {
         let recipient, kind: String
@@ -111,7 +130,7 @@ struct AwardsOfficeRoutes {
         let universityName = try OfficerScope.name(of: university, in: store)
         let page = try AwardsOfficePage(
             account: PageAccount(identity.account, csrfToken: identity.csrfToken), actorId: identity.account.actor.id, university: university,
-            universityName: universityName, year: year, office: state, eligibility: eligibility,
+            universityName: universityName, year: year, allocates: identity.account.actor.role == .ministryOfficer, office: state, eligibility: eligibility,
             name: { recipient in
                 if recipient.hasPrefix("university:") || recipient.hasPrefix("deputy:") { return "معاونت فرهنگی \(universityName)" }
                 if recipient.hasPrefix("group:") { return "تشکل \(recipient.dropFirst("group:".count))" }

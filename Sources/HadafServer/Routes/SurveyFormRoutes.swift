@@ -85,6 +85,11 @@ struct SurveyFormRoutes {
 
     /// The survey's questions as last drafted.
     private func definition(of survey: String) throws -> SurveyDefinition {
+        try Self.definition(of: survey, in: store)
+    }
+
+    /// The survey's latest drafted definition; a survey never drafted is not found.
+    static func definition(of survey: String, in store: EventStore) throws -> SurveyDefinition {
         let drafts = try store.readStream(Survey.stream(survey)).filter { $0.type == SurveyDrafted.eventType }
         guard let drafted = try drafts.last?.decode(as: SurveyDrafted.self) else { throw Problem.notFound("survey '\(survey)'") }
         return drafted.definition
