@@ -90,7 +90,7 @@ public struct HadafServer: Sendable {
         CommandRoutes(runner: runner).add(to: router)
         let attachments = AttachmentStore(directory: AttachmentStore.directory(besideLog: store.path), maximumSize: configuration.maximumAttachmentSize)
         SubmissionFormRoutes(runner: runner, attachments: attachments, pages: pages, model: model).add(to: router)
-        ContributionFormRoutes(runner: runner, model: model, pages: pages).add(to: router)
+        ContributionFormRoutes(runner: runner, store: store, model: model, pages: pages).add(to: router)
         SurveyFormRoutes(runner: runner, store: store, pages: pages).add(to: router)
         ReadRoutes(model: model).add(to: router)
         FestivalRoutes(store: store, model: model).add(to: router)

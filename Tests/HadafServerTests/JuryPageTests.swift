@@ -97,6 +97,44 @@ struct RegulationPageTests {
         }
     }
 
+    @Test func theMinistryAnswersAProposalFromThePageOnceTheRoundsDeadlinePassed() async throws {
+        let fixture = try await ServerFixture.make()
+        // A round that closed yesterday, with a faculty member's proposal, recorded at their times.
+        func instant(days: Double) -> String { ISO8601DateFormatter().string(from: Date().addingTimeInterval(days * 86_400)) }
+        let officer = #""actor":{"id":"officer-1","role":"ministry_officer"}"#
+        let runner = CommandRunner(store: fixture.server.store)
+        for line in [
+            #"{"command":"regulation.publish",\#(officer),"at":"\#(instant(days: -10))","payload":{"regulationId":"club-rules","kind":"regulation","title":"آیین‌نامه باشگاه‌ها","articles":[{"number":1,"text":"هر باشگاه یک دبیر دارد.","notes":[]}]}}"#,
+            #"{"command":"regulation.open_round",\#(officer),"at":"\#(instant(days: -9))","payload":{"regulationId":"club-rules","deadline":"\#(instant(days: -1))","audience":{"kinds":["faculty"],"universities":[]}}}"#,
+            #"{"command":"regulation.contribute","actor":{"nationalCode":"1234567891"},"at":"\#(instant(days: -5))","payload":{"regulationId":"club-rules","contributionId":"p-two","kind":"amendment","article":1,"text":"هر باشگاه دو دبیر دارد.","rationale":"کار زیاد است."}}"#,
+        ] {
+            _ = try await runner.run(try CommandRequest.decode(Data(line.utf8)))
+        }
+        _ = try fixture.server.projections.catchUp()
+        try await fixture.test { client in
+            let ministry = try await client.signIn("ministry", fixture.passwords["ministry"]!)
+            let faculty = try await client.signIn("faculty", fixture.passwords["faculty"]!)
+            func page(_ session: SignedIn) async throws -> String {
+                try await client.execute(uri: "/regulations/club-rules", method: .get, headers: [.cookie: session.cookie, .accept: "text/html"]) { $0.text }
+            }
+            #expect(try await page(ministry).contains(#"action="/forms/regulations/club-rules/proposals/p-two/answer""#))
+            #expect(!(try await page(faculty)).contains("/answer"))
+            let headers: HTTPFields = [.cookie: ministry.cookie, .accept: "text/html", .contentType: "application/x-www-form-urlencoded"]
+            try await client.execute(uri: "/forms/regulations/club-rules/proposals/p-two/answer", method: .post, headers: headers,
+                                     body: urlEncodedForm([("csrfToken", ministry.csrfToken), ("article", "1"), ("verdict", "adopted"), ("reason", " ")])) { response throws in
+                #expect(response.status == .unprocessableContent && response.text.contains(#"role="alert""#))
+            }
+            try await client.execute(uri: "/forms/regulations/club-rules/proposals/p-two/answer", method: .post, headers: headers,
+                                     body: urlEncodedForm([("csrfToken", ministry.csrfToken), ("article", "1"), ("verdict", "adopted"), ("reason", "کار باشگاه‌ها بیشتر شده است")])) { response throws in
+                #expect(response.status == .seeOther && response.headers[.location] == "/regulations/club-rules#article-1")
+            }
+            _ = try fixture.server.projections.catchUp()
+            let answered = try await page(faculty)
+            #expect(answered.contains("پاسخ: <strong>پذیرفته شد</strong> (کار باشگاه‌ها بیشتر شده است)"))
+            #expect(!(try await page(ministry)).contains("/answer"))
+        }
+    }
+
     @Test func anotherFacultyMemberEndorsesAProposalAndItsAuthorWithdrawsAComment() async throws {
         let fixture = try await ServerFixture.make()
         let karimi = try ParticipantRegistry(store: fixture.server.store).participantId(for: NationalCode("2720123455"))

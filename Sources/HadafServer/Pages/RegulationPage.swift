@@ -48,6 +48,8 @@ struct RegulationPage: Sendable {
         /// another's unanswered proposal endorsed.
         let mayWithdraw: Bool
         let mayEndorse: Bool
+        /// The round's deadline has passed and the ministry officer may answer this proposal.
+        let mayAnswer: Bool
     }
 
     /// What a person sent to one article and was refused, with the reasons by field (`text`,
@@ -61,8 +63,9 @@ struct RegulationPage: Sendable {
         let formError: String?
     }
 
-    /// The page of `digest` for `participant`, with their refused `draft` when there is one.
-    init(account: PageAccount, participant: String, digest: RegulationDigest, listing: RegulationListing?, draft: Draft? = nil) {
+    /// The page of `digest` for `participant`, with their refused `draft` when there is one;
+    /// `answers` when a ministry officer reads it after the round's deadline.
+    init(account: PageAccount, participant: String, digest: RegulationDigest, listing: RegulationListing?, answers: Bool = false, draft: Draft? = nil) {
         self.account = account
         csrfToken = account.csrfToken
         regulationId = digest.regulationId
@@ -80,7 +83,8 @@ struct RegulationPage: Sendable {
                     mine: contribution.author == participant, withdrawn: contribution.withdrawn,
                     endorsements: contribution.endorsements > 0 ? Digits.persian(contribution.endorsements) : nil,
                     verdict: contribution.verdict.map(Self.verdict), reason: contribution.reason,
-                    mayWithdraw: answerable && mine, mayEndorse: answerable && !mine && contribution.kind == "amendment")
+                    mayWithdraw: answerable && mine, mayEndorse: answerable && !mine && contribution.kind == "amendment",
+                    mayAnswer: answers && contribution.kind == "amendment" && !contribution.withdrawn && contribution.verdict == nil)
             }
             return Article(
                 number: Digits.persian(article.number), anchor: "article-\(article.number)", value: String(article.number), text: article.text,

@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import HadafEvents
 import HTTPTypes
@@ -15,9 +16,12 @@ import Participation
 /// The regulation's page is `GET /regulations/{id}`. A browser whose contribution is refused gets
 /// the page again, with what it wrote in its article's form and the reason beside the field.
 /// `POST …/contributions/{contribution}/endorse` and `…/withdraw` endorse another's proposal and
-/// withdraw one's own contribution, back to the article.
+/// withdraw one's own contribution, back to the article. Once a round's deadline has passed, a
+/// ministry officer answers each proposal from the page (`POST …/proposals/{proposal}/answer`:
+/// adopted, partly adopted or rejected, with the reason its author will read).
 struct ContributionFormRoutes {
     let runner: CommandRunner
+    let store: EventStore
     let model: ReadModel
     let pages: PageRenderer
 
@@ -54,6 +58,27 @@ struct ContributionFormRoutes {
                 return try page(regulation, identity: refusal.identity, draft: draft, status: refusal.problem.status)
             }
         }
+        router.post("/forms/regulations/:id/proposals/:proposal/answer") { request, context in
+            let regulation = try context.parameters.require("id")
+            let proposal = try context.parameters.require("proposal")
+            let submission = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let article = submission.fields["article"].flatMap { Int(Digits.latin($0)) }
+            do {
+                let account = try submission.sender(in: context, of: request, running: "regulation.answer")
+                let payload = try JSONEncoder().encode([
+                    "regulationId": regulation, "proposalId": proposal, "verdict": try submission.fields.required("verdict"),
+                    "reason": submission.fields["reason"] ?? "",
+                ])
+                let positions = try await runner.run(try CommandRequest(name: "regulation.answer", actor: account.actor, payload: payload, idempotencyKey: nil)).positions
+                return try FormSubmission.reply(
+                    to: request, seeOther: "/regulations/\(regulation)\(article.map { "#article-\($0)" } ?? "")",
+                    created: Contributed(contributionId: proposal, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
+            } catch let error where request.prefersHTML && context.identity != nil {
+                guard let refusal = FormRefusal(error, context: context), let article else { throw error }
+                let draft = RegulationPage.Draft(article: article, kind: "comment", text: "", rationale: "", errors: [:], formError: refusal.problem.persianMessage)
+                return try page(regulation, identity: refusal.identity, draft: draft, status: refusal.problem.status)
+            }
+        }
         for (action, command) in [("endorse", "regulation.endorse"), ("withdraw", "regulation.withdraw")] {
             router.post("/forms/regulations/:id/contributions/:contribution/\(action)") { request, context in
                 let regulation = try context.parameters.require("id")
@@ -87,8 +112,10 @@ struct ContributionFormRoutes {
         let account = identity.account
         let listing = try RegulationListing.underReview(at: Date(), kind: account.actor.role.rawValue, university: account.university, in: model)
             .first { $0.regulationId == regulation }
+        let round = try CommandHandler<Regulation>(store: store).load(Regulation.stream(regulation)).state.round
+        let answers = account.actor.role == .ministryOfficer && round.map { !$0.isFinalised && Date() >= $0.deadline } == true
         let page = RegulationPage(
-            account: PageAccount(account, csrfToken: identity.csrfToken), participant: account.actor.id, digest: digest, listing: listing, draft: draft)
+            account: PageAccount(account, csrfToken: identity.csrfToken), participant: account.actor.id, digest: digest, listing: listing, answers: answers, draft: draft)
         return try pages.response(RegulationPage.template, page, status: status)
     }
 
