@@ -98,7 +98,7 @@ public struct HadafServer: Sendable {
         JuryRoutes(runner: runner, store: store, pages: pages).add(to: router)
         ScreeningRoutes(runner: runner, store: store, model: model, pages: pages).add(to: router)
         AwardsOfficeRoutes(runner: runner, store: store, model: model, pages: pages).add(to: router)
-        FestivalPageRoutes(store: store, pages: pages).add(to: router)
+        FestivalPageRoutes(runner: runner, store: store, pages: pages).add(to: router)
         UniversityPageRoutes(store: store, model: model, pages: pages).add(to: router)
         SurveyResultsRoutes(store: store, model: model, pages: pages).add(to: router)
         CertificateRoutes(

@@ -4,6 +4,7 @@ import HadafEvents
 import HadafProjections
 import HadafServer
 import HadafTestSupport
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
@@ -158,6 +159,35 @@ struct FestivalFlowTests {
         let verification = try FestivalVerification.verify("third", in: flow.store)
         #expect(verification.verdict == .inputsChanged)
         #expect(verification.differingEntries == ["idea-razi", "idea-sharif", "idea-ut"])
+    }
+
+    @Test func theMinistryReadsTheRankingsAndAnnouncesFromThePage() async throws {
+        let flow = try await flow()
+        let accounts = try AccountStore(path: AccountStore.path(besideLog: flow.store.path), bcryptCost: 4)
+        try accounts.add(Account(login: "officer", actor: officer, university: nil), password: "officer-password-1")
+        try accounts.add(Account(login: "juror-yazd", actor: Actor(id: "juror-yazd", role: .juror), university: "yazd"), password: "juror-password-1")
+        let server = try HadafServer(store: flow.store, model: flow.model, accounts: accounts, configuration: .init(port: 0))
+        try await server.makeApplication().test(.router) { client in
+            let session = try await client.signIn("officer", "officer-password-1")
+            let juror = try await client.signIn("juror-yazd", "juror-password-1")
+            let standings = try await client.execute(uri: "/festivals/third/standings", method: .get, headers: [.cookie: session.cookie, .accept: "text/html"]) { response throws in
+                #expect(response.status == .ok)
+                return String(buffer: response.body)
+            }
+            #expect(standings.contains("<td>۱</td><td>ایده ut</td>") && standings.contains("<td>برگزیده</td>") && standings.contains("<td>ذخیره</td>"))
+            #expect(standings.contains(#"action="/forms/festivals/third/announce""#))
+            try await client.execute(uri: "/festivals/third/standings", method: .get, headers: [.cookie: juror.cookie, .accept: "text/html"]) { response throws in
+                #expect(response.status == .forbidden)
+            }
+            let headers: HTTPFields = [.cookie: session.cookie, .accept: "text/html", .contentType: "application/x-www-form-urlencoded"]
+            try await client.execute(uri: "/forms/festivals/third/announce", method: .post, headers: headers, body: urlEncodedForm([("csrfToken", session.csrfToken)])) { response throws in
+                #expect(response.status == .seeOther && response.headers[.location] == "/festivals/third/winners")
+            }
+            try await client.execute(uri: "/forms/festivals/third/announce", method: .post, headers: headers, body: urlEncodedForm([("csrfToken", session.csrfToken)])) { response throws in
+                #expect(response.status == .conflict && String(buffer: response.body).contains(#"role="alert""#))
+            }
+        }
+        #expect(try FestivalVerification.verify("third", in: flow.store).verdict == .confirmed)
     }
 
     @Test func anAnnouncedListThatItsInputsDoNotGiveIsReported() async throws {
