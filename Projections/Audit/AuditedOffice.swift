@@ -79,6 +79,19 @@ struct AuditedOffice {
         }
     }
 
+    /// The awards stream `stream`, read from the log and folded.
+    static func read(_ stream: String, from store: EventStore) throws(ProjectionError) -> AuditedOffice {
+        let events: [RecordedEvent]
+        do { events = try store.readStream(stream) } catch { throw .log(error) }
+        return try AuditedOffice(events)
+    }
+
+    /// The awards stream an award id names, or nil for an id of another shape.
+    static func read(ofAward awardId: String, from store: EventStore) throws(ProjectionError) -> AuditedOffice? {
+        guard let office = AwardEvent.office(ofAward: awardId) else { return nil }
+        return try read(AwardEvent.stream(university: office.university, year: office.year), from: store)
+    }
+
     /// What makes two awards the same: recipient and kind in the stream's year, or for a prize
     /// the recipient and the winning entry.
     private static func key(of issued: AwardIssued) -> String {

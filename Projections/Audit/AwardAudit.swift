@@ -23,7 +23,7 @@ public enum AwardAudit {
         var offices: [AuditedOffice] = []
         for stream in try streams(prefixed: "awards-", in: store) {
             guard let (university, year) = AwardEvent.office(ofStream: stream), scope.covers(university: university, year: year) else { continue }
-            let office = try AuditedOffice(try read(stream, from: store))
+            let office = try AuditedOffice.read(stream, from: store)
             findings += office.findings
             offices.append(office)
         }
@@ -135,10 +135,6 @@ public enum AwardAudit {
 
     private static func streams(prefixed prefix: String, in store: EventStore) throws(ProjectionError) -> [String] {
         do { return try store.streams(prefixed: prefix) } catch { throw .log(error) }
-    }
-
-    private static func read(_ stream: String, from store: EventStore) throws(ProjectionError) -> [RecordedEvent] {
-        do { return try store.readStream(stream) } catch { throw .log(error) }
     }
 }
 

@@ -32,7 +32,7 @@ public struct AwardExplanation: Codable, Equatable, Sendable {
 
     /// Explains the award `awardId` from the log alone.
     public static func explain(_ awardId: String, in store: EventStore) throws(ProjectionError) -> AwardExplanation? {
-        guard let office = try office(of: awardId, in: store),
+        guard let office = try AuditedOffice.read(ofAward: awardId, from: store),
               let award = office.awards.first(where: { $0.issued.awardId == awardId })
         else { return nil }
         let issued = award.issued
@@ -67,12 +67,5 @@ public struct AwardExplanation: Codable, Equatable, Sendable {
         return AwardExplanation(
             award: issued, position: award.position, approvedBy: award.approval?.by, revocationReason: award.revocation?.reason,
             recomputedPoints: standing?.points ?? 0, lines: lines, findings: findings)
-    }
-
-    private static func office(of awardId: String, in store: EventStore) throws(ProjectionError) -> AuditedOffice? {
-        guard let office = AwardEvent.office(ofAward: awardId) else { return nil }
-        let events: [RecordedEvent]
-        do { events = try store.readStream(AwardEvent.stream(university: office.university, year: office.year)) } catch { throw .log(error) }
-        return try AuditedOffice(events)
     }
 }

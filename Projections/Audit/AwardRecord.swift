@@ -33,8 +33,7 @@ public struct AwardRecord: Equatable, Sendable {
 
     /// The award with this id.
     public static func find(_ awardId: String, in store: EventStore) throws(ProjectionError) -> AwardRecord? {
-        guard let office = AwardEvent.office(ofAward: awardId) else { return nil }
-        return try awards(in: AwardEvent.stream(university: office.university, year: office.year), store).first { $0.issued.awardId == awardId }
+        try AuditedOffice.read(ofAward: awardId, from: store)?.awards.first { $0.issued.awardId == awardId }.map(AwardRecord.init)
     }
 
     /// The award whose certificate carries this code (letters in either case, with or without
@@ -66,8 +65,6 @@ public struct AwardRecord: Equatable, Sendable {
     }
 
     private static func awards(in stream: String, _ store: EventStore) throws(ProjectionError) -> [AwardRecord] {
-        let events: [RecordedEvent]
-        do { events = try store.readStream(stream) } catch { throw .log(error) }
-        return try AuditedOffice(events).awards.map(AwardRecord.init)
+        try AuditedOffice.read(stream, from: store).awards.map(AwardRecord.init)
     }
 }

@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 
 /// The command line of hadaf-bench.
@@ -57,8 +58,29 @@ enum ImportFile {
     }
 }
 
+/// Reads a whole log in pages of 10,000, decoding every envelope: the baseline the folds are
+/// compared with.
+enum RawRead {
+    static func count(_ store: EventStore) throws -> Int {
+        var next: Int64 = 1, count = 0
+        while let last = try store.read(from: next, limit: 10_000).last?.position {
+            count += Int(last - next + 1)
+            next = last + 1
+        }
+        return count
+    }
+}
+
 /// Runs tools/generate_year.py to write a generated year of participation.
 enum GeneratedYear {
+    /// A generated year of `events` written to `file` and imported into a new log at `database`.
+    static func imported(events: Int, file: String, database: String, hadaf: String) throws -> EventStore {
+        try write(events: events, to: file)
+        try HadafProcess(path: hadaf).run(["init", "--db", database])
+        try HadafProcess(path: hadaf).run(["import", file, "--db", database])
+        return try EventStore.open(at: database)
+    }
+
     static func write(events: Int, to path: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

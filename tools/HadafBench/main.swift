@@ -100,12 +100,7 @@ var reading: Measurement?, verifying: Measurement?
 if options.includes("f"), FileManager.default.fileExists(atPath: importDatabase) {
     let store = try EventStore.open(at: importDatabase)
     reading = try await measure("f", "(f) read the whole log, decoding every envelope") {
-        var next: Int64 = 1, count = 0
-        while let last = try store.read(from: next, limit: 10_000).last.map({ $0.position }) {
-            count += Int(last - next + 1)
-            next = last + 1
-        }
-        return count
+        try RawRead.count(store)
     }
     _ = try await measure("f", "(f') the same, also decoding every event's metadata") {
         var next: Int64 = 1, count = 0
@@ -129,17 +124,9 @@ if options.includes("g") {
     print("\nProjections over a generated year of participation (tools/generate_year.py)")
     let yearFile = directory.appendingPathComponent("year.jsonl").path
     let yearDatabase = freshPath("year.sqlite")
-    try GeneratedYear.write(events: options.projectionEvents, to: yearFile)
-    try HadafProcess(path: options.hadaf).run(["init", "--db", yearDatabase])
-    try HadafProcess(path: options.hadaf).run(["import", yearFile, "--db", yearDatabase])
-    let store = try EventStore.open(at: yearDatabase)
+    let store = try GeneratedYear.imported(events: options.projectionEvents, file: yearFile, database: yearDatabase, hadaf: options.hadaf)
     projectionRead = try await measure("g", "(g0) read the generated log raw, decoding envelopes") {
-        var next: Int64 = 1, count = 0
-        while let last = try store.read(from: next, limit: 10_000).last?.position {
-            count += Int(last - next + 1)
-            next = last + 1
-        }
-        return count
+        try RawRead.count(store)
     }
     func rebuild(_ projectors: [any Projector]) throws -> Int {
         let model = try ReadModel(path: freshPath("year.read.sqlite"))
@@ -182,22 +169,14 @@ if options.includes("j") {
     print("\nThe audit of awards (hadaf audit) over a generated year of \(options.auditEvents) events, with an award for every incentive reached")
     let yearFile = directory.appendingPathComponent("audit-year.jsonl").path
     let database = freshPath("audit.sqlite")
-    try GeneratedYear.write(events: options.auditEvents, to: yearFile)
-    try HadafProcess(path: options.hadaf).run(["init", "--db", database])
-    try HadafProcess(path: options.hadaf).run(["import", yearFile, "--db", database])
-    let store = try EventStore.open(at: database)
+    let store = try GeneratedYear.imported(events: options.auditEvents, file: yearFile, database: database, hadaf: options.hadaf)
     let model = try ReadModel(path: freshPath("audit.read.sqlite"))
     _ = try ProjectionRunner(store: store, model: model, projectors: [LedgerProjector()]).catchUp()
     let awards = try await AwardSample.issue(in: store, model: model)
     let events = Int(try store.head()?.position ?? 0)
     print("\(awards) awards issued; \(events) events in the log")
     auditRead = try await measure("j", "(j0) read the log raw, decoding envelopes") {
-        var next: Int64 = 1, count = 0
-        while let last = try store.read(from: next, limit: 10_000).last?.position {
-            count += Int(last - next + 1)
-            next = last + 1
-        }
-        return count
+        try RawRead.count(store)
     }
     func audit(_ scope: AuditScope) throws -> Int {
         let report = try AwardAudit.run(scope, on: store)

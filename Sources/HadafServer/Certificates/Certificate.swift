@@ -20,11 +20,16 @@ public struct Certificate: Sendable {
     /// The certificate of `awardId`, signed with `key`; refused for an award not in force.
     public static func make(for awardId: String, store: EventStore, key: SigningKey) throws(DomainError) -> Certificate {
         guard let record = try LogReadSide.translating({ () throws(ProjectionError) in try AwardRecord.find(awardId, in: store) }) else { throw .awardNotFound }
+        return try make(for: record, store: store, key: key)
+    }
+
+    /// The certificate of an award already read from its stream; refused when not in force.
+    public static func make(for record: AwardRecord, store: EventStore, key: SigningKey) throws(DomainError) -> Certificate {
         guard record.status == .inForce else { throw .awardNotInForce }
         let issued = record.issued
         let university = try CommandHandler<University>(store: store).load(University.stream(code: issued.university)).state.registered
         let universityName = university?.name ?? issued.university
-        let recipientName = try name(of: issued.recipient, universityName: universityName, store: store)
+        let recipientName = try DisplayNames(store: store).recipient(issued.recipient, universityName: universityName)
         let issuer = DataIntegrityProof.didKey(ofPublicKey: key.publicKey) ?? ""
         let validFrom = UTCTimestamp.format(milliseconds: record.issuedAtMilliseconds)
         var narrative = "Awarded under the incentive policy \(issued.policyVersion) of the academic year \(AcademicYear(startYear: issued.academicYear)) at \(university?.englishName ?? issued.university)"
@@ -72,13 +77,5 @@ public struct Certificate: Sendable {
         if let rials = issued.rials { text += ", \(rials) rials" }
         if let points = issued.promotionPoints { text += ", \(points) promotion points under Article 1" }
         return text
-    }
-
-    /// The recipient as the certificate names them: a participant's name (or that it was
-    /// erased), a group's id, or a university's cultural deputy.
-    private static func name(of recipient: String, universityName: String, store: EventStore) throws(DomainError) -> String {
-        if recipient.hasPrefix("university:") || recipient.hasPrefix("deputy:") { return "معاونت فرهنگی و اجتماعی \(universityName)" }
-        if recipient.hasPrefix("group:") { return "تشکل دانشجویی \(recipient.dropFirst("group:".count)) — \(universityName)" }
-        return try ParticipantRegistry(store: store).profile(recipient)?.personal?.displayName ?? "(نام پاک شده است)"
     }
 }

@@ -126,16 +126,12 @@ struct AwardsOfficeRoutes {
     ) throws -> Response {
         let state = try CommandHandler<AwardOffice>(store: store).load(AwardOffice.stream(university: university, year: year)).state
         let eligibility = try EligibilityEntry.read(university: university, year: year, in: model).map { ($0.participant, $0.incentive, $0.points) }
-        let registry = ParticipantRegistry(store: store)
+        let names = DisplayNames(store: store)
         let universityName = try OfficerScope.name(of: university, in: store)
         let page = try AwardsOfficePage(
             account: PageAccount(identity.account, csrfToken: identity.csrfToken), actorId: identity.account.actor.id, university: university,
             universityName: universityName, year: year, allocates: identity.account.actor.role == .ministryOfficer, office: state, eligibility: eligibility,
-            name: { recipient in
-                if recipient.hasPrefix("university:") || recipient.hasPrefix("deputy:") { return "معاونت فرهنگی \(universityName)" }
-                if recipient.hasPrefix("group:") { return "تشکل \(recipient.dropFirst("group:".count))" }
-                return try registry.profile(recipient)?.personal?.displayName ?? "(نام پاک شده)"
-            },
+            name: { recipient in try names.recipient(recipient, universityName: universityName) },
             notice: notice, formError: formError)
         return try pages.response(AwardsOfficePage.template, page, status: status)
     }

@@ -28,9 +28,7 @@ struct CertificateRoutes {
         router.get("/certificates/verify") { request, context in
             let code = request.uri.queryParameters.get("code") ?? ""
             let verification = code.isEmpty ? nil : try CertificateVerification.check(code: code, in: store)
-            let university = try verification?.university.flatMap { code in
-                try CommandHandler<University>(store: store).load(University.stream(code: code)).state.registered?.name
-            }
+            let university = try verification?.university.map(DisplayNames(store: store).university)
             let page = CertificateVerifyPage(
                 account: context.identity.map { PageAccount($0.account, csrfToken: $0.csrfToken) }, code: code, verification: verification, universityName: university)
             return try pages.response(CertificateVerifyPage.template, page)
@@ -41,7 +39,7 @@ struct CertificateRoutes {
             let record = try LogReadSide.translating { () throws(ProjectionError) in try AwardRecord.find(awardId, in: store) }
             guard let record else { throw Problem.notFound("award '\(awardId)'") }
             try Self.require(identity.account, mayRead: record.issued)
-            let certificate = try Certificate.make(for: awardId, store: store, key: key)
+            let certificate = try Certificate.make(for: record, store: store, key: key)
             return Response(
                 status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                 body: .init(byteBuffer: .init(string: try certificate.page(verificationBase: publicURL))))

@@ -19,10 +19,9 @@ struct FestivalPageRoutes {
         router.get("/festivals/:id/winners") { _, context in
             let festival = try context.parameters.require("id")
             let inputs = try FestivalRoutes.found(festival) { () throws(ProjectionError) in try FestivalInputs.read(festival, from: store) }
-            let universities = CommandHandler<University>(store: store)
             let page = try FestivalWinnersPage(
                 account: context.identity.map { PageAccount($0.account, csrfToken: $0.csrfToken) }, inputs: inputs,
-                universityName: { code in try universities.load(University.stream(code: code)).state.registered?.name ?? code },
+                universityName: DisplayNames(store: store).university,
                 day: { position in try PersianDisplay.day(ofPosition: position, in: store) })
             return try pages.response(FestivalWinnersPage.template, page)
         }
@@ -59,10 +58,9 @@ struct FestivalPageRoutes {
         guard identity.account.actor.role == .ministryOfficer else { throw Problem.forbidden("see a festival's standings", "دیدن رتبه‌بندی جشنواره") }
         let inputs = try FestivalRoutes.found(festival) { () throws(ProjectionError) in try FestivalInputs.read(festival, from: store) }
         let callClosed = try CommandHandler<Festival>(store: store).load(Festival.stream(festival)).state.callClosed
-        let universities = CommandHandler<University>(store: store)
         let page = try FestivalStandingsPage(
             account: PageAccount(identity.account, csrfToken: identity.csrfToken), festivalId: festival, inputs: inputs, callClosed: callClosed,
-            universityName: { code in try universities.load(University.stream(code: code)).state.registered?.name ?? code }, formError: formError)
+            universityName: DisplayNames(store: store).university, formError: formError)
         return try pages.response(FestivalStandingsPage.template, page, status: status)
     }
 }

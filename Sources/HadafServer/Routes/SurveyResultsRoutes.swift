@@ -21,10 +21,9 @@ struct SurveyResultsRoutes {
             let survey = try context.parameters.require("id")
             let definition = try SurveyFormRoutes.definition(of: survey, in: store)
             guard let results = try SurveyResults.read(survey, in: model) else { throw Problem.notFound("survey '\(survey)'") }
-            let universities = CommandHandler<University>(store: store)
             let page = try SurveyResultsPage(
                 account: PageAccount(identity.account, csrfToken: identity.csrfToken), title: definition.title, results: results,
-                universityName: { code in try universities.load(University.stream(code: code)).state.registered?.name ?? code })
+                universityName: DisplayNames(store: store).university)
             return try pages.response(SurveyResultsPage.template, page)
         }
     }

@@ -15,16 +15,12 @@ struct UniversityPageRoutes {
             guard let identity = context.identity else { return Response.toSignIn }
             let scope = try OfficerScope(identity.account, request)
             let universityName = try OfficerScope.name(of: scope.university, in: store)
-            let registry = ParticipantRegistry(store: store)
+            let names = DisplayNames(store: store)
             let page = try UniversitySummaryPage(
                 account: PageAccount(identity.account, csrfToken: identity.csrfToken), universityName: universityName,
                 summary: try UniversitySummary.read(university: scope.university, year: scope.year, in: model),
                 eligible: try EligibilityEntry.read(university: scope.university, year: scope.year, in: model),
-                name: { participant in
-                    if participant.hasPrefix("university:") { return "معاونت فرهنگی \(universityName)" }
-                    if participant.hasPrefix("group:") { return "تشکل \(participant.dropFirst("group:".count))" }
-                    return try registry.profile(participant)?.personal?.displayName ?? "(نام پاک شده)"
-                })
+                name: { participant in try names.recipient(participant, universityName: universityName) })
             return try pages.response(UniversitySummaryPage.template, page)
         }
     }
