@@ -149,10 +149,44 @@ def check_page_basics(browser, name):
         fail(f"the {name} page has fields without labels: {unlabelled}")
 
 
+def click(browser, selector):
+    """Clicks the button `selector`, as a person would, and waits for the next page."""
+    browser.events.clear()
+    if not browser.evaluate(f"(() => {{ const e = document.querySelector({json.dumps(selector)}); if (!e) return false; e.click(); return true; }})()"):
+        fail(f"no button {selector} on {browser.evaluate('location.pathname')}")
+    browser.wait_for_load()
+
+
+def sign_in_as(browser, base, login, password):
+    """Signs out with the header's button when signed in, then signs in as `login`."""
+    browser.goto(f"{base}/")
+    if browser.evaluate("location.pathname") != "/login":
+        click(browser, "header form button[type=submit]")
+    browser.type_into("#login", login)
+    browser.type_into("#password", password)
+    browser.press_submit()
+    if browser.evaluate("location.pathname") != "/":
+        fail(f"{login} could not sign in")
+
+
+def text_of(browser):
+    return browser.evaluate("document.body.innerText")
+
+
+def eventually(browser, url, wanted, what):
+    """Reloads `url` until its text holds `wanted` (the read models follow the log within ~200 ms)."""
+    for _ in range(20):
+        browser.goto(url)
+        if wanted in text_of(browser):
+            return
+        time.sleep(0.25)
+    fail(f"{what} after 5 s")
+
+
 def main():
-    if len(sys.argv) != 6:
-        fail("usage: browser_test.py BASE_URL SHOTS_DIR STUDENT_PASSWORD FACULTY_PASSWORD CERTIFICATE_HTML")
-    base, shots, password, faculty_password, certificate = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
+    if len(sys.argv) != 8:
+        fail("usage: browser_test.py BASE_URL SHOTS_DIR STUDENT_PASSWORD FACULTY_PASSWORD DEPUTY_PASSWORD MINISTRY_PASSWORD CERTIFICATE_HTML")
+    base, shots, password, faculty_password, deputy_password, ministry_password, certificate = sys.argv[1].rstrip("/"), *sys.argv[2:]
     os.makedirs(shots, exist_ok=True)
     browser = Browser()
     try:
@@ -293,6 +327,75 @@ def main():
         else:
             fail("the faculty member's comment is not shown under its article after 5 s")
         browser.screenshot(os.path.join(shots, "regulation.png"))
+
+        # The university's deputy officer screens the student's idea, accepting it for evaluation.
+        sign_in_as(browser, base, "deputy-ut", deputy_password)
+        eventually(browser, f"{base}/screening", IDEA_TITLE, "the deputy's queue does not list the student's idea")
+        check_page_basics(browser, "screening queue")
+        browser.screenshot(os.path.join(shots, "screening.png"))
+        browser.goto(base + browser.evaluate(f"[...document.querySelectorAll('main a')].find(a => a.innerText === {json.dumps(IDEA_TITLE)}).getAttribute('href')"))
+        check_page_basics(browser, "screening decision")
+        browser.evaluate("document.querySelector('#decision-accepted_for_evaluation').click()")
+        click(browser, "main form button[type=submit]")
+        if browser.evaluate("location.pathname") != "/screening":
+            fail(f"the screening decision was not accepted: {text_of(browser)[:300]}")
+        for path, name in [("/awards", "awards-office"), ("/university", "university"), ("/audit", "audit")]:
+            browser.goto(f"{base}{path}")
+            check_page_basics(browser, name)
+            browser.screenshot(os.path.join(shots, f"{name}.png"))
+
+        # The ministry publishes a regulation and opens its review round, from the regulations office.
+        sign_in_as(browser, base, "ministry", ministry_password)
+        check_page_basics(browser, "ministry dashboard")
+        browser.screenshot(os.path.join(shots, "ministry-dashboard.png"))
+        browser.goto(f"{base}/regulations")
+        check_page_basics(browser, "regulations office")
+        browser.type_into("#regulation-id", "ethics")
+        browser.type_into("#regulation-title", "شیوه‌نامه اخلاق در برنامه‌های فرهنگی")
+        browser.type_into("#regulation-articles", "برنامه‌ها به حریم خصوصی شرکت‌کنندگان احترام می‌گذارند.\nتبصره: عکس‌برداری با رضایت است.\n\nگزارش هر برنامه تا یک ماه منتشر می‌شود.")
+        click(browser, "form[action='/forms/regulations'] button[type=submit]")
+        if "نسخه ۱ — هنوز به بررسی گذاشته نشده" not in text_of(browser):
+            fail(f"the new regulation is not listed: {text_of(browser)[:400]}")
+        click(browser, "form[action='/forms/regulations/ethics/round'] button[type=submit]")
+        if "در بررسی تا" not in browser.evaluate("document.querySelector('#regulation-ethics').innerText"):
+            fail("the regulation's review round did not open")
+        browser.screenshot(os.path.join(shots, "regulations-office.png"))
+
+        # A survey drafted on the form, then published from its results page.
+        browser.goto(f"{base}/surveys/new")
+        check_page_basics(browser, "survey draft")
+        for selector, text in [("#survey-id", "library"), ("#survey-title", "نظرسنجی کتابخانه مرکزی"), ("#text-1", "از کتابخانه استفاده می‌کنید؟"),
+                               ("#options-1", "بله\nخیر"), ("#text-2", "چرا نه؟")]:
+            browser.type_into(selector, text)
+        browser.evaluate("document.querySelector('#kind-2').value = 'long'; document.querySelector('#required-2').checked = false")
+        browser.type_into("#show-if-question-2", "۱")
+        browser.type_into("#show-if-answer-2", "خیر")
+        browser.screenshot(os.path.join(shots, "survey-draft.png"))
+        click(browser, "form[action='/forms/surveys'] button[type=submit]")
+        if browser.evaluate("location.pathname") != "/surveys/library/results":
+            fail(f"the survey draft was not accepted: {text_of(browser)[:400]}")
+        click(browser, "form[action='/forms/surveys/library/publish'] button")
+        if "منتشرشده" not in text_of(browser):
+            fail("the survey was not published")
+        browser.screenshot(os.path.join(shots, "survey-results.png"))
+
+        # The year's festival: the call closed, the accepted idea confirmed as an entry.
+        browser.goto(f"{base}/festivals/new")
+        check_page_basics(browser, "festival call")
+        browser.screenshot(os.path.join(shots, "festival-call.png"))
+        browser.goto(f"{base}/")
+        office = browser.evaluate("document.querySelector('a[href$=\"/office\"]')?.getAttribute('href') ?? ''")
+        if not office:
+            fail("the ministry's dashboard links no festival's office")
+        browser.goto(f"{base}{office}")
+        check_page_basics(browser, "festival office")
+        click(browser, f"form[action='/forms{office.removesuffix('/office')}/close'] button")
+        eventually(browser, f"{base}{office}", IDEA_TITLE, "the accepted idea is not proposed for the festival")
+        browser.evaluate("document.querySelector('input[name=entry]').click()")
+        click(browser, f"form[action='/forms{office.removesuffix('/office')}/entries'] button")
+        if IDEA_TITLE not in browser.evaluate("document.querySelector('main > table')?.innerText ?? ''") or "آثار برگزیده تأیید شدند" not in text_of(browser):
+            fail(f"the idea was not confirmed as an entry: {text_of(browser)[:400]}")
+        browser.screenshot(os.path.join(shots, "festival-office.png"))
 
         # A certificate's page, as saved: Persian, right to left, its QR code and its credential.
         browser.goto("file://" + os.path.abspath(certificate))

@@ -91,6 +91,7 @@ public struct HadafServer: Sendable {
         let attachments = AttachmentStore(directory: AttachmentStore.directory(besideLog: store.path), maximumSize: configuration.maximumAttachmentSize)
         SubmissionFormRoutes(runner: runner, attachments: attachments, pages: pages, model: model).add(to: router)
         ContributionFormRoutes(runner: runner, store: store, model: model, pages: pages).add(to: router)
+        RegulationOfficeRoutes(runner: runner, store: store, pages: pages).add(to: router)
         SurveyFormRoutes(runner: runner, store: store, pages: pages).add(to: router)
         ReadRoutes(model: model).add(to: router)
         FestivalRoutes(store: store, model: model).add(to: router)
@@ -99,8 +100,11 @@ public struct HadafServer: Sendable {
         ScreeningRoutes(runner: runner, store: store, model: model, pages: pages).add(to: router)
         AwardsOfficeRoutes(runner: runner, store: store, model: model, pages: pages).add(to: router)
         FestivalPageRoutes(runner: runner, store: store, pages: pages).add(to: router)
+        FestivalOfficeRoutes(runner: runner, store: store, model: model, pages: pages).add(to: router)
+        FestivalCallRoutes(runner: runner, store: store, pages: pages).add(to: router)
         UniversityPageRoutes(store: store, model: model, pages: pages).add(to: router)
-        SurveyResultsRoutes(store: store, model: model, pages: pages).add(to: router)
+        SurveyResultsRoutes(runner: runner, store: store, model: model, pages: pages).add(to: router)
+        SurveyDraftRoutes(runner: runner, pages: pages).add(to: router)
         CertificateRoutes(
             store: store, key: signingKey, pages: pages, publicURL: configuration.publicURL ?? "http://\(configuration.host):\(configuration.port)"
         ).add(to: router)

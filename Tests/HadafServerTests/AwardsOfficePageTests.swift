@@ -17,29 +17,14 @@ struct AwardsOfficePageTests {
             .appendingPathComponent("Projections/policies/1405.json"), encoding: .utf8)
         let year = AcademicYear(containing: Date()).startYear
         try await fixture.test { client in
-            var sessions: [String: SignedIn] = [:]
-            for login in ["ministry", "deputy-ut", "student"] { sessions[login] = try await client.signIn(login, fixture.passwords[login]!) }
-            func command(_ login: String, _ name: String, _ payload: String) async throws {
-                try await client.execute(uri: "/api/v1/commands/\(name)", method: .post, headers: sessions[login]!.jsonHeaders, body: ByteBuffer(string: payload)) { response throws in
-                    #expect(response.status == .created, "\(name): \(response.text)")
-                }
-            }
+            let browser = try await Browser.signIn(["ministry", "deputy-ut", "student"], on: client, fixture: fixture)
+            let (command, page, post) = (browser.command, browser.page, browser.post)
             try await command("ministry", "policy.adopt", #"{"policy":\#(policy)}"#)
             try await command("ministry", "award.allocate_budget", #"{"university":"ut","academicYear":\#(year),"lineId":"grants","title":"گرنت‌های دانشجویی","rials":500000000}"#)
             try await command("student", "submission.draft", #"{"submissionId":"idea-office-1","content":{"idea":{"title":"کتاب‌خوانی","summary":"نشست ماهانه","problem":"کم‌رونقی","proposal":"هر ماه یک کتاب","expectedImpact":"مطالعه بیشتر","category":"literary"}}}"#)
             try await command("student", "submission.submit", #"{"submissionId":"idea-office-1"}"#)
             try await command("deputy-ut", "submission.screen", #"{"submissionId":"idea-office-1","decision":"accepted_for_evaluation"}"#)
             _ = try fixture.server.projections.catchUp()
-
-            func page(_ login: String, _ path: String) async throws -> (HTTPResponse.Status, String) {
-                try await client.execute(uri: path, method: .get, headers: [.cookie: sessions[login]!.cookie, .accept: "text/html"]) { ($0.status, $0.text) }
-            }
-            func post(_ login: String, _ path: String, _ fields: [(String, String)]) async throws -> (HTTPResponse.Status, String, String?) {
-                let headers: HTTPFields = [.cookie: sessions[login]!.cookie, .accept: "text/html", .contentType: "application/x-www-form-urlencoded"]
-                return try await client.execute(uri: path, method: .post, headers: headers, body: urlEncodedForm([("csrfToken", sessions[login]!.csrfToken)] + fields)) {
-                    ($0.status, $0.text, $0.headers[.location])
-                }
-            }
 
             #expect(try await page("deputy-ut", "/").1.contains(#"<a href="/awards">"#))
             let office = try await page("deputy-ut", "/awards")
@@ -55,7 +40,7 @@ struct AwardsOfficePageTests {
             #expect(try await post("deputy-ut", "/forms/awards/budget", [("university", "ut"), ("academicYear", "\(year)"), ("lineId", "x"), ("title", "x"), ("rials", "1")]).0 == .forbidden)
             #expect(try await page("deputy-ut", "/awards").1.contains("۷۵۰٬۰۰۰٬۰۰۰ ریال"))
 
-            let student = sessions["student"]!.actorId
+            let student = browser.sessions["student"]!.actorId
             let base = [("university", "ut"), ("academicYear", "\(year)"), ("recipient", student)]
             let issued = try await post("deputy-ut", "/forms/awards", base + [("kind", "participation_certificate")])
             #expect(issued.0 == .seeOther && issued.2 == "/awards?university=ut&year=\(year)&done=ut-\(year)-1")

@@ -21,7 +21,7 @@ public enum DemoSeed {
         _ = try await DemoUniversities.register(in: store)
         let runner = CommandRunner(store: store)
         var ids: [String: String] = [:]
-        for (index, line) in commands(now: now).enumerated() {
+        for (index, line) in try commands(now: now).enumerated() {
             let request = try CommandRequest.decode(Data(line.utf8))
             let result = try await runner.run(request)
             if let id = result.participantId { ids["p\(index)"] = id }
@@ -51,7 +51,7 @@ public enum DemoSeed {
     }
 
     /// The demo's commands, as `hadaf exec` reads them, with dates around `now`.
-    static func commands(now: Date) -> [String] {
+    static func commands(now: Date) throws -> [String] {
         func instant(days: Double) -> String {
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withInternetDateTime]
@@ -59,15 +59,7 @@ public enum DemoSeed {
         }
         let officer = #""actor":{"id":"officer-1","role":"ministry_officer"}"#
         let year = AcademicYear(containing: now).startYear
-        func category(_ id: String, _ title: String, _ entrant: String, _ kind: String?, winners: Int, rials: Int) -> String {
-            let rubric = #"[{"id":"originality","title":"نوآوری","weight":3,"minimum":0,"maximum":10},{"id":"impact","title":"اثرگذاری","weight":2,"minimum":0,"maximum":10},{"id":"feasibility","title":"اجراپذیری","weight":1,"minimum":0,"maximum":10}]"#
-            return #"{"id":"\#(id)","title":"\#(title)","entrantKind":"\#(entrant)","submissionKinds":[\#(kind.map { #""\#($0)""# } ?? "")],"rubric":\#(rubric),"winners":\#(winners),"reserves":1,"quotaPerUniversity":1,"prize":{"rials":\#(rials),"recognition":"لوح تقدیر و تندیس جشنواره"}}"#
-        }
-        let sections = [
-            #"{"id":"ideas","title":"ایده‌های خلاقانه","categories":[\#(category("student-ideas", "ایده‌های دانشجویان", "student", "idea", winners: 3, rials: 100_000_000)),\#(category("faculty-ideas", "ایده‌های استادان", "faculty", "idea", winners: 2, rials: 150_000_000))]}"#,
-            #"{"id":"experiences","title":"تجربه‌های موفق","categories":[\#(category("student-experiences", "تجربه‌های دانشجویان", "student", "experience", winners: 3, rials: 100_000_000)),\#(category("group-experiences", "تجربه‌های تشکل‌ها", "student_group", "experience", winners: 2, rials: 200_000_000))]}"#,
-            #"{"id":"deputies","title":"معاونت‌های فرهنگی","categories":[\#(category("deputy-programmes", "برنامه‌های برتر معاونت‌ها", "university_deputy", nil, winners: 1, rials: 300_000_000))]}"#,
-        ]
+        let sections = String(decoding: try JSONEncoder().encode(CustomaryFestival.sections), as: UTF8.self)
         return [
             #"{"command":"university.register_student_group",\#(officer),"payload":{"university":"ut","groupId":"kanoon-ketab","name":"کانون کتاب‌خوانی"}}"#,
             #"{"command":"participant.register",\#(officer),"payload":{"kind":"university_deputy_officer","university":"ut","displayName":"کارشناس معاونت فرهنگی","nationalCode":"0051234564","email":"farhangi@ut.ac.ir"}}"#,
@@ -79,7 +71,7 @@ public enum DemoSeed {
             #"{"command":"survey.publish",\#(officer),"payload":{"surveyId":"dorm-culture"}}"#,
             #"{"command":"regulation.publish",\#(officer),"payload":{"regulationId":"kanoon","kind":"regulation","title":"آیین‌نامه کانون‌های فرهنگی دانشجویی","articles":[{"number":1,"text":"کانون‌های فرهنگی با مجوز معاونت فرهنگی دانشگاه تشکیل می‌شوند.","notes":["مجوز یک‌ساله است."]},{"number":2,"text":"هر کانون یک دبیر و یک استاد مشاور دارد.","notes":[]}]}}"#,
             #"{"command":"regulation.open_round",\#(officer),"payload":{"regulationId":"kanoon","deadline":"\#(instant(days: 30))","audience":{"kinds":["faculty"],"universities":[]}}}"#,
-            #"{"command":"festival.open",\#(officer),"payload":{"festivalId":"hadaf-\#(year)","year":\#(year),"title":"جشنواره هدف \#(Digits.persian(year))","closesAt":"\#(instant(days: 45))","sections":[\#(sections.joined(separator: ","))]}}"#,
+            #"{"command":"festival.open",\#(officer),"payload":{"festivalId":"hadaf-\#(year)","year":\#(year),"title":"جشنواره هدف \#(Digits.persian(year))","closesAt":"\#(instant(days: 45))","sections":\#(sections)}}"#,
         ]
     }
 }

@@ -110,11 +110,11 @@ struct DashboardPage: Sendable {
         academicYear = year.persianText
         submits = [.student, .faculty, .studentGroupRepresentative].contains(account.actor.role)
         surveys = try SurveyListing.open(at: now, for: account.actor.id, kind: account.actor.role, university: account.university, in: model).map {
-            OpenSurvey(surveyId: $0.surveyId, title: $0.title, closesOn: PersianDisplay.date($0.closesAt), answered: $0.answered, anonymous: $0.anonymous)
+            OpenSurvey(surveyId: $0.surveyId, title: $0.title, closesOn: PersianDisplay.lastDay(before: $0.closesAt), answered: $0.answered, anonymous: $0.anonymous)
         }
         hasSurveys = !surveys.isEmpty
         regulations = try RegulationListing.underReview(at: now, kind: account.actor.role.rawValue, university: account.university, in: model).map {
-            Regulation(regulationId: $0.regulationId, title: $0.title, deadline: PersianDisplay.date($0.deadline))
+            Regulation(regulationId: $0.regulationId, title: $0.title, deadline: PersianDisplay.lastDay(before: $0.deadline))
         }
         hasRegulations = !regulations.isEmpty
         submissions = try CatalogueEntry.read(submitter: account.actor.id, in: model).map { entry in
@@ -142,7 +142,7 @@ struct DashboardPage: Sendable {
         }
         hasAwards = !awards.isEmpty
         func festival(_ listing: FestivalListing) -> Festival {
-            Festival(festivalId: listing.festivalId, title: listing.title, stage: PersianDisplay.festivalStage(listing.stage), closesOn: PersianDisplay.date(listing.closesAt))
+            Festival(festivalId: listing.festivalId, title: listing.title, stage: PersianDisplay.festivalStage(listing.stage), closesOn: PersianDisplay.lastDay(before: listing.closesAt))
         }
         festivals = try FestivalListing.all(in: model).map(festival)
         hasFestivals = !festivals.isEmpty
@@ -157,7 +157,7 @@ struct DashboardPage: Sendable {
             case "published": "منتشرشده"
             default: "بسته"
             }
-            return SurveyRow(surveyId: survey.surveyId, title: survey.title, statusName: status, closesOn: PersianDisplay.date(survey.closesAt))
+            return SurveyRow(surveyId: survey.surveyId, title: survey.title, statusName: status, closesOn: PersianDisplay.lastDay(before: survey.closesAt))
         } : []
         universities = oversees ? try store.streams(prefixed: "university-").compactMap { stream in
             let code = String(stream.dropFirst("university-".count))

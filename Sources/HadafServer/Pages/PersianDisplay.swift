@@ -28,6 +28,12 @@ enum PersianDisplay {
         JalaliDate(instant).persianText
     }
 
+    /// The last Jalali day before a deadline: a deadline typed as a day is that day's end,
+    /// which is the next day's first instant.
+    static func lastDay(before deadline: Date) -> String {
+        date(deadline.addingTimeInterval(-1))
+    }
+
     /// The Jalali day the event at `position` was recorded; empty when there is none.
     static func day(ofPosition position: Int64, in store: EventStore) throws -> String {
         try store.read(from: position, limit: 1).first.map { date($0.recordedAt) } ?? ""

@@ -71,7 +71,7 @@ struct RegulationPage: Sendable {
         regulationId = digest.regulationId
         title = digest.title
         version = Digits.persian(digest.version)
-        deadline = listing.map { PersianDisplay.date($0.deadline) }
+        deadline = listing.map { PersianDisplay.lastDay(before: $0.deadline) }
         open = listing != nil
         articles = digest.articles.map { article in
             let drafted = draft?.article == article.number ? draft : nil

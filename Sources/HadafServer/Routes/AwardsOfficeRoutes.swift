@@ -42,10 +42,10 @@ struct AwardsOfficeRoutes {
                 guard let kind = AwardKind(rawValue: try fields.required("kind")) else {
                     throw Problem.malformedForm(field: "kind", english: "Choose a kind of award.", persian: "نوع مشوق را برگزینید.")
                 }
-                return try JSONEncoder().encode(IssuePayload(
+                return IssuePayload(
                     recipient: try fields.required("recipient"), kind: kind.rawValue, academicYear: year, university: university,
-                    rials: try value("rials").map { try Self.number($0, field: "rials") }, budgetLine: value("budgetLine"),
-                    promotionPoints: try value("promotionPoints").map { try Self.decimal($0, field: "promotionPoints") }))
+                    rials: try value("rials").map { try FormNumber.whole($0, field: "rials") }, budgetLine: value("budgetLine"),
+                    promotionPoints: try value("promotionPoints").map { try FormNumber.decimal($0, field: "promotionPoints") })
             }
         }
         router.post("/forms/awards/budget") { request, context in
@@ -54,9 +54,9 @@ struct AwardsOfficeRoutes {
             let university = fields["university"] ?? ""
             let year = Int(fields["academicYear"] ?? "") ?? AcademicYear(containing: Date()).startYear
             return try await handle(request, context, form, "award.allocate_budget", university: university, year: year, subject: fields["lineId"]) {
-                try JSONEncoder().encode(BudgetPayload(
+                BudgetPayload(
                     university: university, academicYear: year, lineId: try fields.required("lineId"), title: try fields.required("title"),
-                    rials: try Self.number(try fields.required("rials"), field: "rials")))
+                    rials: try FormNumber.whole(try fields.required("rials"), field: "rials"))
             }
         }
         for action in ["approve", "revoke"] {
@@ -65,9 +65,7 @@ struct AwardsOfficeRoutes {
                 guard let office = AwardEvent.office(ofAward: awardId) else { throw Problem.notFound("award '\(awardId)'") }
                 let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
                 return try await handle(request, context, form, "award.\(action)", university: office.university, year: office.year, subject: awardId) {
-                    action == "approve"
-                        ? try JSONEncoder().encode(["awardId": awardId])
-                        : try JSONEncoder().encode(["awardId": awardId, "reason": form.fields["reason"] ?? ""])
+                    action == "approve" ? ["awardId": awardId] : ["awardId": awardId, "reason": form.fields["reason"] ?? ""]
                 }
             }
         }
@@ -103,13 +101,10 @@ struct AwardsOfficeRoutes {
     /// again with the refusal.
     private func handle(
         _ request: Request, _ context: HadafRequestContext, _ form: FormSubmission, _ name: String, university: String, year: Int, subject: String? = nil,
-        payload: () throws -> Data
+        payload: () throws -> any Encodable
     ) async throws -> Response {
         do {
-            let account = try form.sender(in: context, of: request, running: name)
-            let command = try CommandRequest(name: name, actor: account.actor, payload: try payload(), idempotencyKey: form.idempotencyKey(for: account, in: request))
-            try CommandAccess.check(command, by: account)
-            let result = try await runner.run(command)
+            let result = try await form.run(name, payload: try payload(), on: runner, in: context, of: request)
             let done = result.awardId ?? subject ?? name
             return try FormSubmission.reply(
                 to: request, seeOther: "/awards?university=\(university)&year=\(year)&done=\(done.addingPercentEncoding(withAllowedCharacters: Self.plain) ?? "")",
@@ -134,21 +129,5 @@ struct AwardsOfficeRoutes {
             name: { recipient in try names.recipient(recipient, universityName: universityName) },
             notice: notice, formError: formError)
         return try pages.response(AwardsOfficePage.template, page, status: status)
-    }
-
-    /// An amount typed in Persian, Arabic-Indic or Latin digits, with or without separators.
-    private static func number(_ text: String, field: String) throws -> Int64 {
-        let digits = Digits.latin(text).filter { $0 != "," && $0 != "٬" && $0 != " " }
-        guard let value = Int64(digits) else {
-            throw Problem.malformedForm(field: field, english: "'\(text)' is not a whole number.", persian: "«\(text)» عدد درست نیست.")
-        }
-        return value
-    }
-
-    private static func decimal(_ text: String, field: String) throws -> Double {
-        guard let value = Double(Digits.latin(text).replacingOccurrences(of: "٫", with: ".")) else {
-            throw Problem.malformedForm(field: field, english: "'\(text)' is not a number.", persian: "«\(text)» عدد نیست.")
-        }
-        return value
     }
 }

@@ -33,12 +33,7 @@ struct FestivalPageRoutes {
             let festival = try context.parameters.require("id")
             let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
             do {
-                let account = try form.sender(in: context, of: request, running: "festival.announce_winners")
-                let command = try CommandRequest(
-                    name: "festival.announce_winners", actor: account.actor, payload: try JSONEncoder().encode(["festivalId": festival]),
-                    idempotencyKey: form.idempotencyKey(for: account, in: request))
-                try CommandAccess.check(command, by: account)
-                let positions = try await runner.run(command).positions
+                let positions = try await form.run("festival.announce_winners", payload: ["festivalId": festival], on: runner, in: context, of: request).positions
                 return try FormSubmission.reply(to: request, seeOther: "/festivals/\(festival)/winners", created: Announced(festivalId: festival, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
             } catch let error where request.prefersHTML && context.identity != nil {
                 guard let refusal = FormRefusal(error, context: context) else { throw error }

@@ -151,12 +151,7 @@ struct SubmissionFormRoutes {
     private static func experience(_ form: FormSubmission, attachments: AttachmentStore) throws(Problem) -> ContentFields {
         let fields = form.fields
         func day(_ name: String) throws(Problem) -> Int64 {
-            let text = try fields.required(name)
-            guard let date = FormDate.parse(text) else {
-                throw .malformedForm(field: name, english: "'\(text)' is not a date such as 1405/07/18 or 2026-10-10.",
-                                     persian: "«\(text)» تاریخی مانند ۱۴۰۵/۰۷/۱۸ نیست.")
-            }
-            return Int64((date.timeIntervalSince1970 * 1000).rounded())
+            Int64((try FormDate.required(name, in: fields).timeIntervalSince1970 * 1000).rounded())
         }
         let (title, summary) = (try fields.required("title"), try fields.required("summary"))
         let (startedOn, endedOn) = (try day("startedOn"), try day("endedOn"))

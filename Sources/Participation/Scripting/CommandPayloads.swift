@@ -49,7 +49,8 @@ public enum CommandPayload {
         let entries: [Choice]
     }
     public struct FestivalEntryReason: Decodable, Sendable { let festivalId, entryId, reason: String }
-    public struct AppointJuror: Decodable, Sendable { let festivalId, jurorId, sectionId: String; let university: String? }
+    /// The juror by participant id or by national code.
+    public struct AppointJuror: Decodable, Sendable { let festivalId, sectionId: String; let jurorId, nationalCode, university: String? }
     public struct ScoreEntry: Decodable, Sendable { let festivalId, entryId: String; let scores: [CriterionScore] }
     public struct AllocateBudget: Decodable, Sendable { let university: String; let academicYear: Int; let lineId, title: String; let rials: Int64 }
     /// The recipient by id (a participant, `group:<id>`, `university:<code>`, `deputy:<code>`)

@@ -125,7 +125,7 @@ public struct CommandRunner: Sendable {
         case let .withdrawEntry(p):
             return done(try await festivals(clock).withdraw(p.festivalId, entryId: p.entryId, reason: p.reason, by: actor))
         case let .appointJuror(p):
-            return done(try await festivals(clock).appointJuror(p.festivalId, jurorId: p.jurorId, section: p.sectionId, university: p.university, by: actor))
+            return done(try await festivals(clock).appointJuror(p.festivalId, jurorId: try participantId(p.jurorId, nationalCode: p.nationalCode), section: p.sectionId, university: p.university, by: actor))
         case let .declareConflict(p):
             return done(try await festivals(clock).declareConflict(p.festivalId, entryId: p.entryId, reason: p.reason, by: actor))
         case let .assignJurors(p):
