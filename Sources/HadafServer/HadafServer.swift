@@ -23,15 +23,19 @@ public struct HadafServer: Sendable {
         /// The address people reach the server at, for the verification links on certificates;
         /// `http://<host>:<port>` when not given.
         public var publicURL: String?
+        /// How long a request may take to be read and handled before the client gets 408.
+        public var requestDeadline: Duration
 
         public init(
-            host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, maximumAttachmentSize: Int = 10 << 20, publicURL: String? = nil
+            host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, maximumAttachmentSize: Int = 10 << 20, publicURL: String? = nil,
+            requestDeadline: Duration = .seconds(30)
         ) {
             self.host = host
             self.port = port
             self.secureCookies = secureCookies
             self.maximumAttachmentSize = maximumAttachmentSize
             self.publicURL = publicURL
+            self.requestDeadline = requestDeadline
         }
     }
 
@@ -80,6 +84,7 @@ public struct HadafServer: Sendable {
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: ProblemMiddleware())
+        router.add(middleware: RequestDeadlineMiddleware(limit: configuration.requestDeadline))
         router.add(middleware: AuthenticationMiddleware(accounts: accounts))
         let readSide = LogReadSide(store: store, model: model)
         let runner = CommandRunner(store: store, festivalReadSide: readSide, awardReadSide: readSide)

@@ -125,6 +125,15 @@ extension Problem {
         status: .contentTooLarge, code: "request.too_large",
         english: "The request body is larger than the server accepts.", persian: "بدنه درخواست از اندازه‌ای که کارساز می‌پذیرد بزرگ‌تر است.")
 
+    /// The request's handling passed its deadline.
+    static func requestTimeout(_ limit: Duration) -> Problem {
+        let seconds = limit.components.seconds
+        return Problem(
+            status: .requestTimeout, code: "request.timeout",
+            english: "The request was not handled within \(seconds) seconds; send it again (a form sent twice with its key lands once).",
+            persian: "درخواست در \(Digits.persian(Int(seconds))) ثانیه انجام نشد؛ دوباره بفرستید (فرمی که دو بار با یک کلید فرستاده شود یک بار ثبت می‌شود).")
+    }
+
     /// Anything we did not foresee: no detail reaches the client, the log has it.
     static let internalError = Problem(
         status: .internalServerError, code: "server.internal",

@@ -60,6 +60,8 @@ struct RegulationsOfficePage: Sendable {
         let articles: String?
     }
 
+    /// The office over `regulations` (by id, each as its stream folds) at `now`, with the
+    /// publishing form as typed and a refused round form's reason in its section.
     init(
         account: PageAccount, regulations: [(id: String, state: Regulation.State)], now: Date, notice: String? = nil, formError: String? = nil,
         publish: Draft = Draft(), refused: Refused? = nil
@@ -73,10 +75,13 @@ struct RegulationsOfficePage: Sendable {
             let unanswered = round.map { round in
                 state.contributions.values.filter { $0.kind == .amendment && $0.round == round.number && !$0.isWithdrawn && $0.answer == nil }.count
             } ?? 0
-            let stateText = switch round {
-            case nil: state.round == nil ? "هنوز به بررسی گذاشته نشده" : "بررسی دور \(Digits.persian(state.round!.number)) پایان یافته"
-            case let round? where now < round.deadline: "در بررسی تا \(PersianDisplay.lastDay(before: round.deadline))"
-            case .some: unanswered == 0 ? "مهلت گذشته؛ آماده پایان دادن" : "مهلت گذشته؛ \(Digits.persian(unanswered)) پیشنهاد بی‌پاسخ"
+            let stateText = if let round {
+                now < round.deadline ? "در بررسی تا \(PersianDisplay.lastDay(before: round.deadline))"
+                    : unanswered == 0 ? "مهلت گذشته؛ آماده پایان دادن" : "مهلت گذشته؛ \(Digits.persian(unanswered)) پیشنهاد بی‌پاسخ"
+            } else if let ended = state.round {
+                "بررسی دور \(Digits.persian(ended.number)) پایان یافته"
+            } else {
+                "هنوز به بررسی گذاشته نشده"
             }
             let checked = Set(refusal?.audience ?? [Actor.Role.faculty.rawValue])
             return Row(

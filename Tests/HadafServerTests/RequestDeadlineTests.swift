@@ -1,0 +1,64 @@
+import Dispatch
+import EventStore
+import Foundation
+import HadafServer
+import HummingbirdTesting
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("A request's deadline")
+struct RequestDeadlineTests {
+    /// A client that sends a form's headers and the start of its body, then nothing, gets 408
+    /// at the deadline (long before the idle timeout), and nothing is appended.
+    @Test func aBodyThatStopsComingIsCutAtTheDeadlineWithA408() async throws {
+        let fixture = try await ServerFixture.make(configuration: .init(port: 0, requestDeadline: .seconds(1)))
+        let before = try fixture.server.store.head()
+        try await fixture.test(.live) { client in
+            let port = try #require(client.port)
+            let started = ContinuousClock.now
+            let answer = await Self.exchange(
+                port: port,
+                "POST /forms/idea HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\ntitle=")
+            let waited = ContinuousClock.now - started
+            #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer.prefix(200))")
+            #expect(answer.contains(#""code":"request.timeout""#))
+            #expect(waited >= .seconds(1) && waited < .seconds(10), "answered after \(waited)")
+        }
+        #expect(try fixture.server.store.head() == before)
+    }
+
+    /// Sends `request` over a plain socket and reads what comes back within ten seconds, on a
+    /// thread of its own so that the server's tasks keep every cooperative thread.
+    private static func exchange(port: Int, _ request: String) async -> String {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+                defer { close(socket) }
+                var address = sockaddr_in()
+                address.sin_family = sa_family_t(AF_INET)
+                address.sin_port = in_port_t(UInt16(port).bigEndian)
+                address.sin_addr.s_addr = inet_addr("127.0.0.1")
+                let connected = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+                var timeout = timeval(tv_sec: 10, tv_usec: 0)
+                setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+                guard connected == 0, send(socket, request, request.utf8.count, 0) == request.utf8.count else {
+                    continuation.resume(returning: "")
+                    return
+                }
+                var answer: [UInt8] = []
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                while true {
+                    let count = recv(socket, &buffer, buffer.count, 0)
+                    if count <= 0 { break }
+                    answer += buffer[..<count]
+                    if let text = String(validating: answer, as: UTF8.self), text.contains("\r\n\r\n"), text.contains("}") { break }
+                }
+                continuation.resume(returning: String(decoding: answer, as: UTF8.self))
+            }
+        }
+    }
+}
