@@ -49,11 +49,12 @@ struct SurveyDraftRoutes {
         }
     }
 
-    /// The form's field that a problem's field names: `questions.q3` is row 3.
+    /// The form's field that a problem's field names (`questions.q3` is row 3); nil for one shown
+    /// above the form, such as the opening day.
     private static func formField(_ field: String) -> String? {
         switch field {
         case "surveyId", "title": field
-        case "closesAt", "opensOn", "closesOn": "closesOn"
+        case "closesAt", "closesOn": "closesOn"
         case "audience.kinds": "audience"
         default:
             if field.hasPrefix("questions.q"), let row = Int(field.dropFirst("questions.q".count)) { "row-\(row)" }
