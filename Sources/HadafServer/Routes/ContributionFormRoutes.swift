@@ -64,12 +64,11 @@ struct ContributionFormRoutes {
             let submission = try await FormSubmission.read(request, limit: context.maxUploadSize)
             let article = submission.fields["article"].flatMap { Int(Digits.latin($0)) }
             do {
-                let account = try submission.sender(in: context, of: request, running: "regulation.answer")
-                let payload = try JSONEncoder().encode([
+                let payload = [
                     "regulationId": regulation, "proposalId": proposal, "verdict": try submission.fields.required("verdict"),
                     "reason": submission.fields["reason"] ?? "",
-                ])
-                let positions = try await runner.run(try CommandRequest(name: "regulation.answer", actor: account.actor, payload: payload, idempotencyKey: nil)).positions
+                ]
+                let positions = try await submission.run("regulation.answer", payload: payload, on: runner, in: context, of: request).positions
                 return try FormSubmission.reply(
                     to: request, seeOther: "/regulations/\(regulation)\(article.map { "#article-\($0)" } ?? "")",
                     created: Contributed(contributionId: proposal, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
@@ -86,11 +85,10 @@ struct ContributionFormRoutes {
                 let submission = try await FormSubmission.read(request, limit: context.maxUploadSize)
                 let article = submission.fields["article"].flatMap { Int(Digits.latin($0)) }
                 do {
-                    let account = try submission.sender(in: context, of: request, running: command)
                     let payload = action == "endorse"
-                        ? try JSONEncoder().encode(["regulationId": regulation, "proposalId": contribution])
-                        : try JSONEncoder().encode(["regulationId": regulation, "contributionId": contribution])
-                    let positions = try await runner.run(try CommandRequest(name: command, actor: account.actor, payload: payload, idempotencyKey: nil)).positions
+                        ? ["regulationId": regulation, "proposalId": contribution]
+                        : ["regulationId": regulation, "contributionId": contribution]
+                    let positions = try await submission.run(command, payload: payload, on: runner, in: context, of: request).positions
                     return try FormSubmission.reply(
                         to: request, seeOther: "/regulations/\(regulation)\(article.map { "#article-\($0)" } ?? "")",
                         created: Contributed(contributionId: contribution, positions: positions.map { [$0.lowerBound, $0.upperBound] }))

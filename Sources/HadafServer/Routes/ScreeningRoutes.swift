@@ -37,12 +37,9 @@ struct ScreeningRoutes {
             let fields = form.fields
             func value(_ name: String) -> String? { fields[name].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } }
             do {
-                let account = try form.sender(in: context, of: request, running: "submission.screen")
-                let payload = try JSONEncoder().encode(Payload(
-                    submissionId: submissionId, decision: try fields.required("decision"), ground: value("ground"), duplicateOf: value("duplicateOf"), reason: value("reason")))
-                let command = try CommandRequest(name: "submission.screen", actor: account.actor, payload: payload, idempotencyKey: nil)
-                try CommandAccess.check(command, by: account)
-                let positions = try await runner.run(command).positions
+                let payload = Payload(
+                    submissionId: submissionId, decision: try fields.required("decision"), ground: value("ground"), duplicateOf: value("duplicateOf"), reason: value("reason"))
+                let positions = try await form.run("submission.screen", payload: payload, on: runner, in: context, of: request).positions
                 return try FormSubmission.reply(
                     to: request, seeOther: "/screening?decided=\(submissionId)", created: Screened(submissionId: submissionId, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
             } catch let error where request.prefersHTML && context.identity != nil {
