@@ -12,14 +12,20 @@ import HadafEvents
 /// - an amount above the policy's one-officer limit counts only with a second officer's approval;
 /// - every announced festival list of the year is selected again (``FestivalVerification``).
 public enum AwardAudit {
-    public static func run(_ scope: AuditScope, on store: EventStore, progress: (Int64) -> Void = { _ in }) throws(ProjectionError) -> AuditReport {
-        var findings: [AuditFinding] = []
-        let chain: VerificationReport
-        do { chain = try store.verify(progress: progress) } catch { throw .log(error) }
-        if let failure = chain.failure {
-            findings.append(AuditFinding(rule: .chainBroken, awardId: nil, explanation: failure.explanation.capitalisingFirst + ".", positions: [failure.position]))
+    /// Audits the awards in `scope` against the log, and the whole hash chain.
+    ///
+    /// The chain is verified on another thread while the awards are checked: the two passes over
+    /// the log share nothing, and each keeps a core busy. `progress` is called from that thread.
+    public static func run(_ scope: AuditScope, on store: EventStore, progress: @escaping @Sendable (Int64) -> Void = { _ in }) throws(ProjectionError) -> AuditReport {
+        let verification = BackgroundWork { () throws(ProjectionError) -> VerificationReport in
+            do throws(EventStoreError) { return try store.verify(progress: progress) } catch { throw .log(error) }
         }
+        defer { verification.wait() }
+        return try audit(scope, on: store, chain: verification)
+    }
 
+    private static func audit(_ scope: AuditScope, on store: EventStore, chain verification: BackgroundWork<VerificationReport>) throws(ProjectionError) -> AuditReport {
+        var findings: [AuditFinding] = []
         var offices: [AuditedOffice] = []
         for stream in try streams(prefixed: "awards-", in: store) {
             guard let (university, year) = AwardEvent.office(ofStream: stream), scope.covers(university: university, year: year) else { continue }
@@ -69,6 +75,10 @@ public enum AwardAudit {
             }
         }
 
+        let chain = try verification.value()
+        if let failure = chain.failure {
+            findings.insert(AuditFinding(rule: .chainBroken, awardId: nil, explanation: failure.explanation.capitalisingFirst + ".", positions: [failure.position]), at: 0)
+        }
         return AuditReport(
             scope: scope, eventsChecked: chain.eventsChecked, awardsChecked: awards.count,
             awaitingApproval: awards.filter { $0.issued.awaitsSecondApproval && $0.approval == nil && $0.revocation == nil }.count,

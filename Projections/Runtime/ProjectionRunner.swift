@@ -69,9 +69,9 @@ public struct ProjectionRunner: Sendable {
     // MARK: - Rebuild
 
     /// Rebuilds the named projectors (all when `names` is nil) from the start of the log into
-    /// shadow tables, reading the log once for all of them, then swaps each in with one
-    /// transaction: readers see the old model until the swap and the new one after it, never a
-    /// half-built one.
+    /// shadow tables, reading the log once for all of them (and once more for those that rebuild
+    /// apart, on another core), then swaps each in with one transaction: readers see the old
+    /// model until the swap and the new one after it, never a half-built one.
     @discardableResult
     public func rebuild(_ names: [String]? = nil) throws(ProjectionError) -> [ProjectorStatus] {
         for name in names ?? [] where !projectors.contains(where: { $0.name == name }) { throw .unknownProjector(name) }
@@ -81,44 +81,71 @@ public struct ProjectionRunner: Sendable {
     }
 
     /// One projector's rebuild in progress.
-    private struct Build {
+    struct Build {
         let projector: any Projector
         let names: TableNames
         var checkpoint: Checkpoint
         var fold: (any ProjectionFold)?
+
+        init(_ projector: any Projector, generation: Int) {
+            self.projector = projector
+            names = .shadow(generation: generation)
+            checkpoint = Checkpoint(version: projector.version, position: 0, generation: generation, failure: nil)
+        }
     }
 
+    /// Rebuilds `chosen` into shadow tables and swaps each in. When several are rebuilt on a
+    /// machine with more than one core, those that rebuild apart fold on another thread into a
+    /// scratch file (``ApartRebuild``) while the others fold here.
     private func rebuild(_ chosen: [any Projector]) throws(ProjectionError) {
-        var builds: [Build] = []
+        let parallel = chosen.count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1
+        var here: [Build] = []
+        var apart: [ApartRebuild.Job] = []
         for projector in chosen {
             let current = try model.read { try Checkpoint.load(projector.name, $0) }
             let generation = (current?.generation ?? 0) + 1
-            builds.append(Build(
-                projector: projector, names: .shadow(generation: generation),
-                checkpoint: Checkpoint(version: projector.version, position: 0, generation: generation, failure: nil)))
+            if parallel && projector.rebuildsApart {
+                apart.append(ApartRebuild.Job(projector: projector, generation: generation))
+            } else {
+                here.append(Build(projector, generation: generation))
+            }
         }
+        let elsewhere = apart.isEmpty ? nil : ApartRebuild(apart, of: self)
+        defer { elsewhere?.remove() }
+        try buildRecovering(&here)
+        if let elsewhere { try elsewhere.swapIn(to: model) }
+        for build in here {
+            try model.write { db in
+                try build.fold?.flush(in: db)
+                try Self.swapIn(build.projector, names: build.names, checkpoint: build.checkpoint, in: db)
+            }
+        }
+    }
+
+    /// Folds the log into each build's shadow tables up to the head; a build whose fold failed
+    /// is built again, alone, up to the event before the failure, keeping the failure in its
+    /// checkpoint (its fold held events that never committed). What the folds hold back is left
+    /// to the swap.
+    func buildRecovering(_ builds: inout [Build]) throws(ProjectionError) {
         try build(&builds, through: nil)
-        // A fold that failed holds events that never committed: build that projector again, alone,
-        // up to the event before the failure, and keep the failure in its status.
         for index in builds.indices {
             guard let failure = builds[index].checkpoint.failure else { continue }
-            var again = [Build(projector: builds[index].projector, names: builds[index].names,
-                               checkpoint: Checkpoint(version: builds[index].projector.version, position: 0, generation: builds[index].checkpoint.generation, failure: nil))]
+            var again = [Build(builds[index].projector, generation: builds[index].checkpoint.generation)]
             try build(&again, through: failure.position - 1)
             again[0].checkpoint.failure = failure
             builds[index] = again[0]
         }
-        for build in builds {
-            let serving = TableNames.serving(generation: 0)
-            try model.write { db in
-                try build.fold?.flush(in: db)
-                for table in build.projector.tables {
-                    try db.execute(sql: "DROP TABLE IF EXISTS \(serving.table(table))")
-                    try db.execute(sql: "ALTER TABLE \(build.names.table(table)) RENAME TO \(serving.table(table))")
-                }
-                try build.checkpoint.save(build.projector.name, db)
-            }
+    }
+
+    /// Replaces the projector's serving tables in `main` with its rebuilt ones, and saves its
+    /// checkpoint, in the caller's transaction.
+    static func swapIn(_ projector: any Projector, names: TableNames, checkpoint: Checkpoint, in db: Database) throws {
+        let serving = TableNames.serving(generation: 0)
+        for table in projector.tables {
+            try db.execute(sql: "DROP TABLE IF EXISTS main.\(serving.table(table))")
+            try db.execute(sql: "ALTER TABLE main.\(names.table(table)) RENAME TO \(serving.table(table))")
         }
+        try checkpoint.save(projector.name, db)
     }
 
     /// Folds the log into fresh shadow tables for each build, up to `limit` (the head when nil),

@@ -25,6 +25,19 @@ public protocol Projector: Sendable {
     /// rebuild). `startsEmpty` says that the tables were created empty for this run, so the fold
     /// need not look up what it has not seen.
     func makeFold(names: TableNames, startsEmpty: Bool) -> any ProjectionFold
+
+    /// Whether a rebuild of several projectors folds this one on a thread of its own, into a
+    /// scratch file whose tables are copied into the read model at the swap.
+    ///
+    /// SQLite lets one connection write a file at a time, so projectors that share the read
+    /// model fold one after the other. A fold that spends its time in memory and writes few rows
+    /// for it (the ledger) can run beside them on another core; copying its rows costs far less
+    /// than the time it runs. False by default.
+    var rebuildsApart: Bool { get }
+}
+
+extension Projector {
+    public var rebuildsApart: Bool { false }
 }
 
 /// What a projector holds while the runtime feeds it events: state read from its tables, and

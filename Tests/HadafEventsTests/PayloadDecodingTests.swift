@@ -90,6 +90,27 @@ struct PayloadDecodingTests {
         #expect(throws: (any Error).self) { try Self.foundationDecoded(SurveyAnswered.self, event.payload) }
     }
 
+    @Test(arguments: samples.indices)
+    func theRespondentSkimAgreesWithTheWholeAnswer(_ index: Int) throws {
+        func check<E: DomainEvent>(_ event: E) throws {
+            let stored = try Self.recorded(event)
+            let whole = try stored.decode(as: SurveyAnswered.self)
+            #expect(try SurveyAnswered.respondent(of: stored) == whole.map { SurveyAnswered.Respondent(respondent: $0.respondent, isRevision: $0.isRevision) })
+        }
+        try check(Self.samples[index])
+    }
+
+    @Test(arguments: [
+        #"{"respondent":"p-1","answers":{"q1":{"choice":"a"},"isRevision":false}"#,
+        #"{"respondentKind":"student","answers":{},"isRevision":false}"#,
+        #"{"respondent":"p-1","answers":{},"isRevision":"no"}"#,
+        #"{"respondent":"p-1","answers":{},"isRevision":false} x"#,
+    ])
+    func theRespondentSkimRefusesWhatTheReaderRefuses(_ payload: String) {
+        let event = stored(SurveyAnswered.eventType, payload)
+        #expect(throws: (any Error).self) { try SurveyAnswered.respondent(of: event) }
+    }
+
     @Test func anUnknownEnumValueIsRefused() {
         let event = stored(SubmissionScreened.eventType, #"{"decision":"maybe"}"#)
         #expect(throws: DecodingError.self) { try event.decode(as: SubmissionScreened.self) }

@@ -44,6 +44,7 @@ final class ProjectionLog: Sendable {
 struct RecordingProjector: RowByRowProjector {
     var name = "recording"
     var version = 1
+    var rebuildsApart = false
     let tables = ["seen"]
     let eventTypes: Set<String> = ["test.noted"]
 

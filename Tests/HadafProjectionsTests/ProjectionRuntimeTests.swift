@@ -67,6 +67,30 @@ struct ProjectionRuntimeTests {
         #expect(try log.rows("SELECT position FROM seen").map { $0[0] as Int64 } == [1, 2])
     }
 
+    @Test func projectorsRebuiltApartGiveTheModelBuiltInPlaceAndKeepTheirFailure() async throws {
+        let log = try ProjectionLog()
+        try await log.idea("a", title: "یک")
+        for text in ["one", "two", "boom", "after"] { try await log.note(text) }
+        try await log.idea("b", title: "دو", screened: .rejected)
+        var apart = RecordingProjector()
+        apart.rebuildsApart = true
+        let inPlace = try log.runner([CatalogueProjector(), RecordingProjector()]).rebuild()
+        let scratchFiles = { try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("hadaf-rebuild-") } }
+        let filesBefore = try scratchFiles()
+
+        let rebuilt = try log.runner([CatalogueProjector(), apart]).rebuild()
+        #expect(rebuilt == inPlace)
+        let recording = try #require(rebuilt.first { $0.name == "recording" })
+        #expect(recording.failure?.position == 5 && recording.position == 4)
+        #expect(try log.rows("SELECT position FROM seen").map { $0[0] as Int64 } == [3, 4])
+        let hashes = try log.runner([CatalogueProjector(), apart]).status().map(\.contentHash)
+        let inPlaceRunner = log.runner([CatalogueProjector(), RecordingProjector()])
+        try inPlaceRunner.rebuild()
+        #expect(hashes.allSatisfy { $0 != nil })
+        #expect(hashes == (try inPlaceRunner.status().map(\.contentHash)))
+        #expect(try scratchFiles() == filesBefore)
+    }
+
     @Test func aNewProjectorVersionRebuildsItsModel() async throws {
         let log = try ProjectionLog()
         for text in ["one", "two", "three"] { try await log.note(text) }

@@ -23,6 +23,8 @@ final class LedgerBook {
     /// What changed since the last flush: only these are written, in key order.
     private var changedParticipants: Set<String> = []
     private var changedUniversities: Set<UniversityYearKey> = []
+    private var changedProposals: Set<String> = []
+    private var changedSubmissions: Set<String> = []
     /// Lines held in `accounts`, counted as they come rather than at each flush.
     private var heldLines = 0
 
@@ -53,6 +55,13 @@ final class LedgerBook {
     /// The participant's account, read from the tables when not held.
     func account(_ participant: String, in db: Database) throws -> LedgerAccount {
         if let account = accounts[participant] { return account }
+        let account = try loaded(participant, in: db)
+        accounts[participant] = account
+        return account
+    }
+
+    /// The participant's account as the tables hold it (or new), not yet held.
+    private func loaded(_ participant: String, in db: Database) throws -> LedgerAccount {
         var account = LedgerAccount()
         if participant.hasPrefix("group:") { account.kind = "student_group" }
         // A university's deputy earns as `deputy:<code>` (a festival prize), outside the
@@ -62,16 +71,17 @@ final class LedgerBook {
             try load(participant, into: &account, from: db)
             heldLines += account.lineCount
         }
-        accounts[participant] = account
         return account
     }
 
     /// Changes the participant's account in place and marks it for writing.
     func update(_ participant: String, in db: Database, _ change: (inout LedgerAccount) throws -> Void) throws {
-        if accounts[participant] == nil { accounts[participant] = try account(participant, in: db) }
-        let linesBefore = accounts[participant]!.lineCount
-        try change(&accounts[participant]!)
-        heldLines += accounts[participant]!.lineCount - linesBefore
+        // Taken out and put back: changed in place, with one look-up each way.
+        var account = try accounts.removeValue(forKey: participant) ?? loaded(participant, in: db)
+        defer { accounts[participant] = account }
+        let linesBefore = account.lineCount
+        try change(&account)
+        heldLines += account.lineCount - linesBefore
         changedParticipants.insert(participant)
     }
 
@@ -134,10 +144,11 @@ final class LedgerBook {
         policies[adopted.academicYear] = try PolicyCache.shared.policy(hash: adopted.contentHash, source: adopted.source)
     }
 
-    /// Records who wrote a contribution, whose endorsements and answers credit them.
-    func recordAuthor(_ author: String, of proposal: String, in db: Database) throws {
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(names.table("ledger_proposals")) (proposal_key, author) VALUES (?, ?)").execute(arguments: [proposal, author])
+    /// Records who wrote a contribution, whose endorsements and answers credit them; written
+    /// at the flush.
+    func recordAuthor(_ author: String, of proposal: String) {
         proposalAuthors[proposal] = author
+        changedProposals.insert(proposal)
     }
 
     /// Who wrote the contribution.
@@ -149,12 +160,11 @@ final class LedgerBook {
         return author
     }
 
-    /// Records what a submission will credit when it is submitted or accepted.
-    func recordCredit(_ credit: SubmissionCredit, of submission: String, in db: Database) throws {
-        let encoded = credit.authors.map { "\($0.id)=\($0.share)" }.joined(separator: ";")
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(names.table("ledger_submissions")) (submission_id, kind, authors) VALUES (?, ?, ?)")
-            .execute(arguments: [submission, credit.kind, encoded])
+    /// Records what a submission will credit when it is submitted or accepted; written at the
+    /// flush.
+    func recordCredit(_ credit: SubmissionCredit, of submission: String) {
         submissions[submission] = credit
+        changedSubmissions.insert(submission)
     }
 
     /// What the submission credits.
@@ -209,6 +219,7 @@ final class LedgerBook {
     /// Writes every changed line, total and eligibility, settling the incentives reached under
     /// each year's policy; forgets everything when the book has grown past ``maximumLines``.
     func flush(in db: Database) throws {
+        try flushAuthorsAndCredits(in: db)
         let upsertLine = try RawStatement(db, sql: """
             INSERT OR REPLACE INTO \(names.table("ledger_lines"))
                 (participant_id, academic_year, fact_key, rule_id, share, position, retracted, points, capped, policy_version)
@@ -257,6 +268,26 @@ final class LedgerBook {
         }
         changedUniversities = []
         if heldLines > maximumLines { forget() }
+    }
+
+    /// Writes the changed proposals' authors and submissions' credits, in key order.
+    private func flushAuthorsAndCredits(in db: Database) throws {
+        let upsertAuthor = try RawStatement(db, sql: "INSERT OR REPLACE INTO \(names.table("ledger_proposals")) (proposal_key, author) VALUES (?, ?)")
+        for proposal in changedProposals.sorted() {
+            upsertAuthor.bind(proposal, at: 1)
+            upsertAuthor.bind(proposalAuthors[proposal]!, at: 2)
+            try upsertAuthor.execute()
+        }
+        changedProposals = []
+        let upsertCredit = try RawStatement(db, sql: "INSERT OR REPLACE INTO \(names.table("ledger_submissions")) (submission_id, kind, authors) VALUES (?, ?, ?)")
+        for submission in changedSubmissions.sorted() {
+            let credit = submissions[submission]!
+            upsertCredit.bind(submission, at: 1)
+            upsertCredit.bind(credit.kind, at: 2)
+            upsertCredit.bind(credit.authors.map { "\($0.id)=\($0.share)" }.joined(separator: ";"), at: 3)
+            try upsertCredit.execute()
+        }
+        changedSubmissions = []
     }
 
     /// Rewrites the eligibility rows of a participant-year when the incentives its total reaches

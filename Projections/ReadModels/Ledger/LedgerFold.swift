@@ -7,9 +7,7 @@ import HadafEvents
 /// academic year; what a withdrawal or a rejection takes back; what a new policy scores again.
 final class LedgerFold: ProjectionFold {
     private let book: LedgerBook
-    /// Academic years by half-hour of the instant: Tehran's offsets are whole half-hours, so a
-    /// half-hour never straddles a day, and the calendar is asked once per half-hour, not per event.
-    private var yearsByHalfHour: [Int64: Int] = [:]
+    private var academicYears = AcademicYearLookup()
 
     init(names: TableNames, startsEmpty: Bool, maximumHeldLines: Int) {
         book = LedgerBook(names: names, startsEmpty: startsEmpty, maximumLines: maximumHeldLines)
@@ -34,7 +32,7 @@ final class LedgerFold: ProjectionFold {
                 try book.update(participant, in: db) { account in try settle(&account, year: adopted.academicYear, rescoring: true, in: db) }
             }
         case SurveyAnswered.eventType:
-            guard let answered = try event.decode(as: SurveyAnswered.self), !answered.isRevision else { return }
+            guard let answered = try SurveyAnswered.respondent(of: event), !answered.isRevision else { return }
             try earn("survey:\(act.stream("survey-")):\(answered.respondent)", for: answered.respondent, rule: "survey.answered", act)
         case SurveyParticipationCredited.eventType:
             guard let credited = try event.decode(as: SurveyParticipationCredited.self) else { return }
@@ -42,7 +40,7 @@ final class LedgerFold: ProjectionFold {
         case ArticleContributed.eventType:
             guard let contributed = try event.decode(as: ArticleContributed.self), !contributed.isRevision else { return }
             let key = "\(act.stream("regulation-"))/\(contributed.contributionId)"
-            try book.recordAuthor(contributed.author, of: key, in: db)
+            book.recordAuthor(contributed.author, of: key)
             let rule = contributed.kind == .comment ? "regulation.comment" : "regulation.amendment_proposed"
             try earn("contribution:\(key)", for: contributed.author, rule: rule, act)
         case ContributionWithdrawn.eventType:
@@ -66,10 +64,10 @@ final class LedgerFold: ProjectionFold {
             try earn("endorsement:\(key):\(endorsed.endorser)", for: author, rule: "endorsement.received", act)
         case SubmissionDrafted.eventType:
             guard let drafted = try event.decode(as: SubmissionDrafted.self) else { return }
-            try book.recordCredit(Self.credit(drafted.content, drafted.authors), of: act.stream("submission-"), in: db)
+            book.recordCredit(Self.credit(drafted.content, drafted.authors), of: act.stream("submission-"))
         case SubmissionRevised.eventType:
             guard let revised = try event.decode(as: SubmissionRevised.self) else { return }
-            try book.recordCredit(Self.credit(revised.content, revised.authors), of: act.stream("submission-"), in: db)
+            book.recordCredit(Self.credit(revised.content, revised.authors), of: act.stream("submission-"))
         case SubmissionSubmitted.eventType:
             try credit(submission: act.stream("submission-"), rule: "submitted", kinds: ["idea"], act)
         case SubmissionScreened.eventType:
@@ -213,11 +211,6 @@ final class LedgerFold: ProjectionFold {
 
     /// The academic year of the act: when it occurred, else when it was recorded (Tehran days).
     private func academicYear(of event: RecordedEvent) throws -> Int {
-        let milliseconds = event.occurredAtMilliseconds ?? event.recordedAtMilliseconds
-        let halfHour = milliseconds >= 0 ? milliseconds / 1_800_000 : (milliseconds - 1_799_999) / 1_800_000
-        if let year = yearsByHalfHour[halfHour] { return year }
-        let year = AcademicYear(containing: Date(timeIntervalSince1970: Double(milliseconds) / 1000)).startYear
-        yearsByHalfHour[halfHour] = year
-        return year
+        academicYears.startYear(containingMilliseconds: event.occurredAtMilliseconds ?? event.recordedAtMilliseconds)
     }
 }

@@ -39,6 +39,9 @@ public struct LedgerProjector: Projector {
     /// participant's account is read back from the tables when next needed.
     public let maximumHeldLines: Int
 
+    /// The ledger's fold is mostly work in memory: it rebuilds on a core of its own.
+    public var rebuildsApart: Bool { true }
+
     /// Lines a fold holds by default, which bounds its memory on a log of any size.
     public static let defaultMaximumHeldLines = 2_000_000
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A strict RFC 8259 reader over UTF-8 bytes that validates without building values.
 ///
 /// The log stores payloads as given and hashes those exact bytes, so it needs to know that a
@@ -231,6 +233,13 @@ struct JSONScanner {
     }
 
     func failure(_ reason: String) -> SyntaxError { SyntaxError(reason: reason, offset: index) }
+
+    /// Whether the quoted key at `range` is `name`, written without escapes: a comparison of
+    /// bytes, where decoding the key would build a string to compare.
+    static func isKey(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, _ name: StaticString) -> Bool {
+        guard range.count == name.utf8CodeUnitCount + 2 else { return false }
+        return memcmp(bytes.baseAddress! + range.lowerBound + 1, name.utf8Start, name.utf8CodeUnitCount) == 0
+    }
 
     private func printable(_ byte: UInt8) -> String {
         (0x21...0x7E).contains(byte) ? String(UnicodeScalar(byte)) : "0x" + String(byte, radix: 16)

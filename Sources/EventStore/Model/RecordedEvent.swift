@@ -51,9 +51,12 @@ public struct RecordedEvent: Sendable, Hashable {
         metadataJSON.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int64? in
             var scanner = JSONScanner(bytes)
             var found: Int64?
-            try? scanner.scanObjectDocument { key, kind, range throws(JSONScanner.SyntaxError) in
-                guard kind == .string, key == "occurredAt" else { return }
-                found = UTCTimestamp.parse(JSONScanner.decodeString(bytes, range))
+            scanner.skipWhitespace()
+            guard scanner.peek() == UInt8(ascii: "{") else { return nil }
+            try? scanner.walkObject { scanner, key throws(JSONScanner.SyntaxError) in
+                let value = try scanner.scanValue()
+                guard found == nil, value.kind == .string, JSONScanner.isKey(bytes, key, "occurredAt") else { return }
+                found = UTCTimestamp.parse(JSONScanner.decodeString(bytes, value.range))
             }
             return found
         }

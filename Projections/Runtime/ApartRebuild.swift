@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+
+/// Projectors rebuilt on a thread of their own, into a scratch file beside nothing that serves,
+/// while the runner folds the others into the read model: SQLite lets one connection write a
+/// file at a time, so two folds can only use two cores when they write two files.
+///
+/// The scratch file holds the same shadow tables the read model would; ``swapIn(to:)`` copies
+/// them into the read model and swaps them in, one projector per transaction, as a rebuild in
+/// place does. The file is deleted by ``remove()``, whatever happened.
+final class ApartRebuild: Sendable {
+    /// A projector to rebuild and the generation its tables will have.
+    struct Job: Sendable {
+        let projector: any Projector
+        let generation: Int
+    }
+
+    /// A projector rebuilt in the scratch file, with the checkpoint it will have once swapped in.
+    private struct Built: Sendable {
+        let projector: any Projector
+        let names: TableNames
+        let checkpoint: Checkpoint
+    }
+
+    private let path: String
+    private let work: BackgroundWork<[Built]>
+
+    /// Starts folding the jobs' projectors on another thread, reading the runner's log with the
+    /// runner's page size.
+    init(_ jobs: [Job], of runner: ProjectionRunner) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hadaf-rebuild-\(UUID().uuidString).sqlite").path
+        self.path = path
+        work = BackgroundWork { () throws(ProjectionError) in try Self.build(jobs, of: runner, at: path) }
+    }
+
+    private static func build(_ jobs: [Job], of runner: ProjectionRunner, at path: String) throws(ProjectionError) -> [Built] {
+        let scratch = try ReadModel(path: path)
+        let scratchRunner = ProjectionRunner(store: runner.store, model: scratch, projectors: jobs.map(\.projector), pageSize: runner.pageSize)
+        var builds = jobs.map { ProjectionRunner.Build($0.projector, generation: $0.generation) }
+        try scratchRunner.buildRecovering(&builds)
+        try scratch.write { db in
+            for build in builds { try build.fold?.flush(in: db) }
+        }
+        return builds.map { Built(projector: $0.projector, names: $0.names, checkpoint: $0.checkpoint) }
+    }
+
+    /// Waits for the fold to end, then copies each rebuilt projector's tables into `model` and
+    /// swaps them in, one transaction per projector; throws what the fold threw.
+    func swapIn(to model: ReadModel) throws(ProjectionError) {
+        let built = try work.value()
+        do {
+            try model.pool.writeWithoutTransaction { db in
+                try db.execute(sql: "ATTACH DATABASE ? AS rebuilt", arguments: [path])
+                defer { try? db.execute(sql: "DETACH DATABASE rebuilt") }
+                for rebuilt in built {
+                    try db.inTransaction {
+                        for table in rebuilt.projector.tables {
+                            try db.execute(sql: "DROP TABLE IF EXISTS main.\(rebuilt.names.table(table))")
+                        }
+                        try rebuilt.projector.createTables(in: db, names: rebuilt.names)
+                        for table in rebuilt.projector.tables {
+                            let name = rebuilt.names.table(table)
+                            try db.execute(sql: "INSERT INTO main.\(name) SELECT * FROM rebuilt.\(name)")
+                        }
+                        try ProjectionRunner.swapIn(rebuilt.projector, names: rebuilt.names, checkpoint: rebuilt.checkpoint, in: db)
+                        return .commit
+                    }
+                }
+            }
+        } catch {
+            throw .readModel(String(describing: error))
+        }
+    }
+
+    /// Waits for the fold to end and deletes the scratch file.
+    func remove() {
+        work.wait()
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}

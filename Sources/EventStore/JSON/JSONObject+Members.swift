@@ -1,0 +1,36 @@
+import Foundation
+
+extension JSONObject {
+    /// Parses a document that must be one object, building only the top-level members named in
+    /// `keys` and scanning past the others, as strictly as the log's validator.
+    ///
+    /// A fold that needs two fields of a large payload (who answered a survey, not the answers)
+    /// then pays for validating the bytes, not for building every nested value.
+    public init(parsing data: Data, keeping keys: [StaticString]) throws(EventStoreError) {
+        var result: Result<[Member], JSONScanner.SyntaxError>!
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var scanner = JSONScanner(bytes)
+            var members: [Member] = []
+            do throws(JSONScanner.SyntaxError) {
+                scanner.skipWhitespace()
+                guard scanner.peek() == UInt8(ascii: "{") else { throw scanner.failure("a JSON object must start with '{'") }
+                try scanner.walkObject { scanner, key throws(JSONScanner.SyntaxError) in
+                    if keys.contains(where: { JSONScanner.isKey(bytes, key, $0) }) {
+                        members.append(Member(key: JSONScanner.decodeString(bytes, key), value: try scanner.parseValue()))
+                    } else {
+                        _ = try scanner.scanValue()
+                    }
+                }
+                scanner.skipWhitespace()
+                guard scanner.isAtEnd else { throw scanner.failure("unexpected text after the value") }
+                result = .success(members)
+            } catch {
+                result = .failure(error)
+            }
+        }
+        switch result! {
+        case let .success(members): self.init(members: members)
+        case let .failure(error): throw .invalidJSON(field: "payload", reason: "\(error.reason) at byte \(error.offset)")
+        }
+    }
+}
