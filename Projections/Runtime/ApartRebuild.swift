@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// Projectors rebuilt on a thread of their own, into a scratch file beside nothing that serves,
+/// Projectors rebuilt on a thread of their own, into a scratch file in the temporary directory,
 /// while the runner folds the others into the read model: SQLite lets one connection write a
 /// file at a time, so two folds can only use two cores when they write two files.
 ///
