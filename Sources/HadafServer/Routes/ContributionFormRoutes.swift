@@ -69,13 +69,10 @@ struct ContributionFormRoutes {
                     "reason": submission.fields["reason"] ?? "",
                 ]
                 let positions = try await submission.run("regulation.answer", payload: payload, on: runner, in: context, of: request).positions
-                return try FormSubmission.reply(
-                    to: request, seeOther: "/regulations/\(regulation)\(article.map { "#article-\($0)" } ?? "")",
-                    created: Contributed(contributionId: proposal, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
+                return try backToArticle(
+                    article, of: regulation, request: request, created: Contributed(contributionId: proposal, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
             } catch let error where request.prefersHTML && context.identity != nil {
-                guard let refusal = FormRefusal(error, context: context), let article else { throw error }
-                let draft = RegulationPage.Draft(article: article, kind: "comment", text: "", rationale: "", errors: [:], formError: refusal.problem.persianMessage)
-                return try page(regulation, identity: refusal.identity, draft: draft, status: refusal.problem.status)
+                return try refused(error, onArticle: article, of: regulation, context: context)
             }
         }
         for (action, command) in [("endorse", "regulation.endorse"), ("withdraw", "regulation.withdraw")] {
@@ -89,16 +86,27 @@ struct ContributionFormRoutes {
                         ? ["regulationId": regulation, "proposalId": contribution]
                         : ["regulationId": regulation, "contributionId": contribution]
                     let positions = try await submission.run(command, payload: payload, on: runner, in: context, of: request).positions
-                    return try FormSubmission.reply(
-                        to: request, seeOther: "/regulations/\(regulation)\(article.map { "#article-\($0)" } ?? "")",
-                        created: Contributed(contributionId: contribution, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
+                    return try backToArticle(
+                        article, of: regulation, request: request, created: Contributed(contributionId: contribution, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
                 } catch let error where request.prefersHTML && context.identity != nil {
-                    guard let refusal = FormRefusal(error, context: context), let article else { throw error }
-                    let draft = RegulationPage.Draft(article: article, kind: "comment", text: "", rationale: "", errors: [:], formError: refusal.problem.persianMessage)
-                    return try page(regulation, identity: refusal.identity, draft: draft, status: refusal.problem.status)
+                    return try refused(error, onArticle: article, of: regulation, context: context)
                 }
             }
         }
+    }
+
+    /// After an answer, an endorsement or a withdrawal: a browser goes back to the article it
+    /// came from (303), a script gets 201 and JSON.
+    private func backToArticle(_ article: Int?, of regulation: String, request: Request, created: Contributed) throws -> Response {
+        try FormSubmission.reply(to: request, seeOther: "/regulations/\(regulation)\(article.map { "#article-\($0)" } ?? "")", created: created)
+    }
+
+    /// The regulation's page again, with the reason an answer, endorsement or withdrawal was
+    /// refused above its article's form; rethrows what is not a refusal of the form.
+    private func refused(_ error: any Error, onArticle article: Int?, of regulation: String, context: HadafRequestContext) throws -> Response {
+        guard let refusal = FormRefusal(error, context: context), let article else { throw error }
+        let draft = RegulationPage.Draft(article: article, kind: "comment", text: "", rationale: "", errors: [:], formError: refusal.problem.persianMessage)
+        return try page(regulation, identity: refusal.identity, draft: draft, status: refusal.problem.status)
     }
 
     /// The regulation's page for the signed-in person, with a refused draft when there is one.
