@@ -43,21 +43,27 @@ public struct SurveyResults: Codable, Hashable, Sendable {
                 let id: String = question[0]
                 let kind: String = question[2]
                 let options = (question[3] as String).split(separator: "\u{1F}").map(String.init)
-                let answered = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT respondent) FROM survey_answers WHERE survey_id = ? AND question_id = ?", arguments: [surveyId, id]) ?? 0
-                var tallies: [String: Int] = [:]
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT COALESCE(value_text, CAST(CAST(value_number AS INTEGER) AS TEXT)), COUNT(*) FROM survey_answers
-                    WHERE survey_id = ? AND question_id = ? GROUP BY 1
-                    """, arguments: [surveyId, id]) {
-                    tallies[row[0]] = row[1]
-                }
-                let counts = options.isEmpty || kind.hasSuffix("text") ? [] : options.map { Count(value: $0, count: tallies[$0] ?? 0) }
-                let mean = ["likert", "scale", "number"].contains(kind)
-                    ? try Double.fetchOne(db, sql: "SELECT AVG(value_number) FROM survey_answers WHERE survey_id = ? AND question_id = ?", arguments: [surveyId, id])
-                    : nil
+                let answered = try Int.fetchOne(db, sql: "SELECT respondents FROM survey_answered WHERE survey_id = ? AND question_id = ?", arguments: [surveyId, id]) ?? 0
+                let tallies = try Row.fetchAll(db, sql: "SELECT value, respondents FROM survey_counts WHERE survey_id = ? AND question_id = ? ORDER BY value",
+                                               arguments: [surveyId, id]).map { (value: $0[0] as String, count: $0[1] as Int) }
+                let counted = Dictionary(uniqueKeysWithValues: tallies)
+                let counts = options.isEmpty || kind.hasSuffix("text") ? [] : options.map { Count(value: $0, count: counted[$0] ?? 0) }
+                let mean = ["likert", "scale", "number"].contains(kind) ? Self.mean(of: tallies) : nil
                 return Question(id: id, text: question[1], kind: kind, answered: answered, counts: counts, mean: mean.map { ($0 * 100).rounded() / 100 })
             }
             return SurveyResults(surveyId: surveyId, responses: responses, complete: complete, partial: responses - complete, byUniversity: byUniversity, questions: results)
         }
+    }
+
+    /// The mean of numbers counted by value (nil when none), summed in the order given so that
+    /// one model always reads the same mean.
+    private static func mean(of tallies: [(value: String, count: Int)]) -> Double? {
+        var sum = 0.0, count = 0
+        for (value, times) in tallies {
+            guard let number = Double(value) else { continue }
+            sum += number * Double(times)
+            count += times
+        }
+        return count == 0 ? nil : sum / Double(count)
     }
 }

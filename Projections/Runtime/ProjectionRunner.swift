@@ -113,13 +113,14 @@ public struct ProjectionRunner: Sendable {
         let elsewhere = apart.isEmpty ? nil : ApartRebuild(apart, of: self)
         defer { elsewhere?.remove() }
         try buildRecovering(&here)
-        if let elsewhere { try elsewhere.swapIn(to: model) }
+        // Flushed and swapped in while the other thread may still be folding.
         for build in here {
             try model.write { db in
                 try build.fold?.flush(in: db)
                 try Self.swapIn(build.projector, names: build.names, checkpoint: build.checkpoint, in: db)
             }
         }
+        if let elsewhere { try elsewhere.swapIn(to: model) }
     }
 
     /// Folds the log into each build's shadow tables up to the head; a build whose fold failed
@@ -163,26 +164,31 @@ public struct ProjectionRunner: Sendable {
             guard next <= end else { break }
             let page = try read(from: next, limit: min(pageSize, Int(end - next + 1)))
             guard let last = page.last?.position else { break }
+            // Each event's type looked up once for all the builds, not once per build.
+            let eventsByType = Dictionary(grouping: page.indices) { page[$0].type }
             for index in builds.indices where builds[index].checkpoint.failure == nil {
-                try fold(page, into: &builds[index])
+                let wanted = builds[index].projector.eventTypes.flatMap { eventsByType[$0] ?? [] }.sorted()
+                try fold(page, wanted, into: &builds[index])
             }
             next = last + 1
         }
     }
 
-    /// Folds a page into a build's shadow tables in one transaction, without flushing; on a
-    /// failure, records it in the build's checkpoint, drops the fold and leaves the recovery to
-    /// the caller.
-    private func fold(_ page: [RecordedEvent], into build: inout Build) throws(ProjectionError) {
+    /// Folds the page's `wanted` events (indices in the page, in order) into a build's shadow
+    /// tables in one transaction, without flushing; on a failure, records it in the build's
+    /// checkpoint, drops the fold and leaves the recovery to the caller.
+    private func fold(_ page: [RecordedEvent], _ wanted: [Int], into build: inout Build) throws(ProjectionError) {
         let fold = build.fold ?? build.projector.makeFold(names: build.names, startsEmpty: true)
-        let projector = build.projector
         var failure: ProjectorStatus.Failure?
         do {
             try model.pool.write { db in
-                for event in page where projector.eventTypes.contains(event.type) {
-                    do { try fold.apply(event, in: db) } catch {
-                        failure = ProjectorStatus.Failure(position: event.position, message: "\(event.type): \(error)")
-                        throw error
+                // Through a buffer, so that each event is lent to the fold rather than copied.
+                try page.withUnsafeBufferPointer { events in
+                    for index in wanted {
+                        do { try fold.apply(events[index], in: db) } catch {
+                            failure = ProjectorStatus.Failure(position: events[index].position, message: "\(events[index].type): \(error)")
+                            throw error
+                        }
                     }
                 }
             }

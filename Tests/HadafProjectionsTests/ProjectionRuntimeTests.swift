@@ -20,6 +20,39 @@ struct ProjectionRuntimeTests {
         #expect(rows[1][2] as String == "sharif" && rows[0][3] as String == "باشگاه کتاب")
     }
 
+    @Test func theCatalogueWritesTheSameRowsWhetherItHoldsThemOrForgetsThem() async throws {
+        let log = try ProjectionLog()
+        try await log.idea("a", title: "یک", screened: .acceptedForEvaluation)
+        func revised(_ title: String, group: String?) -> SubmissionRevised {
+            let authors: [SubmissionAuthor] = [.init(kind: .participant, id: "p-1", share: 100)] + (group.map { [.init(kind: .studentGroup, id: $0, share: 0)] } ?? [])
+            let content = SubmissionContent.idea(IdeaContent(title: title, summary: "s", problem: "p", proposal: "p", expectedImpact: "i", category: .cultural))
+            return SubmissionRevised(authors: authors, content: content)
+        }
+        try await log.idea("b", title: "دو", screened: .returnedForRevision)
+        try await log.append(revised("دو با گروه", group: "g-1"), to: "submission-b")
+        try await log.append(SubmissionSubmitted(possibleDuplicates: [PossibleDuplicate(submissionId: "a", similarity: 0.5)]), to: "submission-b")
+        try await log.idea("c", title: "سه")
+        try await log.append(revised("سه با گروه", group: "g-2"), to: "submission-c")
+        try await log.append(revised("سه بی گروه", group: nil), to: "submission-c")
+        try await log.append(SubmissionWithdrawn(), to: "submission-c")
+        // An event of a submission the catalogue never saw drafted changes nothing.
+        try await log.append(SubmissionWithdrawn(), to: "submission-z")
+
+        let forgetting = log.runner([CatalogueProjector(maximumHeldRows: 0)], pageSize: 2)
+        try forgetting.catchUp()
+        let rows = try log.rows("SELECT submission_id, title, status, entrant_id, possible_duplicates, updated_position FROM catalogue ORDER BY submission_id")
+        #expect(rows.map { $0[0] as String } == ["a", "b", "c"])
+        #expect(rows.map { $0[1] as String } == ["یک", "دو با گروه", "سه بی گروه"])
+        #expect(rows.map { $0[2] as String } == ["accepted", "submitted", "withdrawn"])
+        #expect(rows.map { $0[3] as String } == ["p-1", "group:g-1", "p-1"])
+        #expect((rows[1][4] as String).contains("0.5") && rows[2][5] as Int64 == 13)
+
+        let holding = log.runner([CatalogueProjector()], pageSize: 1000)
+        let built = try forgetting.status()
+        try holding.rebuild()
+        #expect(try holding.status().map(\.contentHash) == built.map(\.contentHash) && built.first?.contentHash != nil)
+    }
+
     @Test func twoRebuildsHashTheSameAsTheModelBuiltBitByBit() async throws {
         let log = try ProjectionLog()
         let runner = log.runner([CatalogueProjector(), RecordingProjector()])

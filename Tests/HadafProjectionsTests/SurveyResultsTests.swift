@@ -1,7 +1,8 @@
 import EventStore
 import Foundation
+import GRDB
 import HadafEvents
-import HadafProjections
+@testable import HadafProjections
 import Testing
 
 @Suite("Survey results")
@@ -23,12 +24,16 @@ struct SurveyResultsTests {
         // p-1 chooses theatre and explains: complete. p-2 chooses books: q2 is not shown, complete.
         try await log.append(answered("p-1", "ut", ["q1": .choice("تئاتر"), "q2": .text("گفت‌وگو"), "q3": .number(5)]), to: "survey-s")
         try await log.append(answered("p-2", "sharif", ["q1": .choice("کتاب"), "q3": .number(2)]), to: "survey-s")
-        // p-3 first chooses books, then revises to theatre without explaining: partial, counted once.
-        try await log.append(answered("p-3", "ut", ["q1": .choice("کتاب"), "q3": .number(3)]), to: "survey-s")
+        // p-3 first chooses books and 1, then revises to theatre without explaining, and 4: partial,
+        // counted once, and no one is left counted under 1.
+        try await log.append(answered("p-3", "ut", ["q1": .choice("کتاب"), "q3": .number(1)]), to: "survey-s")
         try await log.append(answered("p-3", "ut", ["q1": .choice("تئاتر"), "q3": .number(4)], revision: true), to: "survey-s")
         try await log.append(SurveyAnsweredAnonymously(pseudonym: "anon-1", respondentKind: "faculty", university: "yazd", answers: ["q1": .choice("کتاب"), "q3": .number(3)], isRevision: false), to: "survey-s")
 
-        _ = try log.runner([SurveyResultsProjector()]).catchUp()
+        // One event a page, and no response held: the revision's counts are taken back from its
+        // written row.
+        let runner = log.runner([SurveyResultsProjector(maximumHeldResponses: 0)], pageSize: 1)
+        try runner.catchUp()
         let results = try #require(try SurveyResults.read("s", in: log.model))
         #expect(results.responses == 4 && results.complete == 3 && results.partial == 1)
         #expect(results.byUniversity == ["ut": 2, "sharif": 1, "yazd": 1])
@@ -38,5 +43,28 @@ struct SurveyResultsTests {
         #expect(likert.mean == 3.5 && likert.answered == 4)
         #expect(likert.counts.map(\.count) == [0, 1, 1, 1, 1])
         #expect(try SurveyResults.read("none", in: log.model) == nil)
+
+        // Rebuilt in one page, every response held: the revision cancels in memory, and the
+        // tables hold the same rows, with no zero count.
+        let caughtUp = try runner.status()
+        let rebuilding = log.runner([SurveyResultsProjector()], pageSize: 1000)
+        try rebuilding.rebuild()
+        #expect(try rebuilding.status().map(\.contentHash) == caughtUp.map(\.contentHash) && caughtUp.first?.contentHash != nil)
+        #expect(try log.rows("SELECT COUNT(*) FROM survey_counts WHERE respondents <= 0").first?[0] as Int? == 0)
+        #expect(try log.rows("SELECT respondents FROM survey_answered WHERE question_id = 'q2'").first?[0] as Int? == 1)
+    }
+
+    @Test func aResponseTalliesReadBackAsWritten() throws {
+        let answers: [String: SurveyAnswerValue] = [
+            "q:1": .choices(["۱۲:۳", "", "a\u{1F}b"]), "q2": .number(2.5), "q3": .number(-4), "q4": .text("متن ۱۰:۲"), "q5": .choices([]), "چرا": .choice("3:x"),
+        ]
+        let tallies = ResponseTallies(answers)
+        #expect(tallies.answers.map(\.question) == ["q2", "q3", "q4", "q:1", "چرا"])
+        #expect(tallies.answers.map(\.values) == [["2.5"], ["-4"], [], ["۱۲:۳", "", "a\u{1F}b"], ["3:x"]])
+        #expect(ResponseTallies(stored: tallies.stored) == tallies)
+        #expect(ResponseTallies(stored: "") == ResponseTallies([:]))
+        for broken in ["2:q", "x:q1:0", "2:q13:a", "2:q11:3:a"] {
+            #expect(ResponseTallies(stored: broken) == nil, "\(broken)")
+        }
     }
 }

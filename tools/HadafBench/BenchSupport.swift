@@ -19,10 +19,16 @@ struct BenchOptions {
     /// Whether the measurement with this letter runs.
     func includes(_ letter: Character) -> Bool { only.isEmpty || only.contains(letter) }
 
-    init(_ arguments: ArraySlice<String>) {
+    static let usage = """
+        usage: hadaf-bench --dir DIR --hadaf PATH [--events N] [--commits N] [--tasks N] [--rounds N]
+                           [--projection-events N] [--audit-events N] [--only LETTERS]
+        """
+
+    /// Reads the options; an unknown option or one without its value is an error that shows the usage.
+    init(_ arguments: ArraySlice<String>) throws(BenchError) {
         var remaining = arguments
         while let name = remaining.popFirst() {
-            guard let value = remaining.popFirst() else { fatalError("\(name) needs a value") }
+            guard let value = remaining.popFirst() else { throw BenchError("\(name) needs a value\n\(Self.usage)") }
             switch name {
             case "--dir": directory = value
             case "--hadaf": hadaf = value
@@ -33,7 +39,7 @@ struct BenchOptions {
             case "--projection-events": projectionEvents = Int(value) ?? projectionEvents
             case "--audit-events": auditEvents = Int(value) ?? auditEvents
             case "--only": only = Set(value)
-            default: fatalError("unknown option \(name); see tools/bench")
+            default: throw BenchError("unknown option \(name)\n\(Self.usage)")
             }
         }
     }

@@ -1,15 +1,20 @@
 // The benchmark behind tools/bench: SQLite's own limits and the event store, measured in one
 // run on one machine, and the ratios between them. Not a test: it prints figures.
 //
-// Usage: hadaf-bench --dir DIR --hadaf PATH [--events N] [--commits N] [--tasks N] [--rounds N]
-//                    [--projection-events N] [--audit-events N] [--only LETTERS]
-// (--only runs some measurements, e.g. `--only d` to profile group commit alone.)
+// Usage: see BenchOptions.usage. `--only` runs some measurements, e.g. `--only d` to profile group
+// commit alone.
 import EventStore
 import Foundation
 import HadafEvents
 import HadafProjections
 
-let options = BenchOptions(CommandLine.arguments.dropFirst())
+let options: BenchOptions
+do {
+    options = try BenchOptions(CommandLine.arguments.dropFirst())
+} catch {
+    FileHandle.standardError.write(Data("hadaf-bench: \(error)\n".utf8))
+    exit(2)
+}
 let directory = URL(fileURLWithPath: options.directory)
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 func freshPath(_ name: String) -> String {

@@ -5,12 +5,22 @@ struct LedgerAccount {
     var kind: String?
     var university: String?
     var years: [Int: LedgerYear] = [:]
+    /// The hashes of every held line's key: most facts are new, and a hash not in this set says
+    /// so without comparing the key with every line. Whoever adds a line adds its key here
+    /// (``noteKey(_:)``); a hash found here may still be another key's, so ``find(_:)`` searches.
+    private var keyHashes: Set<Int> = []
 
     /// How many lines the account holds, in every year.
     var lineCount: Int { years.values.reduce(0) { $0 + $1.lines.count } }
 
+    /// Records the key of a line being added to one of the years.
+    mutating func noteKey(_ key: String) {
+        keyHashes.insert(key.hashValue)
+    }
+
     /// Where the line with `key` is, in whichever year it was earned.
     func find(_ key: String) -> (year: Int, index: Int)? {
+        guard keyHashes.contains(key.hashValue) else { return nil }
         for (year, ledgerYear) in years {
             if let index = ledgerYear.lines.firstIndex(where: { $0.key == key }) { return (year, index) }
         }

@@ -197,6 +197,7 @@ final class LedgerBook {
         while let row = try lines.next() {
             let line = LedgerLine(key: row[1], rule: row[2], share: row[3], position: row[4], retracted: row[5], points: row[6], capped: row[7], policyVersion: row[8], isDirty: false)
             account.years[row[0], default: LedgerYear()].lines.append(line)
+            account.noteKey(line.key)
         }
         for year in Array(account.years.keys) {
             var ledgerYear = account.years[year]!
@@ -300,9 +301,19 @@ final class LedgerBook {
         let version = reached.isEmpty ? nil : policy?.version
         guard reached != stored.reached || version != stored.policyVersion else { return }
         let table = names.table("eligibility")
-        try db.cachedStatement(sql: "DELETE FROM \(table) WHERE participant_id = ? AND academic_year = ?").execute(arguments: [participant, year])
-        let insert = try db.cachedStatement(sql: "INSERT INTO \(table) (participant_id, academic_year, incentive, university, policy_version) VALUES (?, ?, ?, ?, ?)")
-        for incentive in reached { try insert.execute(arguments: [participant, year, incentive, university, version]) }
+        // `stored` names every row there is: with none, there is nothing to delete.
+        if !stored.reached.isEmpty {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE participant_id = ? AND academic_year = ?").execute(arguments: [participant, year])
+        }
+        let insert = try RawStatement(db, sql: "INSERT INTO \(table) (participant_id, academic_year, incentive, university, policy_version) VALUES (?, ?, ?, ?, ?)")
+        for incentive in reached {
+            insert.bind(participant, at: 1)
+            insert.bind(Int64(year), at: 2)
+            insert.bind(incentive, at: 3)
+            insert.bind(university, at: 4)
+            insert.bind(version, at: 5)
+            try insert.execute()
+        }
         stored = StoredEligibility(reached: reached, policyVersion: version)
     }
 

@@ -123,6 +123,7 @@ final class LedgerFold: ProjectionFold {
                 return
             }
             let line = LedgerLine(key: key, rule: rule, share: share, position: act.event.position)
+            account.noteKey(key)
             let kind = account.kind
             if account.years[academicYear] == nil { account.years[academicYear] = LedgerYear() }
             // Mutated in place: a copy of the year would copy its lines at every event.

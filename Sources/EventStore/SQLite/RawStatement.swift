@@ -25,6 +25,12 @@ public struct RawStatement {
         sqlite3_bind_int64(handle, index, value)
     }
 
+    /// Binds the integer, or NULL for nil.
+    public func bind(_ value: Int64?, at index: Int32) {
+        guard let value else { sqlite3_bind_null(handle, index); return }
+        bind(value, at: index)
+    }
+
     public func bind(_ value: Double, at index: Int32) {
         sqlite3_bind_double(handle, index, value)
     }

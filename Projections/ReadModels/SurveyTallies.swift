@@ -1,0 +1,125 @@
+import HadafEvents
+
+/// What one response adds to a survey's counts: for each question it answers, the values it
+/// counts under (a choice, each of several choices, a number; nothing for a text, which counts
+/// as answered only).
+///
+/// A response's tallies are kept with it in one compact text column, so that a revision can take
+/// back exactly what the response it replaces added, without one row per answer.
+struct ResponseTallies: Equatable {
+    /// Question id → the values the response counts under, in the response's order.
+    var answers: [(question: String, values: [String])]
+
+    /// The response's tallies, questions in id order so that the stored text is deterministic. A
+    /// question answered with no choice at all counts as not answered.
+    init(_ answers: [String: SurveyAnswerValue]) {
+        self.answers = answers.sorted { $0.key < $1.key }.compactMap { question, value in
+            switch value {
+            case let .choice(choice): (question, [choice])
+            case let .choices(choices): choices.isEmpty ? nil : (question, choices)
+            case let .number(number): (question, [Self.text(of: number)])
+            case .text: (question, [])
+            }
+        }
+    }
+
+    /// Reads tallies written by ``stored``; nil when the text is not such tallies.
+    init?(stored: String) {
+        var reader = LengthPrefixedReader(stored.utf8)
+        var answers: [(question: String, values: [String])] = []
+        while !reader.isAtEnd {
+            guard let question = reader.field(), let count = reader.field().flatMap({ Int($0) }) else { return nil }
+            var values: [String] = []
+            for _ in 0..<count {
+                guard let value = reader.field() else { return nil }
+                values.append(value)
+            }
+            answers.append((question, values))
+        }
+        self.answers = answers
+    }
+
+    /// Each question's id, its number of values and the values, each field prefixed with its
+    /// length in UTF-8 bytes: any text reads back as it was, with no separator to escape.
+    var stored: String {
+        var text = ""
+        func append(_ field: String) {
+            text += String(field.utf8.count)
+            text += ":"
+            text += field
+        }
+        for (question, values) in answers {
+            append(question)
+            append(String(values.count))
+            values.forEach(append)
+        }
+        return text
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.answers.elementsEqual(rhs.answers) { $0.question == $1.question && $0.values == $1.values }
+    }
+
+    /// A number as its count's value: whole numbers without a fraction (as the scales' options
+    /// are written), others in the shortest form that reads back to the same number.
+    static func text(of number: Double) -> String {
+        if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
+    }
+}
+
+/// Reads the fields of a ``ResponseTallies/stored`` text one at a time.
+private struct LengthPrefixedReader {
+    private let bytes: String.UTF8View
+    private var index: String.UTF8View.Index
+
+    init(_ bytes: String.UTF8View) {
+        self.bytes = bytes
+        index = bytes.startIndex
+    }
+
+    var isAtEnd: Bool { index == bytes.endIndex }
+
+    /// The next field, or nil when the text does not hold one.
+    mutating func field() -> String? {
+        guard let colon = bytes[index...].firstIndex(of: UInt8(ascii: ":")),
+              let length = Int(String(decoding: bytes[index..<colon], as: UTF8.self)), length >= 0,
+              let end = bytes.index(colon, offsetBy: length + 1, limitedBy: bytes.endIndex)
+        else { return nil }
+        index = end
+        return String(decoding: bytes[bytes.index(after: colon)..<end], as: UTF8.self)
+    }
+}
+
+/// The changes a fold has made to a survey's counts and not yet written: how many respondents
+/// answered each question, and how many counted under each value.
+struct PendingTallies {
+    struct QuestionKey: Hashable {
+        let survey: String
+        let question: String
+    }
+
+    struct ValueKey: Hashable {
+        let question: QuestionKey
+        let value: String
+    }
+
+    private(set) var answered: [QuestionKey: Int] = [:]
+    private(set) var values: [ValueKey: Int] = [:]
+
+    /// Adds (`sign` 1) or takes back (`sign` -1) a response's tallies.
+    mutating func add(_ tallies: ResponseTallies, of survey: String, sign: Int) {
+        for (question, counted) in tallies.answers {
+            let key = QuestionKey(survey: survey, question: question)
+            answered[key, default: 0] += sign
+            for value in counted {
+                values[ValueKey(question: key, value: value), default: 0] += sign
+            }
+        }
+    }
+
+    mutating func removeAll() {
+        answered.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+    }
+}
