@@ -4,7 +4,8 @@ import Foundation
 /// A payload that reads itself from the log's value tree, field by field, without Codable.
 ///
 /// Only the events that every rebuild reads by the hundred thousand conform (survey answers,
-/// regulation contributions, submissions' steps, registrations); the others decode through
+/// regulation contributions, submissions' steps, registrations, and awards, which an audit reads
+/// by the hundred thousand); the others decode through
 /// ``PayloadDecoder``. A test decodes every kind of stored event both ways and compares them,
 /// so the two readings cannot drift apart.
 protocol PayloadReadable {
@@ -34,6 +35,24 @@ extension JSONObject {
     func int(_ key: String) throws -> Int {
         guard case let .number(number)? = self[key], let integer = Int(exactly: number) else { throw mismatch(Int.self, key) }
         return integer
+    }
+
+    /// The integer member `key`, nil when missing or null.
+    func optionalInt(_ key: String) throws -> Int? {
+        guard let value = self[key], value != .null else { return nil }
+        return try int(key)
+    }
+
+    /// The number member `key`.
+    func double(_ key: String) throws -> Double {
+        guard case let .number(number)? = self[key] else { throw mismatch(Double.self, key) }
+        return number
+    }
+
+    /// The number member `key`, nil when missing or null.
+    func optionalDouble(_ key: String) throws -> Double? {
+        guard let value = self[key], value != .null else { return nil }
+        return try double(key)
     }
 
     /// The member `key` as a value with a string raw value (an enum).

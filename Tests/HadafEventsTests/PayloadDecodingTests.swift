@@ -40,6 +40,14 @@ struct PayloadDecodingTests {
         ParticipantRegistered(participantId: "p-2", kind: "ministry_officer", university: nil, studentGroup: nil, personal: "BBBB", sealing: "aes-256-gcm/v1"),
         UniversityRegistered(code: "yazd", name: "دانشگاه یزد", englishName: "Yazd University", province: "یزد"),
         FestivalEntryScored(entryId: "sub-1", jurorId: "juror-1", scores: [CriterionScore(criterion: "impact", score: 0), CriterionScore(criterion: "originality", score: 10)]),
+        AwardIssued(
+            awardId: "ut-1404-3", recipient: "p-1", university: "ut", kind: .educationalGrant, academicYear: 1404, policyVersion: "1404.1",
+            basis: AwardBasis(readAt: 9_007_199_254, positions: [3, 17, 4096], points: 112.5), rials: 250_000_000, budgetLine: "ut-edu",
+            promotionPoints: nil, verificationCode: "H7K2-9QXD", issuedBy: "deputy-ut", awaitsSecondApproval: true),
+        AwardIssued(
+            awardId: "ut-1404-4", recipient: "p-2", university: "ut", kind: .festivalPrize, academicYear: 1404, policyVersion: "1404.1",
+            basis: AwardBasis(readAt: 12, positions: [], points: 0, festivalId: "f-1404", entryId: "sub-1"), rials: nil, budgetLine: nil,
+            promotionPoints: 2.5, verificationCode: "AAAA-BBBB", issuedBy: "ministry-1", awaitsSecondApproval: false),
     ]
 
     private static func recorded<E: DomainEvent>(_ event: E) throws -> RecordedEvent {
