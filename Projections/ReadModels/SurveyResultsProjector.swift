@@ -16,6 +16,8 @@ public struct SurveyResultsProjector: Projector {
     public let name = "survey_results"
     public let version = 3
     public let tables = ["survey_questions", "survey_responses", "survey_answered", "survey_counts"]
+    /// Version 2 kept one row per answer.
+    public let retiredTables = ["survey_answers"]
     public let eventTypes: Set<String> = [SurveyDrafted.eventType, SurveyAnswered.eventType, SurveyAnsweredAnonymously.eventType]
 
     /// Responses held by the fold before it writes them all and forgets them.

@@ -138,10 +138,13 @@ public struct ProjectionRunner: Sendable {
         }
     }
 
-    /// Replaces the projector's serving tables in `main` with its rebuilt ones, and saves its
-    /// checkpoint, in the caller's transaction.
+    /// Replaces the projector's serving tables in `main` with its rebuilt ones, drops its retired
+    /// tables, and saves its checkpoint, in the caller's transaction.
     static func swapIn(_ projector: any Projector, names: TableNames, checkpoint: Checkpoint, in db: Database) throws {
         let serving = TableNames.serving(generation: 0)
+        for table in projector.retiredTables {
+            try db.execute(sql: "DROP TABLE IF EXISTS main.\(serving.table(table))")
+        }
         for table in projector.tables {
             try db.execute(sql: "DROP TABLE IF EXISTS main.\(serving.table(table))")
             try db.execute(sql: "ALTER TABLE main.\(names.table(table)) RENAME TO \(serving.table(table))")

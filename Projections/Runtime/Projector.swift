@@ -34,10 +34,15 @@ public protocol Projector: Sendable {
     /// for it (the ledger) can run beside them on another core; copying its rows costs far less
     /// than the time it runs. False by default.
     var rebuildsApart: Bool { get }
+
+    /// Tables an earlier version owned and this one does not: the swap drops them, so that a
+    /// read model upgraded in place holds no table that nothing writes any more. None by default.
+    var retiredTables: [String] { get }
 }
 
 extension Projector {
     public var rebuildsApart: Bool { false }
+    public var retiredTables: [String] { [] }
 }
 
 /// What a projector holds while the runtime feeds it events: state read from its tables, and

@@ -45,6 +45,7 @@ struct RecordingProjector: RowByRowProjector {
     var name = "recording"
     var version = 1
     var rebuildsApart = false
+    var retiredTables: [String] = []
     let tables = ["seen"]
     let eventTypes: Set<String> = ["test.noted"]
 

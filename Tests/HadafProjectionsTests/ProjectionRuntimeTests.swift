@@ -128,11 +128,15 @@ struct ProjectionRuntimeTests {
         let log = try ProjectionLog()
         for text in ["one", "two", "three"] { try await log.note(text) }
         _ = try log.runner([RecordingProjector()]).catchUp()
+        // A table of version 1 that version 2 no longer writes.
+        try await DatabaseQueue(path: ReadModel.path(besideLog: log.store.path)).write { try $0.execute(sql: "CREATE TABLE seen_texts (text TEXT)") }
         var next = RecordingProjector()
         next.version = 2
+        next.retiredTables = ["seen_texts"]
         let status = try log.runner([next]).catchUp()
         #expect(status.first?.version == 2 && status.first?.position == 3)
         #expect(try log.rows("SELECT DISTINCT version FROM seen").map { $0[0] as Int } == [2])
+        #expect(try log.rows("SELECT name FROM sqlite_master WHERE name = 'seen_texts'").isEmpty)
     }
 
     @Test func theReadModelLivesBesideTheLog() {
