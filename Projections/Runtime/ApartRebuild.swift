@@ -41,6 +41,7 @@ final class ApartRebuild: Sendable {
         try scratch.write { db in
             for build in builds { try build.fold?.flush(in: db) }
         }
+        for index in builds.indices { BackgroundRelease.release(&builds[index].fold) }
         return builds.map { Built(projector: $0.projector, names: $0.names, checkpoint: $0.checkpoint) }
     }
 

@@ -114,11 +114,12 @@ public struct ProjectionRunner: Sendable {
         defer { elsewhere?.remove() }
         try buildRecovering(&here)
         // Flushed and swapped in while the other thread may still be folding.
-        for build in here {
+        for index in here.indices {
             try model.write { db in
-                try build.fold?.flush(in: db)
-                try Self.swapIn(build.projector, names: build.names, checkpoint: build.checkpoint, in: db)
+                try here[index].fold?.flush(in: db)
+                try Self.swapIn(here[index].projector, names: here[index].names, checkpoint: here[index].checkpoint, in: db)
             }
+            BackgroundRelease.release(&here[index].fold)
         }
         if let elsewhere { try elsewhere.swapIn(to: model) }
     }
