@@ -2,7 +2,7 @@ import Dispatch
 
 /// Frees a fold on another thread once nobody needs it.
 ///
-/// A rebuilt or replayed ledger holds millions of lines, strings and arrays, and freeing them
+/// A rebuilt ledger holds millions of lines, strings and arrays, and freeing them
 /// took over a second at a million events: time that the thread which folded them need not wait
 /// for, when the machine has another core.
 enum BackgroundRelease {
