@@ -25,6 +25,23 @@ struct PersianTextTests {
         #expect(PersianNormalizer.normalize(typed) == folded)
     }
 
+    @Test func aBlankTextIsWhatFoldsToNothing() {
+        let alphabet: [Unicode.Scalar] = [
+            " ", "\n", "،", "؟", "«", "-", "<", "\u{0338}", "\u{0301}", "\u{0640}", "\u{064E}", "\u{0651}", "\u{0654}", "\u{0670}",
+            "\u{200C}", "\u{200F}", "\u{FEFF}", "ا", "ه", "ی", "\u{06D5}", "۴", "a", "E", "\u{1100}", "\u{1161}", "★",
+        ]
+        #expect(PersianNormalizer.isBlank(" ،\u{200C}ـــ «؟» \u{064E}"))
+        #expect(!PersianNormalizer.isBlank("  ۱ "))
+        #expect(PersianNormalizer.isBlank("<\u{0338}")) // composes into the symbol ≮
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...4, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
+            let typed = String(text)
+            #expect(PersianNormalizer.isBlank(typed) == PersianNormalizer.normalize(typed).isEmpty, "\(typed.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func theSameTitleTypedOnArabicAndPersianKeyboardsIsAnExactDuplicate() {
         var index = NearDuplicateIndex<String>()
         index.add("idea-1", text: "باشگاه کتاب‌خوانی دانشجویی در خوابگاه‌ها برای ترویج مطالعه")

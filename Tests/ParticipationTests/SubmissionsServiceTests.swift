@@ -54,6 +54,43 @@ struct SubmissionsServiceTests {
         #expect(state.possibleDuplicates.isEmpty)
     }
 
+    @Test func draftingAndSubmittingInOneActAppendsBothEventsOnceAndFlagsLikeSubmit() async throws {
+        let test = try await log()
+        let (first, second) = (test.students[0], test.students[1])
+        _ = try await test.submissions.draftAndSubmit("idea-a", authors: nil, content: idea("باشگاه کتاب‌خوانی خوابگاه‌ها"), by: first)
+        let outcome = try await test.submissions.draftAndSubmit(
+            "idea-b", authors: nil, content: idea("باشگاه كتابخواني خوابگاهها"), by: second, idempotencyKey: "form-b")
+        let again = try await test.submissions.draftAndSubmit(
+            "idea-b", authors: nil, content: idea("باشگاه كتابخواني خوابگاهها"), by: second, idempotencyKey: "form-b")
+        #expect(outcome.eventCount == 2 && again.result?.firstPosition == outcome.result?.firstPosition)
+
+        let recorded = try test.store.readStream(Submission.stream("idea-b"))
+        #expect(recorded.map(\.type) == [SubmissionDrafted.eventType, SubmissionSubmitted.eventType])
+        let (state, _) = try CommandHandler<Submission>(store: test.store).load(Submission.stream("idea-b"))
+        #expect(state.status == .submitted && state.authors == only(second))
+        #expect(state.possibleDuplicates.map(\.submissionId) == ["idea-a"])
+
+        // Decided first as a new stream, an id already taken is read and refused as usual.
+        let taken = await #expect(throws: DomainError.self) {
+            try await test.submissions.draftAndSubmit("idea-a", authors: nil, content: idea("جشنواره تئاتر"), by: second)
+        }
+        #expect(taken?.code == DomainError.submissionIdTaken("idea-a").code)
+        #expect(try test.store.readStream(Submission.stream("idea-a")).count == 2)
+    }
+
+    @Test func anIncompleteFormIsRefusedWithoutLeavingADraft() async throws {
+        let test = try await log()
+        let student = test.students[0]
+        let head = try test.store.head()?.position
+        let incomplete = SubmissionContent.idea(IdeaContent(title: "باشگاه", summary: "خلاصه", problem: "", proposal: "باشگاه", expectedImpact: "مطالعه", category: .literary))
+        let refusal = await #expect(throws: DomainError.self) {
+            try await test.submissions.draftAndSubmit("idea-a", authors: nil, content: incomplete, by: student)
+        }
+        #expect(refusal?.code == "submission.incomplete")
+        #expect(try test.store.head()?.position == head)
+        #expect(try test.store.readStream(Submission.stream("idea-a")).isEmpty)
+    }
+
     @Test func anExperienceMustCarryOutAnIdeaThatExists() async throws {
         let test = try await log()
         let experience = SubmissionContent.experience(ExperienceContent(

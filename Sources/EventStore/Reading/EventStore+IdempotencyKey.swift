@@ -7,7 +7,7 @@ extension EventStore {
     /// not be decided again against a state that already holds its own events.
     public func result(forIdempotencyKey key: String) throws(EventStoreError) -> AppendResult? {
         try mapErrors {
-            try pool.read { db in
+            try pool.readOneStatement { db in
                 try Row.fetchOne(db, sql: """
                     SELECT stream_id, first_position, last_position, last_stream_version
                     FROM idempotency_keys WHERE key = ?

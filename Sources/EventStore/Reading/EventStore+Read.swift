@@ -6,7 +6,7 @@ extension EventStore {
     public func read(from position: Int64 = 1, limit: Int = 1000) throws(EventStoreError) -> [RecordedEvent] {
         guard position >= 1 else { throw .invalidPosition(position) }
         return try mapErrors {
-            try pool.read { db in
+            try pool.readOneStatement { db in
                 let statement = try RawStatement(db, sql: "SELECT \(RecordedEvent.columns) FROM events WHERE position >= ? ORDER BY position LIMIT ?")
                 statement.bind(position, at: 1)
                 statement.bind(Int64(limit), at: 2)
@@ -18,7 +18,7 @@ extension EventStore {
     /// The events of one stream from `version` on (inclusive), in stream order.
     public func readStream(_ stream: String, from version: Int64 = 1, limit: Int = .max) throws(EventStoreError) -> [RecordedEvent] {
         try mapErrors {
-            try pool.read { db in
+            try pool.readOneStatement { db in
                 let statement = try RawStatement(db, sql: """
                     SELECT \(RecordedEvent.columns) FROM events
                     WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version LIMIT ?
@@ -34,7 +34,7 @@ extension EventStore {
     /// The version of the stream's last event, or 0 when the stream has none.
     public func streamVersion(of stream: String) throws(EventStoreError) -> Int64 {
         try mapErrors {
-            try pool.read { db in
+            try pool.readOneStatement { db in
                 try Int64.fetchOne(db, sql: "SELECT MAX(stream_version) FROM events WHERE stream_id = ?", arguments: [stream]) ?? 0
             }
         }
@@ -43,7 +43,7 @@ extension EventStore {
     /// The last event's position and hash, or nil for an empty log.
     public func head() throws(EventStoreError) -> LogHead? {
         try mapErrors {
-            try pool.read { db in
+            try pool.readOneStatement { db in
                 try Row.fetchOne(db, sql: "SELECT position, hash FROM events ORDER BY position DESC LIMIT 1")
                     .map { LogHead(position: $0[0], hash: $0[1]) }
             }

@@ -5,7 +5,7 @@ extension EventStore {
     /// stream of a kind (every `awards-` stream) without walking the whole log.
     public func streams(prefixed prefix: String) throws(EventStoreError) -> [String] {
         try mapErrors {
-            try pool.read { db in
+            try pool.readOneStatement { db in
                 // A range on the stream index: `prefix` up to the prefix followed by the
                 // highest character.
                 try String.fetchAll(

@@ -103,11 +103,11 @@ public final class AccountStore: Sendable {
 
     /// The account and CSRF token of a live session.
     public func session(token: String) throws(AccountError) -> (account: Account, csrfToken: String)? {
-        let row = try read { db in
-            try Row.fetchOne(db, sql: """
+        let row = try lookUp { db in
+            try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT a.login, a.actor_id, a.role, a.university, s.csrf_token FROM sessions s JOIN accounts a ON a.login = s.login
                 WHERE s.token_hash = ? AND s.expires_at >= ?
-                """, arguments: [Self.digest(token), Int64(Date().timeIntervalSince1970)])
+                """), arguments: [Self.digest(token), Int64(Date().timeIntervalSince1970)])
         }
         guard let row, let account = Self.account(row) else { return nil }
         return (account, row["csrf_token"])
@@ -138,10 +138,10 @@ public final class AccountStore: Sendable {
 
     /// The account an API token acts for.
     public func account(apiToken: String) throws(AccountError) -> Account? {
-        try read { db in
-            try Row.fetchOne(db, sql: """
+        try lookUp { db in
+            try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT a.login, a.actor_id, a.role, a.university FROM api_tokens t JOIN accounts a ON a.login = t.login WHERE t.token_hash = ?
-                """, arguments: [Self.digest(apiToken)]).flatMap(Self.account)
+                """), arguments: [Self.digest(apiToken)]).flatMap(Self.account)
         }
     }
 
@@ -149,6 +149,12 @@ public final class AccountStore: Sendable {
 
     private func read<T>(_ body: (Database) throws -> T) throws(AccountError) -> T {
         do { return try queue.read(body) } catch { throw .storage(String(describing: error)) }
+    }
+
+    /// One prepared statement, outside a transaction: every request that signs in reads this
+    /// way, and a single SELECT is consistent on its own.
+    private func lookUp<T>(_ body: (Database) throws -> T) throws(AccountError) -> T {
+        do { return try queue.inDatabase(body) } catch { throw .storage(String(describing: error)) }
     }
 
     private func write<T>(_ body: (Database) throws -> T) throws(AccountError) -> T {
@@ -171,8 +177,16 @@ public final class AccountStore: Sendable {
         return bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
-    private static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    /// The token's SHA-256, in lowercase hexadecimal.
+    static func digest(_ token: String) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(token.utf8)) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// A hash to verify against when the login is unknown, so both paths cost one bcrypt check.

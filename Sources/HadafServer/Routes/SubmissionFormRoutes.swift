@@ -8,7 +8,7 @@ import Participation
 
 /// The form handler for ideas and experiences: `POST /forms/idea` and `POST /forms/experience`
 /// take a form (`application/x-www-form-urlencoded`, or `multipart/form-data` with attached
-/// evidence), and draft and submit it as the signed-in participant. A browser is sent on to a
+/// evidence), and draft and submit it as the signed-in participant, in one append. A browser is sent on to a
 /// confirmation page (303); a script gets 201 and JSON. The hidden `idempotencyKey` field (or
 /// the `Idempotency-Key` header) makes a double submit land once and answer with the first result.
 ///
@@ -98,15 +98,11 @@ struct SubmissionFormRoutes {
         let account = try form.sender(in: context, of: request, running: "submission.draft")
         let key = form.idempotencyKey(for: account, in: request)
         let submissionId = FormSubmission.id(kind, forKey: key)
-        let draft = try JSONEncoder().encode(DraftPayload(submissionId: submissionId, content: try content(form)))
-        let submission = try JSONEncoder().encode(["submissionId": submissionId])
-        var positions: [Int64] = []
-        for (name, body, suffix) in [("submission.draft", draft, "draft"), ("submission.submit", submission, "submit")] {
-            let command = try CommandRequest(name: name, actor: account.actor, payload: body, idempotencyKey: key.map { "\($0):\(suffix)" })
-            try CommandAccess.check(command, by: account)
-            if let range = try await runner.run(command).positions { positions += [range.lowerBound, range.upperBound] }
-        }
-        return try FormSubmission.reply(to: request, seeOther: "/forms/submitted/\(submissionId)", created: Submitted(submissionId: submissionId, positions: positions.isEmpty ? nil : [positions.min()!, positions.max()!]))
+        let payload = try JSONEncoder().encode(DraftPayload(submissionId: submissionId, content: try content(form), submit: true))
+        let command = try CommandRequest(name: "submission.draft", actor: account.actor, payload: payload, idempotencyKey: key)
+        try CommandAccess.check(command, by: account)
+        let positions = try await runner.run(command).positions
+        return try FormSubmission.reply(to: request, seeOther: "/forms/submitted/\(submissionId)", created: Submitted(submissionId: submissionId, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
     }
 
     // MARK: - Contents
@@ -140,6 +136,8 @@ struct SubmissionFormRoutes {
     private struct DraftPayload: Encodable {
         let submissionId: String
         let content: [String: ContentFields]
+        /// Drafted and sent to screening in one append.
+        let submit: Bool
     }
 
     private static func idea(_ form: FormFields) throws(Problem) -> ContentFields {

@@ -32,6 +32,9 @@ public struct CommandHandler<D: Decider>: Sendable {
     ///     again (a browser's double submit, a script run twice).
     ///   - occurredAt: when the act happened, for imports of earlier acts; the clock's time otherwise.
     ///   - deferred: events to park with the command's events (see ``DeferredEvent``).
+    ///   - expectingNewStream: the command usually starts its stream (a new submission), so it is
+    ///     first decided without reading the stream; if the stream exists after all, the append
+    ///     is refused as a conflict and the command is read and decided again, as usual.
     public func handle(
         _ command: D.Command,
         on stream: String,
@@ -40,7 +43,8 @@ public struct CommandHandler<D: Decider>: Sendable {
         correlationId: UUID? = nil,
         requestId: String? = nil,
         occurredAt: Date? = nil,
-        deferring deferred: [DeferredEvent] = []
+        deferring deferred: [DeferredEvent] = [],
+        expectingNewStream: Bool = false
     ) async throws(DomainError) -> Outcome {
         if let idempotencyKey, let earlier = try storeCall({ () throws(EventStoreError) in try store.result(forIdempotencyKey: idempotencyKey) }) {
             return Outcome(result: earlier)
@@ -50,9 +54,22 @@ public struct CommandHandler<D: Decider>: Sendable {
         let metadata = EventMetadata(
             actorId: actor.id, actorRole: actor.role.rawValue, correlationId: correlationId ?? UUID.timeOrdered(),
             requestId: requestId, idempotencyKey: idempotencyKey, occurredAt: now)
-        for _ in 0..<maximumAttempts {
-            let (state, version) = try load(stream)
-            let decided = try D.decide(command, state: state, context: context)
+        var assumesNewStream = expectingNewStream
+        for _ in 0..<(expectingNewStream ? maximumAttempts + 1 : maximumAttempts) {
+            let decided: [D.Event]
+            let version: Int64
+            if assumesNewStream {
+                // Decided on an empty stream without reading it; the append expects no stream, so
+                // a stream that exists after all is a conflict, read and decided again below, as
+                // is any refusal or no-op here (the real state may answer otherwise).
+                assumesNewStream = false
+                guard let fresh = try? D.decide(command, state: D.initialState, context: context), !fresh.isEmpty else { continue }
+                (decided, version) = (fresh, 0)
+            } else {
+                let (state, loadedVersion) = try load(stream)
+                decided = try D.decide(command, state: state, context: context)
+                version = loadedVersion
+            }
             guard !decided.isEmpty else { return Outcome(result: nil) }
             let envelopes: [NewEvent]
             do {

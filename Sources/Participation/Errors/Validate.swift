@@ -8,7 +8,7 @@ enum Validate {
 
     /// A name or title: not blank, at most 200 characters.
     static func name(_ value: String, field: String) throws(DomainError) {
-        guard !PersianNormalizer.normalize(value).isEmpty else { throw .required(field: field) }
+        guard !PersianNormalizer.isBlank(value) else { throw .required(field: field) }
         guard value.count <= 200 else { throw .tooLong(field: field, maximum: 200) }
     }
 }
@@ -16,7 +16,7 @@ enum Validate {
 extension Validate {
     /// A passage of text: not blank, at most 5,000 characters.
     static func text(_ value: String, field: String) throws(DomainError) {
-        guard !PersianNormalizer.normalize(value).isEmpty else { throw .required(field: field) }
+        guard !PersianNormalizer.isBlank(value) else { throw .required(field: field) }
         guard value.count <= 5000 else { throw .tooLong(field: field, maximum: 5000) }
     }
 }

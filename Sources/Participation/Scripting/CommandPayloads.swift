@@ -30,7 +30,13 @@ public enum CommandPayload {
     public struct AnswerProposal: Decodable, Sendable { let regulationId, proposalId: String; let verdict: ProposalVerdict; let reason: String }
     public struct FinaliseReview: Decodable, Sendable { let regulationId: String; let nextArticles: [RegulationArticle]? }
     /// Without `authors`, the submitter (or the group they represent) holds the whole credit.
-    public struct DraftSubmission: Decodable, Sendable { let submissionId: String; let authors: [SubmissionAuthor]?; let content: SubmissionContent }
+    public struct DraftSubmission: Decodable, Sendable {
+        let submissionId: String
+        let authors: [SubmissionAuthor]?
+        let content: SubmissionContent
+        /// `submission.draft` only: true sends the draft to screening in the same act.
+        let submit: Bool?
+    }
     public struct SubmissionReference: Decodable, Sendable { let submissionId: String }
     public struct AdoptPolicy: Decodable, Sendable { let policy: IncentivePolicy }
     public struct ScreenSubmission: Decodable, Sendable {

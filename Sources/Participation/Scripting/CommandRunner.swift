@@ -91,12 +91,13 @@ public struct CommandRunner: Sendable {
                 .answer(proposalId: p.proposalId, verdict: p.verdict, reason: p.reason), on: Regulation.stream(p.regulationId), by: actor, idempotencyKey: key))
         case let .finaliseReview(p):
             return done(try await regulations.handle(.finalise(nextArticles: p.nextArticles), on: Regulation.stream(p.regulationId), by: actor, idempotencyKey: key))
+        case let .draftSubmission(p) where p.submit == true:
+            return done(try await submissions(clock).draftAndSubmit(p.submissionId, authors: p.authors, content: p.content, by: actor.id, idempotencyKey: key))
         case let .draftSubmission(p):
-            let authors = try authors(p.authors, submitter: actor.id)
-            return done(try await submissions(clock).draft(p.submissionId, authors: authors, content: p.content, by: actor.id, idempotencyKey: key))
+            return done(try await submissions(clock).draft(p.submissionId, authors: p.authors, content: p.content, by: actor.id, idempotencyKey: key))
         case let .reviseSubmission(p):
-            let authors = try authors(p.authors, submitter: actor.id)
-            return done(try await submissions(clock).revise(p.submissionId, authors: authors, content: p.content, by: actor.id))
+            guard p.submit == nil else { throw .malformedCommand("'submit' goes with submission.draft only; send submission.submit after the revision") }
+            return done(try await submissions(clock).revise(p.submissionId, authors: p.authors, content: p.content, by: actor.id))
         case let .submitSubmission(p):
             return done(try await submissions(clock).submit(p.submissionId, by: actor.id, idempotencyKey: key))
         case let .withdrawSubmission(p):
@@ -165,17 +166,6 @@ public struct CommandRunner: Sendable {
         if let id { return id }
         guard let nationalCode else { throw .required(field: "participantId") }
         return try ParticipantRegistry(store: store).participantId(for: NationalCode(nationalCode))
-    }
-
-    /// The authors given, or else the whole credit to the submitter, or to the group a
-    /// representative speaks for.
-    private func authors(_ given: [SubmissionAuthor]?, submitter participantId: String) throws(DomainError) -> [SubmissionAuthor] {
-        if let given { return given }
-        let member = try ParticipantDirectory(store: store).member(participantId)
-        if member.actor.role == .studentGroupRepresentative, let group = member.studentGroup {
-            return [SubmissionAuthor(kind: .studentGroup, id: group, share: 100)]
-        }
-        return [SubmissionAuthor(kind: .participant, id: participantId, share: 100)]
     }
 
     /// The position of a participant's registration (or of their latest event).

@@ -12,6 +12,11 @@ public actor DuplicateCatalogue {
     private var texts: [String: String] = [:]
     private var submitted: Set<String> = []
     private var nextPosition: Int64 = 1
+    /// The fingerprints of texts just checked, by submission id: a form checks its text and then
+    /// appends it, so the catch-up that meets the text next finds its fingerprint made.
+    private var checked: [String: (text: String, fingerprint: NearDuplicateIndex<String>.Fingerprint)] = [:]
+    private static let maximumChecked = 1024
+    private static let pageSize = 5000
 
     static let types: Set<String> = [SubmissionDrafted.eventType, SubmissionRevised.eventType, SubmissionSubmitted.eventType, SubmissionWithdrawn.eventType]
 
@@ -23,7 +28,12 @@ public actor DuplicateCatalogue {
     /// first, leaving out `submissionId` itself.
     public func possibleDuplicates(of content: SubmissionContent, excluding submissionId: String) throws(DomainError) -> [PossibleDuplicate] {
         try catchUp()
-        return index.matches(for: content.comparableText, excluding: submissionId)
+        let text = content.comparableText
+        let fingerprint = NearDuplicateIndex<String>.Fingerprint(of: text)
+        // Checks refused before their append are never met again: forget them all now and then.
+        if checked.count >= Self.maximumChecked { checked.removeAll(keepingCapacity: true) }
+        checked[submissionId] = (text, fingerprint)
+        return index.matches(for: fingerprint, excluding: submissionId)
             .filter { submitted.contains($0.id) }
             .map { PossibleDuplicate(submissionId: $0.id, similarity: ($0.similarity * 1000).rounded() / 1000) }
     }
@@ -31,7 +41,7 @@ public actor DuplicateCatalogue {
     private func catchUp() throws(DomainError) {
         while true {
             let page: [RecordedEvent]
-            do { page = try store.read(from: nextPosition, limit: 5000) } catch { throw .store(error) }
+            do { page = try store.read(from: nextPosition, limit: Self.pageSize) } catch { throw .store(error) }
             guard let last = page.last else { return }
             for recorded in page where Self.types.contains(recorded.type) {
                 let id = String(recorded.stream.dropFirst("submission-".count))
@@ -46,6 +56,7 @@ public actor DuplicateCatalogue {
                 }
             }
             nextPosition = last.position + 1
+            if page.count < Self.pageSize { return }
         }
     }
 
@@ -53,6 +64,10 @@ public actor DuplicateCatalogue {
         let text = content.comparableText
         guard texts[id] != text else { return }
         texts[id] = text
-        index.add(id, text: text)
+        if let known = checked.removeValue(forKey: id), known.text == text {
+            index.add(id, known.fingerprint)
+        } else {
+            index.add(id, text: text)
+        }
     }
 }

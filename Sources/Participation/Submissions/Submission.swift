@@ -6,6 +6,11 @@ import HadafEvents
 public enum Submission: Decider {
     public enum Command: Sendable {
         case draft(submissionId: String, authors: [SubmissionAuthor], content: SubmissionContent, submitter: ParticipantDirectory.Member)
+        /// Drafts it and sends it to screening in one act (the form handler's), so that a form
+        /// refused at submission leaves no draft behind.
+        case draftAndSubmit(
+            submissionId: String, authors: [SubmissionAuthor], content: SubmissionContent, submitter: ParticipantDirectory.Member,
+            possibleDuplicates: [PossibleDuplicate])
         case revise(authors: [SubmissionAuthor], content: SubmissionContent)
         /// Sends it to screening, with the near-identical submissions found in the catalogue.
         case submit(possibleDuplicates: [PossibleDuplicate])
@@ -66,6 +71,11 @@ public enum Submission: Decider {
             try SubmissionCheck.authors(authors, submitter: submitter)
             try Validate.name(content.title, field: "title")
             return [.drafted(SubmissionDrafted(submissionId: id, submitter: submitter.actor.id, university: university, authors: authors, content: content))]
+
+        case let .draftAndSubmit(id, authors, content, submitter, possibleDuplicates):
+            let drafted = try decide(.draft(submissionId: id, authors: authors, content: content, submitter: submitter), state: state, context: context)
+            let draftedState = drafted.reduce(state, evolve)
+            return try drafted + decide(.submit(possibleDuplicates: possibleDuplicates), state: draftedState, context: context)
 
         case let .revise(authors, content):
             let drafted = try own(state, actor)

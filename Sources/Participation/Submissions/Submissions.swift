@@ -14,22 +14,41 @@ public struct Submissions: Sendable {
         self.catalogue = catalogue ?? DuplicateCatalogue(store: store)
     }
 
+    /// Drafts a submission; `authors` nil gives the whole credit to the submitter, or to the
+    /// group a representative speaks for.
     public func draft(
-        _ submissionId: String, authors: [SubmissionAuthor], content: SubmissionContent, by participantId: String, idempotencyKey: String? = nil
+        _ submissionId: String, authors: [SubmissionAuthor]?, content: SubmissionContent, by participantId: String, idempotencyKey: String? = nil
     ) async throws(DomainError) -> CommandHandler<Submission>.Outcome {
         let member = try directory.member(participantId)
         try checkCarriedIdea(content)
         return try await submissions.handle(
-            .draft(submissionId: submissionId, authors: authors, content: content, submitter: member),
+            .draft(submissionId: submissionId, authors: authors ?? Self.credit(of: member), content: content, submitter: member),
             on: Submission.stream(submissionId), by: member.actor, idempotencyKey: idempotencyKey)
     }
 
-    public func revise(
-        _ submissionId: String, authors: [SubmissionAuthor], content: SubmissionContent, by participantId: String
+    /// Drafts a submission and sends it to screening in one append: both events land, or
+    /// neither does (a form refused as incomplete leaves no draft behind). The near-duplicate
+    /// check is the one ``submit(_:by:idempotencyKey:)`` makes.
+    public func draftAndSubmit(
+        _ submissionId: String, authors: [SubmissionAuthor]?, content: SubmissionContent, by participantId: String, idempotencyKey: String? = nil
     ) async throws(DomainError) -> CommandHandler<Submission>.Outcome {
         let member = try directory.member(participantId)
         try checkCarriedIdea(content)
-        return try await submissions.handle(.revise(authors: authors, content: content), on: Submission.stream(submissionId), by: member.actor)
+        let duplicates = try await catalogue.possibleDuplicates(of: content, excluding: submissionId)
+        return try await submissions.handle(
+            .draftAndSubmit(
+                submissionId: submissionId, authors: authors ?? Self.credit(of: member), content: content, submitter: member,
+                possibleDuplicates: duplicates),
+            on: Submission.stream(submissionId), by: member.actor, idempotencyKey: idempotencyKey, expectingNewStream: true)
+    }
+
+    public func revise(
+        _ submissionId: String, authors: [SubmissionAuthor]?, content: SubmissionContent, by participantId: String
+    ) async throws(DomainError) -> CommandHandler<Submission>.Outcome {
+        let member = try directory.member(participantId)
+        try checkCarriedIdea(content)
+        return try await submissions.handle(
+            .revise(authors: authors ?? Self.credit(of: member), content: content), on: Submission.stream(submissionId), by: member.actor)
     }
 
     /// Sends the submission to screening, recording any near-identical earlier submission.
@@ -52,6 +71,15 @@ public struct Submissions: Sendable {
     public func screen(_ submissionId: String, decision: SubmissionScreened, by officerId: String) async throws(DomainError) -> CommandHandler<Submission>.Outcome {
         let officer = try directory.member(officerId)
         return try await submissions.handle(.screen(decision, screener: officer), on: Submission.stream(submissionId), by: officer.actor)
+    }
+
+    /// The authors when none are given: the whole credit to the submitter, or to the group a
+    /// representative speaks for.
+    static func credit(of member: ParticipantDirectory.Member) -> [SubmissionAuthor] {
+        if member.actor.role == .studentGroupRepresentative, let group = member.studentGroup {
+            return [SubmissionAuthor(kind: .studentGroup, id: group, share: 100)]
+        }
+        return [SubmissionAuthor(kind: .participant, id: member.actor.id, share: 100)]
     }
 
     /// An experience that names the idea it carried out must name an idea that exists.

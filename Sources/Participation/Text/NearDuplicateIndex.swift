@@ -26,22 +26,43 @@ public struct NearDuplicateIndex<ID: Hashable & Sendable>: Sendable {
     /// How many texts the index holds.
     public var count: Int { shingles.count }
 
+    /// What the index keeps of a text: its shingles and their locality-sensitive bucket keys.
+    /// Computing it is most of the cost of adding or matching a text, so a caller that both
+    /// matches a text and later adds it computes it once.
+    public struct Fingerprint: Sendable, Hashable {
+        let shingles: Set<UInt64>
+        let bandKeys: [UInt64]
+
+        public init(of text: String) {
+            shingles = NearDuplicateIndex.shingles(of: text)
+            bandKeys = shingles.isEmpty ? [] : NearDuplicateIndex.bandKeys(of: shingles)
+        }
+    }
+
     /// Adds (or replaces) the text known as `id`.
     public mutating func add(_ id: ID, text: String) {
-        let set = Self.shingles(of: text)
-        shingles[id] = set
-        guard !set.isEmpty else { return }
-        for (band, key) in Self.bandKeys(of: set).enumerated() {
+        add(id, Fingerprint(of: text))
+    }
+
+    /// Adds (or replaces) the text known as `id`, by its fingerprint.
+    public mutating func add(_ id: ID, _ fingerprint: Fingerprint) {
+        shingles[id] = fingerprint.shingles
+        for (band, key) in fingerprint.bandKeys.enumerated() {
             buckets[band, default: [:]][key, default: []].append(id)
         }
     }
 
     /// The texts at least `threshold` similar to `text`, most similar first (excluding `excluding`).
     public func matches(for text: String, threshold: Double = 0.8, excluding: ID? = nil) -> [Match] {
-        let set = Self.shingles(of: text)
+        matches(for: Fingerprint(of: text), threshold: threshold, excluding: excluding)
+    }
+
+    /// The texts at least `threshold` similar to the fingerprinted one, most similar first.
+    public func matches(for fingerprint: Fingerprint, threshold: Double = 0.8, excluding: ID? = nil) -> [Match] {
+        let set = fingerprint.shingles
         guard !set.isEmpty else { return [] }
         var candidates = Set<ID>()
-        for (band, key) in Self.bandKeys(of: set).enumerated() {
+        for (band, key) in fingerprint.bandKeys.enumerated() {
             candidates.formUnion(buckets[band]?[key] ?? [])
         }
         if let excluding { candidates.remove(excluding) }
@@ -69,7 +90,7 @@ public struct NearDuplicateIndex<ID: Hashable & Sendable>: Sendable {
         return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
     }
 
-    private static func bandKeys(of set: Set<UInt64>) -> [UInt64] {
+    static func bandKeys(of set: Set<UInt64>) -> [UInt64] {
         (0..<bands).map { band in
             var key: UInt64 = 0xcbf2_9ce4_8422_2325
             for row in 0..<rowsPerBand {

@@ -32,6 +32,23 @@ public enum PersianNormalizer {
         return String(output)
     }
 
+    /// Whether `text` folds to nothing: only white space, punctuation, symbols, kashida,
+    /// diacritics and joiners. The same answer as `normalize(text).isEmpty`, usually without
+    /// building the folded text, because every command checks its required texts this way: a
+    /// letter or a digit answers at once (canonical composition keeps a letter a letter), and
+    /// only a text without one is folded whole (a combining mark may compose with a symbol
+    /// into a symbol: `<` and U+0338 make `≮`).
+    public static func isBlank(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber:
+                if let folded = fold(scalar), folded != " " { return false }
+            default: continue
+            }
+        }
+        return normalize(text).isEmpty
+    }
+
     /// The words of the folded text.
     public static func words(_ text: String) -> [Substring] {
         normalize(text).split(separator: " ")
