@@ -11,9 +11,9 @@ import Testing
 
 @Suite("The form handler for ideas and experiences")
 struct SubmissionFormTests {
-    private func idea(csrf: String, key: String?, title: String = "باشگاه کتاب‌خوانی خوابگاه‌ها") -> ByteBuffer {
+    private func idea(csrf: String, key: String?, title: String = "باشگاه کتاب‌خوانی خوابگاه‌ها", category: String = "literary") -> ByteBuffer {
         var fields = [("csrfToken", csrf), ("title", title), ("summary", "گردهمایی ماهانه دانشجویان"), ("problem", "برنامه‌ها کم‌مخاطب‌اند"),
-                      ("proposal", "هر ماه یک کتاب"), ("expectedImpact", "مطالعه بیشتر"), ("category", "literary")]
+                      ("proposal", "هر ماه یک کتاب"), ("expectedImpact", "مطالعه بیشتر"), ("category", category)]
         if let key { fields.append(("idempotencyKey", key)) }
         return urlEncodedForm(fields)
     }
@@ -71,6 +71,12 @@ struct SubmissionFormTests {
                                      body: ByteBuffer(string: "csrfToken=\(session.csrfToken)&title=%E0%A4")) { response throws in
                 let field = try response.json()["field"] as? String
                 #expect(response.status == .badRequest && field == "title")
+            }
+            try await client.execute(uri: "/forms/idea", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded"],
+                                     body: idea(csrf: session.csrfToken, key: nil, category: "poetry")) { response throws in
+                let problem = try response.json()
+                #expect(response.status == .badRequest && problem["field"] as? String == "category")
+                #expect((problem["detail"] as? String)?.contains("literary") == true)
             }
             try await client.execute(uri: "/forms/idea", method: .post, headers: [.cookie: session.cookie, .contentType: "application/x-www-form-urlencoded", .accept: "text/html"],
                                      body: idea(csrf: "stale", key: nil)) { response throws in

@@ -23,6 +23,9 @@ public final class AccountStore: Sendable {
         self.bcryptCost = bcryptCost
         do {
             queue = try DatabaseQueue(path: path)
+            // Every signed-in request reads this file: in WAL mode a read makes fewer system calls
+            // (no file lock and no journal check of its own).
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
         } catch {
             throw .storage(String(describing: error))
         }

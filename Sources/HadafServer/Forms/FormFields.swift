@@ -59,7 +59,9 @@ struct FormFields: Sendable {
 
     /// The field's value, which must be present and not blank.
     func required(_ name: String) throws(Problem) -> String {
-        guard let value = self[name], !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Any scalar that is not white space (Unicode's White_Space, as Foundation's
+        // `whitespacesAndNewlines` counts it), without trimming a copy of the text.
+        guard let value = self[name], value.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw .malformedForm(field: name, english: "The field '\(name)' is required.", persian: "پر کردن فیلد «\(name)» لازم است.")
         }
         return value

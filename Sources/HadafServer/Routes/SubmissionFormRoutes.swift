@@ -33,9 +33,7 @@ struct SubmissionFormRoutes {
         router.post("/forms/idea") { request, context in
             let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
             do {
-                return try await submit(form, request: request, context: context, kind: "idea") { form in
-                    try ["idea": Self.idea(form.fields)]
-                }
+                return try await submit(form, request: request, context: context, kind: "idea") { form in try Self.idea(form.fields) }
             } catch let error where request.prefersHTML && context.identity != nil {
                 return try formAgain(.idea, form.fields, error: error, context: context)
             }
@@ -44,7 +42,7 @@ struct SubmissionFormRoutes {
             let form = try await FormSubmission.read(request, limit: attachments.maximumSize * 4 + context.maxUploadSize)
             do {
                 return try await submit(form, request: request, context: context, kind: "experience") { form in
-                    try ["experience": Self.experience(form, attachments: attachments)]
+                    try Self.experience(form, attachments: attachments)
                 }
             } catch let error where request.prefersHTML && context.identity != nil {
                 return try formAgain(.experience, form.fields, error: error, context: context)
@@ -93,13 +91,13 @@ struct SubmissionFormRoutes {
     }
 
     private func submit(
-        _ form: FormSubmission, request: Request, context: HadafRequestContext, kind: String, content: (FormSubmission) throws -> [String: ContentFields]
+        _ form: FormSubmission, request: Request, context: HadafRequestContext, kind: String, content: (FormSubmission) throws -> SubmissionContent
     ) async throws -> Response {
         let account = try form.sender(in: context, of: request, running: "submission.draft")
         let key = form.idempotencyKey(for: account, in: request)
         let submissionId = FormSubmission.id(kind, forKey: key)
-        let payload = try JSONEncoder().encode(DraftPayload(submissionId: submissionId, content: try content(form), submit: true))
-        let command = try CommandRequest(name: "submission.draft", actor: account.actor, payload: payload, idempotencyKey: key)
+        let command = CommandRequest.draftSubmission(
+            .init(submissionId: submissionId, content: try content(form), submit: true), actor: account.actor, idempotencyKey: key)
         try CommandAccess.check(command, by: account)
         let positions = try await runner.run(command).positions
         return try FormSubmission.reply(to: request, seeOther: "/forms/submitted/\(submissionId)", created: Submitted(submissionId: submissionId, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
@@ -107,57 +105,32 @@ struct SubmissionFormRoutes {
 
     // MARK: - Contents
 
-    /// A submission's content as the command's payload spells it.
-    private enum ContentFields: Encodable {
-        case idea(IdeaFields)
-        case experience(ExperienceFields)
-
-        func encode(to encoder: any Encoder) throws {
-            switch self {
-            case let .idea(fields): try fields.encode(to: encoder)
-            case let .experience(fields): try fields.encode(to: encoder)
-            }
-        }
-    }
-
-    private struct IdeaFields: Encodable {
-        let title, summary, problem, proposal, expectedImpact, category: String
-    }
-
-    private struct ExperienceFields: Encodable {
-        let title, summary: String
-        /// Milliseconds since 1970, as commands take instants.
-        let startedOn, endedOn: Int64
-        let place, results, category: String
-        let evidence: [EvidenceReference]
-        let carriesOutIdea: String?
-    }
-
-    private struct DraftPayload: Encodable {
-        let submissionId: String
-        let content: [String: ContentFields]
-        /// Drafted and sent to screening in one append.
-        let submit: Bool
-    }
-
-    private static func idea(_ form: FormFields) throws(Problem) -> ContentFields {
-        .idea(IdeaFields(
+    private static func idea(_ form: FormFields) throws(Problem) -> SubmissionContent {
+        .idea(IdeaContent(
             title: try form.required("title"), summary: try form.required("summary"), problem: try form.required("problem"),
-            proposal: try form.required("proposal"), expectedImpact: try form.required("expectedImpact"), category: try form.required("category")))
+            proposal: try form.required("proposal"), expectedImpact: try form.required("expectedImpact"), category: try category(form)))
     }
 
-    private static func experience(_ form: FormSubmission, attachments: AttachmentStore) throws(Problem) -> ContentFields {
+    private static func experience(_ form: FormSubmission, attachments: AttachmentStore) throws(Problem) -> SubmissionContent {
         let fields = form.fields
-        func day(_ name: String) throws(Problem) -> Int64 {
-            Int64((try FormDate.required(name, in: fields).timeIntervalSince1970 * 1000).rounded())
-        }
         let (title, summary) = (try fields.required("title"), try fields.required("summary"))
-        let (startedOn, endedOn) = (try day("startedOn"), try day("endedOn"))
-        let (place, results, category) = (try fields.required("place"), try fields.required("results"), try fields.required("category"))
+        let (startedOn, endedOn) = (try FormDate.required("startedOn", in: fields), try FormDate.required("endedOn", in: fields))
+        let (place, results, category) = (try fields.required("place"), try fields.required("results"), try category(fields))
         var evidence: [EvidenceReference] = []
         for file in form.files where file.field == "evidence" { evidence.append(try attachments.store(file)) }
         let idea = fields["carriesOutIdea"].flatMap { $0.isEmpty ? nil : $0 }
-        return .experience(ExperienceFields(title: title, summary: summary, startedOn: startedOn, endedOn: endedOn, place: place, results: results,
-                                            category: category, evidence: evidence, carriesOutIdea: idea))
+        return .experience(ExperienceContent(
+            title: title, summary: summary, startedOn: startedOn, endedOn: endedOn, place: place, results: results,
+            category: category, evidence: evidence, carriesOutIdea: idea))
+    }
+
+    private static func category(_ form: FormFields) throws(Problem) -> SubmissionCategory {
+        let text = try form.required("category")
+        guard let category = SubmissionCategory(rawValue: text) else {
+            throw .malformedForm(
+                field: "category", english: "'\(text)' is not a category: choose one of \(SubmissionCategory.allCases.map(\.rawValue).joined(separator: ", ")).",
+                persian: "«\(text)» دسته‌ای نیست؛ یکی از این‌ها را برگزینید: \(SubmissionCategory.allCases.map(\.persianName).joined(separator: "، ")).")
+        }
+        return category
     }
 }

@@ -36,6 +36,13 @@ public enum CommandPayload {
         let content: SubmissionContent
         /// `submission.draft` only: true sends the draft to screening in the same act.
         let submit: Bool?
+
+        public init(submissionId: String, authors: [SubmissionAuthor]? = nil, content: SubmissionContent, submit: Bool? = nil) {
+            self.submissionId = submissionId
+            self.authors = authors
+            self.content = content
+            self.submit = submit
+        }
     }
     public struct SubmissionReference: Decodable, Sendable { let submissionId: String }
     public struct AdoptPolicy: Decodable, Sendable { let policy: IncentivePolicy }

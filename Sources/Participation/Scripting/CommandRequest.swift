@@ -116,6 +116,20 @@ public struct CommandRequest: Decodable, Sendable {
         }
     }
 
+    /// `submission.draft` as a caller that has built the submission's content already sends it
+    /// (the server's form handler): no JSON is written to be read back.
+    public static func draftSubmission(_ payload: CommandPayload.DraftSubmission, actor: Actor, idempotencyKey: String?) -> CommandRequest {
+        CommandRequest(name: "submission.draft", actor: actor, command: .draftSubmission(payload), idempotencyKey: idempotencyKey)
+    }
+
+    private init(name: String, actor: Actor, command: Command, idempotencyKey: String?) {
+        self.name = name
+        self.actor = ActorReference(id: actor.id, nationalCode: nil, role: actor.role)
+        self.command = command
+        self.idempotencyKey = idempotencyKey
+        at = nil
+    }
+
     /// Where a command's payload is read from: the `payload` member of a whole request, or a
     /// body that is the payload alone.
     private protocol PayloadSource {
