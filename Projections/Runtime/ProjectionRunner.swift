@@ -34,16 +34,36 @@ public struct ProjectionRunner: Sendable {
     /// Returns the statuses without content hashes (``status(withContentHashes:)`` gives them).
     @discardableResult
     public func catchUp(progress: (Int64) -> Void = { _ in }) throws(ProjectionError) -> [ProjectorStatus] {
+        var folds = HeldFolds()
+        return try catchUp(keeping: &folds, progress: progress)
+    }
+
+    /// The folds a live runner keeps from one catch-up to the next, each with the checkpoint it
+    /// committed last: a fold is used again only while its projector's checkpoint is still that
+    /// one (no other process moved it, no rebuild swapped in another generation).
+    struct HeldFolds {
+        var folds: [String: any ProjectionFold] = [:]
+        var committed: [String: Checkpoint] = [:]
+
+        /// Drops each fold whose projector's checkpoint is no longer the one it committed.
+        mutating func keepCurrent(_ checkpoints: [String: Checkpoint]) {
+            for name in folds.keys where committed[name] != checkpoints[name] { folds[name] = nil }
+        }
+    }
+
+    func catchUp(keeping held: inout HeldFolds, progress: (Int64) -> Void = { _ in }) throws(ProjectionError) -> [ProjectorStatus] {
         let head = try logHead()
         var checkpoints = try prepare()
-        var folds: [String: any ProjectionFold] = [:]
+        held.keepCurrent(checkpoints)
         var next = (checkpoints.filter { $0.value.failure == nil }.map(\.value.position).min() ?? head) + 1
         while next <= head {
             let page = try read(from: next, limit: min(pageSize, Int(head - next + 1)))
             guard let last = page.last?.position else { break }
             for projector in projectors {
                 guard let checkpoint = checkpoints[projector.name], checkpoint.failure == nil, checkpoint.position < last else { continue }
-                checkpoints[projector.name] = try commit(page, to: projector, from: checkpoint, fold: &folds[projector.name])
+                let committed = try commit(page, to: projector, from: checkpoint, fold: &held.folds[projector.name])
+                checkpoints[projector.name] = committed
+                held.committed[projector.name] = committed
             }
             progress(last)
             next = last + 1
@@ -56,13 +76,17 @@ public struct ProjectionRunner: Sendable {
     /// - Parameter gathering: how long to let commits gather after one lands before catching up,
     ///   so that one catch-up folds many of them: a server under load trades this much lag for
     ///   not catching up once per commit.
+    ///
+    /// The folds are kept from one catch-up to the next, so what they hold (a busy participant's
+    /// ledger lines) is not read back from the tables for each commit.
     public func follow(idleCheck: Duration = .seconds(1), gathering: Duration = .zero) async throws(ProjectionError) {
-        var caughtUp = try catchUp()
+        var held = HeldFolds()
+        var caughtUp = try catchUp(keeping: &held)
         while !Task.isCancelled {
             let position = caughtUp.map(\.position).max() ?? 0
             do { _ = try await store.waitFor(position: position + 1, timeout: idleCheck) } catch { throw .log(error) }
             if gathering > .zero { try? await Task.sleep(for: gathering) }
-            caughtUp = try catchUp()
+            caughtUp = try catchUp(keeping: &held)
         }
     }
 
