@@ -1,3 +1,4 @@
+import Foundation
 import HadafEvents
 import Participation
 import Testing
@@ -39,6 +40,23 @@ struct PersianTextTests {
             for _ in 0..<Int.random(in: 0...4, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
             let typed = String(text)
             #expect(PersianNormalizer.isBlank(typed) == PersianNormalizer.normalize(typed).isEmpty, "\(typed.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test func textThatNeedsNoCompositionFoldsAsIfComposed() {
+        // Decomposed alef with madda, hamza forms, Quranic marks, harakat out of canonical order,
+        // Latin with a combining accent: the same fold as the text composed first.
+        let alphabet: [Unicode.Scalar] = [
+            "\u{0627}", "\u{0653}", "\u{0654}", "\u{0655}", "\u{0648}", "\u{064A}", "\u{06D5}", "\u{06C1}", "\u{06D2}", "\u{0647}",
+            "\u{064E}", "\u{064B}", "\u{0651}", "\u{0670}", "\u{06E1}", "\u{06DC}", "\u{06E3}", "\u{200C}", "e", "\u{0301}", "A", " ", "ی",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...5, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
+            let typed = String(text)
+            #expect(PersianNormalizer.normalize(typed) == PersianNormalizer.normalize(typed.precomposedStringWithCanonicalMapping),
+                    "\(typed.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
 

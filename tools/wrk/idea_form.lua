@@ -1,5 +1,5 @@
 -- wrk script: authenticated POSTs of the idea form, each a new idea with its own text (so each
--- is a durable append of a draft and its submission, and the near-duplicate check meets ideas
+-- is one durable append of a draft and its submission, and the near-duplicate check meets ideas
 -- as varied as real ones, not one text a thousand times). The API token comes from $HADAF_TOKEN.
 local token = os.getenv("HADAF_TOKEN")
 local words = {

@@ -85,9 +85,13 @@ public struct NearDuplicateIndex<ID: Hashable & Sendable>: Sendable {
         return set
     }
 
+    /// |A ∩ B| / |A ∪ B|, counted without building either set: it runs once per candidate.
     static func jaccard(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Double {
-        let union = a.union(b).count
-        return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        var shared = 0
+        for shingle in small where large.contains(shingle) { shared += 1 }
+        let union = a.count + b.count - shared
+        return union == 0 ? 0 : Double(shared) / Double(union)
     }
 
     static func bandKeys(of set: Set<UInt64>) -> [UInt64] {

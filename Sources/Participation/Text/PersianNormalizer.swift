@@ -17,7 +17,8 @@ public enum PersianNormalizer {
     public static func normalize(_ text: String) -> String {
         var output = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        let composed = needsComposing(text) ? text.precomposedStringWithCanonicalMapping : text
+        for scalar in composed.unicodeScalars {
             guard let folded = fold(scalar) else { continue }
             if folded == " " {
                 pendingSpace = !output.isEmpty
@@ -52,6 +53,22 @@ public enum PersianNormalizer {
     /// The words of the folded text.
     public static func words(_ text: String) -> [Substring] {
         normalize(text).split(separator: " ")
+    }
+
+    /// Whether canonical composition (NFC) could change what `text` folds to. Most Persian text
+    /// is Arabic-block letters, ASCII and joiners, on which NFC changes nothing that folding
+    /// keeps: only the marks that compose with a letter (U+0653 to U+0655) and the Quranic marks
+    /// that NFC may reorder (U+06D6 to U+06ED) among them. The rest needs NFC, which costs as
+    /// much as the folding itself.
+    private static func needsComposing(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0..<0x0300, 0x200C...0x200F: false
+            case 0x0653...0x0655, 0x06D6...0x06ED: true
+            case 0x0600...0x06FF: false
+            default: true
+            }
+        }
     }
 
     /// One scalar folded: nil to drop it, a space for a word boundary.
