@@ -71,4 +71,49 @@ struct SessionTests {
                 }
         }
     }
+
+    @Test func anAPITokenIsListedWithoutItselfAndRevokedByItsOwnerOnly() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let student = try await client.signIn("student", fixture.passwords["student"]!)
+            var tokens: [String] = []
+            for _ in 0..<2 {
+                tokens.append(try await client.execute(uri: "/api/v1/tokens", method: .post, headers: student.jsonHeaders) { try #require(try $0.json()["token"] as? String) })
+            }
+            func listed(_ token: String) async throws -> [[String: Any]] {
+                try await client.execute(uri: "/api/v1/tokens", method: .get, headers: [.authorization: "Bearer \(token)"]) { response throws in
+                    #expect(!tokens.contains { response.text.contains($0) })
+                    return try #require(JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [[String: Any]])
+                }
+            }
+            let ids = try await listed(tokens[1]).compactMap { $0["id"] as? String }
+            #expect(ids.count == 2 && ids.allSatisfy { $0.count == 16 })
+
+            // Another account cannot revoke it, nor can a session without its CSRF token.
+            let faculty = try await client.signIn("faculty", fixture.passwords["faculty"]!)
+            for id in ids {
+                try await client.execute(uri: "/api/v1/tokens/\(id)", method: .delete, headers: faculty.jsonHeaders) { response throws in
+                    let code = try response.json()["code"] as? String
+                    #expect(response.status == .notFound && code == "auth.token_not_found")
+                }
+                try await client.execute(uri: "/api/v1/tokens/\(id)", method: .delete, headers: [.cookie: student.cookie]) { response throws in
+                    #expect(response.status == .forbidden)
+                }
+            }
+            #expect(try await listed(tokens[0]).count == 2)
+
+            // Its owner finds which id is which by listing with each, and revokes the first.
+            try await client.execute(uri: "/api/v1/tokens/\(ids[0])", method: .delete, headers: student.jsonHeaders) { response throws in
+                #expect(response.status == .noContent)
+            }
+            let revoked = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(tokens[0])"]) { $0.status }
+            let kept = try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(tokens[1])"]) { $0.status }
+            #expect([revoked, kept].sorted { $0.code < $1.code } == [.ok, .unauthorized])
+            let survivor = revoked == .unauthorized ? tokens[1] : tokens[0]
+            #expect(try await listed(survivor).compactMap { $0["id"] as? String } == [ids[1]])
+            try await client.execute(uri: "/api/v1/tokens/\(ids[0])", method: .delete, headers: student.jsonHeaders) { response throws in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
 }

@@ -139,6 +139,40 @@ public final class AccountStore: Sendable {
         return token
     }
 
+    /// An API token as its owner sees it in a list: never the token itself, which is shown once
+    /// and stored only as its digest.
+    public struct APITokenSummary: Codable, Sendable, Hashable {
+        /// The first 16 hexadecimal digits of the token's digest: how it is named to revoke it.
+        public let id: String
+        /// What created it (the client's `User-Agent`).
+        public let label: String
+        public let createdAt: Date
+    }
+
+    /// The API tokens of `login`, oldest first.
+    public func apiTokens(of login: String) throws(AccountError) -> [APITokenSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT token_hash, label, created_at FROM api_tokens WHERE login = ? ORDER BY created_at, token_hash", arguments: [login])
+                .map { row in
+                    APITokenSummary(id: String((row[0] as String).prefix(Self.tokenIdLength)), label: row[1],
+                                    createdAt: Date(timeIntervalSince1970: TimeInterval(row[2] as Int64)))
+                }
+        }
+    }
+
+    /// Revokes the API token of `login` that `id` names; false when `login` has none by that id.
+    /// A revoked token signs no one in from its next request on.
+    public func revokeAPIToken(_ id: String, of login: String) throws(AccountError) -> Bool {
+        let isDigestPrefix = id.utf8.count == Self.tokenIdLength && id.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        guard isDigestPrefix else { return false }
+        return try write { db in
+            try db.execute(sql: "DELETE FROM api_tokens WHERE login = ? AND substr(token_hash, 1, ?) = ?", arguments: [login, Self.tokenIdLength, id])
+            return db.changesCount > 0
+        }
+    }
+
+    private static let tokenIdLength = 16
+
     /// The account an API token acts for.
     public func account(apiToken: String) throws(AccountError) -> Account? {
         try lookUp { db in

@@ -103,6 +103,11 @@ extension Problem {
                 english: "Your account may not \(english).", persian: "حساب شما اجازه \(persian) را ندارد.")
     }
 
+    /// No API token of the signed-in account has the id a revocation names.
+    static let tokenNotFound = Problem(
+        status: .notFound, code: "auth.token_not_found",
+        english: "None of your API tokens has this id (see GET /api/v1/tokens).", persian: "هیچ‌یک از توکن‌های API شما این شناسه را ندارد.")
+
     /// Nothing is at this address.
     static func notFound(_ what: String) -> Problem {
         Problem(status: .notFound, code: "resource.not_found",

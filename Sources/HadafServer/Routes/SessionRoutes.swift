@@ -6,7 +6,8 @@ import NIOCore
 
 /// Signing in and out: `POST /api/v1/session` (JSON), the sign-in page `GET /login` and its form
 /// `POST /login`, `POST /logout` (a form) and `DELETE /api/v1/session`, `GET /api/v1/me`, and
-/// `POST /api/v1/tokens` for scripts' API tokens.
+/// `POST /api/v1/tokens` for scripts' API tokens, `GET /api/v1/tokens` to list one's own and
+/// `DELETE /api/v1/tokens/{id}` to revoke one.
 struct SessionRoutes {
     let accounts: AccountStore
     let throttle: LoginThrottle
@@ -83,6 +84,14 @@ struct SessionRoutes {
             let token = try accounts.issueAPIToken(for: account.login, label: request.headers[.userAgent] ?? "script")
             return try JSONResponse.make(["token": token], status: .created)
         }
+        router.get("/api/v1/tokens") { _, context in
+            try JSONResponse.make(try accounts.apiTokens(of: try context.requireAccount().login).map(TokenListing.init))
+        }
+        router.delete("/api/v1/tokens/:id") { request, context in
+            let account = try context.requireAccount(changing: request.headers[.csrfToken])
+            guard try accounts.revokeAPIToken(try context.parameters.require("id"), of: account.login) else { throw Problem.tokenNotFound }
+            return Response(status: .noContent)
+        }
     }
 
     private func signIn(_ login: String, _ password: String) async throws -> (Account, Cookie, String) {
@@ -98,6 +107,21 @@ struct SessionRoutes {
 
     private func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
         Cookie(name: AuthenticationMiddleware.sessionCookie, value: value, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict)
+    }
+}
+
+extension SessionRoutes {
+    /// An API token in the owner's list, its creation time in ISO 8601.
+    struct TokenListing: Encodable {
+        let id: String
+        let label: String
+        let createdAt: String
+
+        init(_ token: AccountStore.APITokenSummary) {
+            id = token.id
+            label = token.label
+            createdAt = token.createdAt.formatted(.iso8601)
+        }
     }
 }
 
