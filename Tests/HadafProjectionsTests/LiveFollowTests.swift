@@ -49,4 +49,27 @@ struct LiveFollowTests {
         #expect(try live.status().map(\.contentHash) == followed.map(\.contentHash))
         #expect(followed.allSatisfy { $0.position == followed[0].position && $0.contentHash != nil })
     }
+
+    @Test func followingFoldsEachCommitAsItLandsUntilCancelled() async throws {
+        let log = try ProjectionLog()
+        let live = log.runner([CatalogueProjector(), LedgerProjector()])
+        try await log.idea("a", title: "یک")
+        let follower = Task { try await live.follow(idleCheck: .milliseconds(50)) }
+        for (index, title) in ["دو", "سه", "چهار"].enumerated() {
+            try await log.idea("n\(index)", title: title, screened: .acceptedForEvaluation)
+        }
+        let head = try #require(try log.store.head()?.position)
+        var statuses = try live.status(withContentHashes: false)
+        for _ in 0..<200 where !statuses.allSatisfy({ $0.position == head }) {
+            try await Task.sleep(for: .milliseconds(20))
+            statuses = try live.status(withContentHashes: false)
+        }
+        follower.cancel()
+        _ = await follower.result
+        let followed = try live.status()
+        #expect(followed.allSatisfy { $0.position == head && $0.failure == nil })
+        try live.rebuild()
+        #expect(try live.status().map(\.contentHash) == followed.map(\.contentHash))
+        #expect(try log.rows("SELECT COUNT(*) FROM catalogue").first?[0] as Int64? == 4)
+    }
 }
