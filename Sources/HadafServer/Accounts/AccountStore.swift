@@ -141,7 +141,7 @@ public final class AccountStore: Sendable {
 
     /// An API token as its owner sees it in a list: never the token itself, which is shown once
     /// and stored only as its digest.
-    public struct APITokenSummary: Codable, Sendable, Hashable {
+    public struct APITokenSummary: Sendable, Hashable {
         /// The first 16 hexadecimal digits of the token's digest: how it is named to revoke it.
         public let id: String
         /// What created it (the client's `User-Agent`).
