@@ -16,12 +16,18 @@ enum LedgerReplay {
         let readAt: Int64
     }
 
-    static func answer(_ questions: Set<Question>, from store: EventStore) throws(ProjectionError) -> [Question: LedgerStanding] {
+    /// - Parameter maximumHeldLines: the fold's memory bound; beyond it, it writes its tables
+    ///   and reads accounts back from them.
+    static func answer(
+        _ questions: Set<Question>, from store: EventStore, maximumHeldLines: Int = LedgerProjector.defaultMaximumHeldLines
+    ) throws(ProjectionError) -> [Question: LedgerStanding] {
         let byPosition = Dictionary(grouping: questions, by: \.readAt)
         var answers: [Question: LedgerStanding] = [:]
-        try replay(to: Set(byPosition.keys), from: store) { position, db in
+        // Asked of the fold, not of its tables: the tables are written only when the fold holds
+        // more than its bound, not at each of the (many) award positions.
+        try fold(to: Set(byPosition.keys), from: store, maximumHeldLines: maximumHeldLines, flushingAtEach: false) { position, fold, db in
             for question in byPosition[position] ?? [] {
-                answers[question] = try LedgerStanding.read(holder: question.holder, year: question.year, readAt: position, in: db)
+                answers[question] = try fold.standing(holder: question.holder, year: question.year, readAt: position, in: db)
             }
         }
         return answers
@@ -31,6 +37,17 @@ enum LedgerReplay {
     /// `read` look at the tables there (serving names).
     static func replay(
         to positions: Set<Int64>, from store: EventStore, pageSize: Int = 20_000, read: (Int64, Database) throws -> Void
+    ) throws(ProjectionError) {
+        try fold(to: positions, from: store, pageSize: pageSize, maximumHeldLines: LedgerProjector.defaultMaximumHeldLines, flushingAtEach: true) { position, _, db in
+            try read(position, db)
+        }
+    }
+
+    /// Folds the log up to each of `positions` in turn and calls `visit` there, with the tables
+    /// flushed first when `flushingAtEach` (otherwise only when the fold outgrows its bound).
+    private static func fold(
+        to positions: Set<Int64>, from store: EventStore, pageSize: Int = 20_000, maximumHeldLines: Int, flushingAtEach: Bool,
+        visit: (Int64, LedgerFold, Database) throws -> Void
     ) throws(ProjectionError) {
         guard !positions.isEmpty else { return }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("hadaf-audit-\(UUID().uuidString).sqlite").path
@@ -43,7 +60,7 @@ enum LedgerReplay {
                 let projector = LedgerProjector()
                 let names = TableNames.serving(generation: 0)
                 try projector.createTables(in: db, names: names)
-                let fold = projector.makeFold(names: names, startsEmpty: true)
+                let fold = LedgerFold(names: names, startsEmpty: true, maximumHeldLines: maximumHeldLines)
                 try db.inTransaction {
                     var next: Int64 = 1
                     for position in positions.sorted() {
@@ -51,10 +68,11 @@ enum LedgerReplay {
                             let page = try store.read(from: next, limit: min(pageSize, Int(position - next + 1)))
                             guard let last = page.last?.position else { break }
                             for event in page where projector.eventTypes.contains(event.type) { try fold.apply(event, in: db) }
+                            try fold.flushIfOverBound(in: db)
                             next = last + 1
                         }
-                        try fold.flush(in: db)
-                        try read(position, db)
+                        if flushingAtEach { try fold.flush(in: db) }
+                        try visit(position, fold, db)
                     }
                     return .commit
                 }

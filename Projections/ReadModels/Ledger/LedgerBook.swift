@@ -183,6 +183,36 @@ final class LedgerBook {
         return credit
     }
 
+    // MARK: - Standings
+
+    /// Whether the book holds more lines than its bound: a caller that keeps folding without
+    /// flushing (the audit's replay) flushes then, and the book forgets.
+    var holdsTooMuch: Bool { heldLines > maximumLines }
+
+    /// The holder's standing as the tables would give it after a flush now (see
+    /// ``LedgerStanding/read(holder:year:readAt:in:)``), computed from what the book holds and
+    /// reading from the tables only what it does not hold: the audit's replay asks this at
+    /// every award's position, and writing the tables each time cost more than folding.
+    func standing(holder: String, year: Int, readAt: Int64, in db: Database) throws -> LedgerStanding {
+        let policy = try policy(for: year, in: db)
+        if holder.hasPrefix("university:") {
+            let key = UniversityYearKey(university: String(holder.dropFirst("university:".count)), year: year)
+            let total = try universityYear(key, in: db)
+            // What changed since the last flush would be settled now; the rest stands as stored.
+            let reached = changedUniversities.contains(key)
+                ? LedgerScoring.reached(policy: policy, kind: "university", total: total.points) : total.stored.reached
+            return LedgerStanding(readAt: readAt, policy: policy, points: total.points, positions: [], reached: reached)
+        }
+        let account = try account(holder, in: db)
+        guard let ledgerYear = account.years[year] else {
+            return LedgerStanding(readAt: readAt, policy: policy, points: 0, positions: [], reached: [])
+        }
+        let positions = Set(ledgerYear.lines.lazy.filter { !$0.retracted && $0.points > 0 }.map(\.position)).sorted()
+        let reached = ledgerYear.isDirty
+            ? LedgerScoring.reached(policy: policy, kind: account.kind, total: ledgerYear.total) : ledgerYear.stored.reached
+        return LedgerStanding(readAt: readAt, policy: policy, points: ledgerYear.total, positions: positions, reached: reached)
+    }
+
     // MARK: - Reading and writing the tables
 
     private func load(_ participant: String, into account: inout LedgerAccount, from db: Database) throws {

@@ -17,6 +17,16 @@ final class LedgerFold: ProjectionFold {
         try book.flush(in: db)
     }
 
+    /// Flushes only when the book holds more than its bound (see ``LedgerBook/holdsTooMuch``).
+    func flushIfOverBound(in db: Database) throws {
+        if book.holdsTooMuch { try book.flush(in: db) }
+    }
+
+    /// The holder's standing as the tables would give it after a flush now.
+    func standing(holder: String, year: Int, readAt: Int64, in db: Database) throws -> LedgerStanding {
+        try book.standing(holder: holder, year: year, readAt: readAt, in: db)
+    }
+
     func apply(_ event: RecordedEvent, in db: Database) throws {
         let act = Act(event: event, db: db)
         switch event.type {

@@ -1,0 +1,79 @@
+import EventStore
+import Foundation
+import GRDB
+import HadafEvents
+@testable import HadafProjections
+import Testing
+
+@Suite("The audit's ledger replay")
+struct LedgerReplayTests {
+    private let year1404 = Date(timeIntervalSince1970: 1_759_300_000) // 2025-10-01, in 1404-1405
+    private let year1405 = Date(timeIntervalSince1970: 1_790_836_000) // 2026-10-01, in 1405-1406
+
+    private func append(_ log: ProjectionLog, _ event: some DomainEvent, to stream: String, at date: Date) async throws {
+        _ = try await log.store.append([NewEvent(event, metadata: EventMetadata(actorId: "t", occurredAt: date))], to: stream)
+    }
+
+    private func policy(_ year: Int, version: String) throws -> PolicyAdopted {
+        let source = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Projections/policies/\(year).json"), encoding: .utf8)
+        let changed = version.hasSuffix(".1") ? source : source.replacingOccurrences(of: "\"minimumPoints\": 10", with: "\"minimumPoints\": 6")
+        return PolicyAdopted(academicYear: year, version: version, source: changed, contentHash: "h-\(version)")
+    }
+
+    /// A year with what moves standings: registrations, a policy and its replacement, surveys,
+    /// comments and a withdrawal, a co-authored idea accepted, an endorsement, a participant
+    /// moving university, and acts in the next year.
+    private func log() async throws -> ProjectionLog {
+        let log = try ProjectionLog()
+        for (id, kind, university) in [("p-1", "student", "ut"), ("p-2", "faculty", "ut"), ("p-3", "student", "sut")] {
+            try await append(log, ParticipantRegistered(participantId: id, kind: kind, university: university, studentGroup: nil, personal: "sealed", sealing: "aes-256-gcm/v1"), to: "participant-\(id)", at: year1404)
+        }
+        try await append(log, try policy(1404, version: "1404.1"), to: "policy-1404", at: year1404)
+        for survey in 0..<6 {
+            for id in ["p-1", "p-3"] {
+                try await append(log, SurveyAnswered(respondent: id, respondentKind: "student", university: "ut", answers: ["q1": .number(3)], isRevision: false), to: "survey-s\(survey)", at: year1404)
+            }
+        }
+        let idea = SubmissionContent.idea(IdeaContent(title: "t", summary: "s", problem: "p", proposal: "p", expectedImpact: "i", category: .cultural))
+        try await append(log, SubmissionDrafted(submissionId: "i1", submitter: "p-1", university: "ut", authors: [.init(kind: .participant, id: "p-1", share: 60), .init(kind: .participant, id: "p-2", share: 40)], content: idea), to: "submission-i1", at: year1404)
+        try await append(log, SubmissionSubmitted(possibleDuplicates: []), to: "submission-i1", at: year1404)
+        for id in ["c1", "c2", "c3", "c4"] {
+            try await append(log, ArticleContributed(contributionId: id, kind: .comment, round: 1, article: 1, author: "p-2", text: "x", rationale: nil, isRevision: false), to: "regulation-r", at: year1404)
+        }
+        try await append(log, ProposalEndorsed(proposalId: "c1", endorser: "p-1"), to: "regulation-r", at: year1404)
+        try await append(log, SubmissionScreened(decision: .acceptedForEvaluation, ground: nil, duplicateOf: nil, reason: nil), to: "submission-i1", at: year1404)
+        try await append(log, ContributionWithdrawn(contributionId: "c2"), to: "regulation-r", at: year1404)
+        try await append(log, ParticipantRegistered(participantId: "p-2", kind: "faculty", university: "sut", studentGroup: nil, personal: "sealed", sealing: "aes-256-gcm/v1"), to: "participant-p-2", at: year1404)
+        try await append(log, try policy(1404, version: "1404.2"), to: "policy-1404", at: year1404)
+        try await append(log, SurveyAnswered(respondent: "p-1", respondentKind: "student", university: "ut", answers: ["q1": .number(3)], isRevision: false), to: "survey-late", at: year1405)
+        return log
+    }
+
+    /// Standings asked of the fold at every position, holding everything or forgetting after
+    /// every page, are those its tables give when flushed there.
+    @Test func standingsAskedOfTheFoldAreThoseItsTablesGive() async throws {
+        let log = try await log()
+        let head = try #require(try log.store.head()?.position)
+        let holders = ["p-1", "p-2", "p-3", "p-9", "university:ut", "university:sut"]
+        let questions = Set((1...head).flatMap { position in
+            holders.flatMap { holder in [1404, 1405].map { LedgerReplay.Question(holder: holder, year: $0, readAt: position) } }
+        })
+        var fromTables: [LedgerReplay.Question: LedgerStanding] = [:]
+        try LedgerReplay.replay(to: Set(questions.map(\.readAt)), from: log.store) { position, db in
+            for question in questions where question.readAt == position {
+                fromTables[question] = try LedgerStanding.read(holder: question.holder, year: question.year, readAt: position, in: db)
+            }
+        }
+        let holding = try LedgerReplay.answer(questions, from: log.store)
+        let forgetting = try LedgerReplay.answer(questions, from: log.store, maximumHeldLines: 0)
+        #expect(fromTables.count == questions.count)
+        for question in questions.sorted(by: { ($0.readAt, $0.holder, $0.year) < ($1.readAt, $1.holder, $1.year) }) {
+            #expect(holding[question] == fromTables[question], "\(question)")
+            #expect(forgetting[question] == fromTables[question], "\(question)")
+        }
+        // The log moves standings: certificates are reached, and taken back by the withdrawal.
+        #expect(Set(fromTables.values.map(\.reached)).count > 1)
+        #expect(fromTables.values.contains { $0.points > 0 && $0.positions.count > 1 })
+    }
+}
