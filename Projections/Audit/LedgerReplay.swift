@@ -16,16 +16,18 @@ enum LedgerReplay {
         let readAt: Int64
     }
 
-    /// - Parameter maximumHeldLines: the fold's memory bound; beyond it, it writes its tables
-    ///   and reads accounts back from them.
+    /// - Parameters:
+    ///   - maximumHeldLines: the fold's memory bound; beyond it, it writes its tables and reads
+    ///     accounts back from them.
+    ///   - pageSize: how many events are read at a time.
     static func answer(
-        _ questions: Set<Question>, from store: EventStore, maximumHeldLines: Int = LedgerProjector.defaultMaximumHeldLines
+        _ questions: Set<Question>, from store: EventStore, maximumHeldLines: Int = LedgerProjector.defaultMaximumHeldLines, pageSize: Int = 20_000
     ) throws(ProjectionError) -> [Question: LedgerStanding] {
         let byPosition = Dictionary(grouping: questions, by: \.readAt)
         var answers: [Question: LedgerStanding] = [:]
         // Asked of the fold, not of its tables: the tables are written only when the fold holds
         // more than its bound, not at each of the (many) award positions.
-        try fold(to: Set(byPosition.keys), from: store, maximumHeldLines: maximumHeldLines, flushingAtEach: false) { position, fold, db in
+        try fold(to: Set(byPosition.keys), from: store, pageSize: pageSize, maximumHeldLines: maximumHeldLines, flushingAtEach: false) { position, fold, db in
             for question in byPosition[position] ?? [] {
                 answers[question] = try fold.standing(holder: question.holder, year: question.year, readAt: position, in: db)
             }
@@ -61,19 +63,30 @@ enum LedgerReplay {
                 let names = TableNames.serving(generation: 0)
                 try projector.createTables(in: db, names: names)
                 let fold = LedgerFold(names: names, startsEmpty: true, maximumHeldLines: maximumHeldLines)
-                try db.inTransaction {
-                    var next: Int64 = 1
-                    for position in positions.sorted() {
-                        while next <= position {
-                            let page = try store.read(from: next, limit: min(pageSize, Int(position - next + 1)))
-                            guard let last = page.last?.position else { break }
-                            for event in page where projector.eventTypes.contains(event.type) { try fold.apply(event, in: db) }
-                            try fold.flushIfOverBound(in: db)
-                            next = last + 1
-                        }
+                let types = projector.eventTypes
+                // Read and decoded on the other core, a page or two ahead of the fold.
+                let pages = PrefetchedPages(from: store, through: positions.max()!, pageSize: pageSize) { events in
+                    try events.compactMap { event in types.contains(event.type) ? try LedgerInput(event) : nil }
+                }
+                var asked = positions.sorted()[...]
+                func visitAsked(through position: Int64) throws {
+                    while let next = asked.first, next <= position {
                         if flushingAtEach { try fold.flush(in: db) }
-                        try visit(position, fold, db)
+                        try visit(next, fold, db)
+                        asked.removeFirst()
                     }
+                }
+                try db.inTransaction {
+                    while let prepared = try pages.next() {
+                        for input in prepared.page {
+                            try visitAsked(through: input.position - 1)
+                            try fold.apply(input, in: db)
+                        }
+                        try visitAsked(through: prepared.last)
+                        try fold.flushIfOverBound(in: db)
+                    }
+                    // Positions past the head see the whole log.
+                    try visitAsked(through: .max)
                     return .commit
                 }
             }

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import HadafEvents
 @testable import HadafProjections
+import HadafTestSupport
 import Testing
 
 @Suite("The audit's ledger replay")
@@ -67,13 +68,65 @@ struct LedgerReplayTests {
         }
         let holding = try LedgerReplay.answer(questions, from: log.store)
         let forgetting = try LedgerReplay.answer(questions, from: log.store, maximumHeldLines: 0)
+        let inSmallPages = try LedgerReplay.answer(questions, from: log.store, maximumHeldLines: 0, pageSize: 4)
         #expect(fromTables.count == questions.count)
         for question in questions.sorted(by: { ($0.readAt, $0.holder, $0.year) < ($1.readAt, $1.holder, $1.year) }) {
             #expect(holding[question] == fromTables[question], "\(question)")
             #expect(forgetting[question] == fromTables[question], "\(question)")
+            #expect(inSmallPages[question] == fromTables[question], "\(question)")
         }
         // The log moves standings: certificates are reached, and taken back by the withdrawal.
         #expect(Set(fromTables.values.map(\.reached)).count > 1)
         #expect(fromTables.values.contains { $0.points > 0 && $0.positions.count > 1 })
+    }
+
+    /// Each standing is the one a fold of the log's events up to its position, and no further,
+    /// gives: the replay reads ahead of its fold, in pages that end anywhere, and must still stop
+    /// at each asked position.
+    @Test(arguments: [1, 4, 20_000])
+    func eachStandingIsThatOfTheLogUpToItsPosition(pageSize: Int) async throws {
+        let log = try await log()
+        let head = try #require(try log.store.head()?.position)
+        let holders = ["p-1", "p-2", "p-3", "university:ut"]
+        // Every other position, so that pages also hold positions nobody asked about.
+        let positions = stride(from: 1, through: head, by: 2)
+        let questions = Set(positions.flatMap { position in
+            holders.flatMap { holder in [1404, 1405].map { LedgerReplay.Question(holder: holder, year: $0, readAt: position) } }
+        })
+        let answers = try LedgerReplay.answer(questions, from: log.store, pageSize: pageSize)
+        #expect(answers.count == questions.count)
+        var standingsMoved = Set<Double>()
+        for position in positions {
+            let prefix = try standings(of: holders, foldingTheFirst: position, of: log.store)
+            for question in questions where question.readAt == position {
+                #expect(answers[question] == prefix[question], "\(question)")
+                standingsMoved.insert(prefix[question]?.points ?? -1)
+            }
+        }
+        #expect(standingsMoved.count > 3)
+    }
+
+    /// The standings of `holders` after folding the first `count` events of the log into a
+    /// ledger of their own, written to its tables and read back.
+    private func standings(of holders: [String], foldingTheFirst count: Int64, of store: EventStore) throws -> [LedgerReplay.Question: LedgerStanding] {
+        let directory = try TemporaryDirectory()
+        let queue = try DatabaseQueue(path: directory.path("prefix.sqlite"))
+        return try queue.write { db in
+            let projector = LedgerProjector()
+            let names = TableNames.serving(generation: 0)
+            try projector.createTables(in: db, names: names)
+            let fold = LedgerFold(names: names, startsEmpty: true, maximumHeldLines: .max)
+            for event in try store.read(from: 1, limit: Int(count)) where projector.eventTypes.contains(event.type) {
+                try fold.apply(event, in: db)
+            }
+            try fold.flush(in: db)
+            var standings: [LedgerReplay.Question: LedgerStanding] = [:]
+            for holder in holders {
+                for year in [1404, 1405] {
+                    standings[LedgerReplay.Question(holder: holder, year: year, readAt: count)] = try LedgerStanding.read(holder: holder, year: year, readAt: count, in: db)
+                }
+            }
+            return standings
+        }
     }
 }

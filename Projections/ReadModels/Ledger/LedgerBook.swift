@@ -41,7 +41,13 @@ final class LedgerBook {
     /// What a submission credits: its kind and its authors with their shares.
     struct SubmissionCredit {
         let kind: String
-        let authors: [(id: String, share: Double)]
+        let authors: [Author]
+    }
+
+    /// An author of a submission and their share of its credit, in percent.
+    struct Author: Sendable {
+        let id: String
+        let share: Double
     }
 
     init(names: TableNames, startsEmpty: Bool, maximumLines: Int) {
@@ -173,10 +179,10 @@ final class LedgerBook {
         guard !holdsEverything,
               let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, authors FROM \(names.table("ledger_submissions")) WHERE submission_id = ?"), arguments: [submission])
         else { return nil }
-        let authors = (row[1] as String).split(separator: ";").compactMap { author -> (id: String, share: Double)? in
+        let authors = (row[1] as String).split(separator: ";").compactMap { author -> Author? in
             let parts = author.split(separator: "=")
             guard parts.count == 2, let share = Double(parts[1]) else { return nil }
-            return (String(parts[0]), share)
+            return Author(id: String(parts[0]), share: share)
         }
         let credit = SubmissionCredit(kind: row[0], authors: authors)
         submissions[submission] = credit

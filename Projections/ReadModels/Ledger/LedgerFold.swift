@@ -28,99 +28,73 @@ final class LedgerFold: ProjectionFold {
     }
 
     func apply(_ event: RecordedEvent, in db: Database) throws {
-        let act = Act(event: event, db: db)
-        switch event.type {
-        case ParticipantRegistered.eventType:
-            guard let registered = try event.decode(as: ParticipantRegistered.self) else { return }
+        guard let input = try LedgerInput(event) else { return }
+        try apply(input, in: db)
+    }
+
+    /// Folds an event already read (``LedgerInput``), perhaps on another thread.
+    func apply(_ input: LedgerInput, in db: Database) throws {
+        let act = Act(position: input.position, academicYear: academicYears.startYear(containingMilliseconds: input.milliseconds), db: db)
+        switch input.change {
+        case let .registered(registered):
             try register(registered, in: db)
-        case ParticipantErased.eventType:
-            try db.execute(sql: "UPDATE \(book.names.table("ledger_participants")) SET erased = 1 WHERE participant_id = ?", arguments: [act.stream("participant-")])
-        case PolicyAdopted.eventType:
-            guard let adopted = try event.decode(as: PolicyAdopted.self) else { return }
-            try book.adopt(adopted, at: event.position, in: db)
+        case let .erased(participant):
+            try db.execute(sql: "UPDATE \(book.names.table("ledger_participants")) SET erased = 1 WHERE participant_id = ?", arguments: [participant])
+        case let .policyAdopted(adopted):
+            try book.adopt(adopted, at: input.position, in: db)
             for participant in try book.participants(in: adopted.academicYear, from: db) {
                 try book.update(participant, in: db) { account in try settle(&account, year: adopted.academicYear, rescoring: true, in: db) }
             }
-        case SurveyAnswered.eventType:
-            guard let answered = try SurveyAnswered.respondent(of: event), !answered.isRevision else { return }
-            try earn("survey:\(act.stream("survey-")):\(answered.respondent)", for: answered.respondent, rule: "survey.answered", act)
-        case SurveyParticipationCredited.eventType:
-            guard let credited = try event.decode(as: SurveyParticipationCredited.self) else { return }
-            try earn("survey:\(credited.surveyId):\(credited.participantId)", for: credited.participantId, rule: "survey.answered", act)
-        case ArticleContributed.eventType:
-            guard let contributed = try event.decode(as: ArticleContributed.self), !contributed.isRevision else { return }
-            let key = "\(act.stream("regulation-"))/\(contributed.contributionId)"
-            book.recordAuthor(contributed.author, of: key)
-            let rule = contributed.kind == .comment ? "regulation.comment" : "regulation.amendment_proposed"
-            try earn("contribution:\(key)", for: contributed.author, rule: rule, act)
-        case ContributionWithdrawn.eventType:
-            guard let withdrawn = try event.decode(as: ContributionWithdrawn.self) else { return }
-            let key = "\(act.stream("regulation-"))/\(withdrawn.contributionId)"
+        case let .earned(earning):
+            try earn(earning, act)
+        case let .earnedEach(earnings):
+            for earning in earnings { try earn(earning, act) }
+        case let .contributed(key, earning):
+            book.recordAuthor(earning.participant, of: key)
+            try earn(earning, act)
+        case let .contributionWithdrawn(key):
             guard let author = try book.author(of: key, in: db) else { return }
             try retract(["contribution:\(key)", "adoption:\(key)"], prefix: "endorsement:\(key):", from: [author], in: db)
-        case ProposalAnswered.eventType:
-            guard let answered = try event.decode(as: ProposalAnswered.self) else { return }
-            let key = "\(act.stream("regulation-"))/\(answered.proposalId)"
+        case let .proposalAnswered(key, verdict):
             guard let author = try book.author(of: key, in: db) else { return }
-            switch answered.verdict {
-            case .adopted: try earn("adoption:\(key)", for: author, rule: "regulation.amendment_adopted", act)
-            case .partlyAdopted: try earn("adoption:\(key)", for: author, rule: "regulation.amendment_partly_adopted", act)
+            switch verdict {
+            case .adopted: try earn(.init(key: "adoption:\(key)", participant: author, rule: "regulation.amendment_adopted"), act)
+            case .partlyAdopted: try earn(.init(key: "adoption:\(key)", participant: author, rule: "regulation.amendment_partly_adopted"), act)
             case .rejected: try retract(["adoption:\(key)"], from: [author], in: db)
             }
-        case ProposalEndorsed.eventType:
-            guard let endorsed = try event.decode(as: ProposalEndorsed.self) else { return }
-            let key = "\(act.stream("regulation-"))/\(endorsed.proposalId)"
+        case let .proposalEndorsed(key, endorser):
             guard let author = try book.author(of: key, in: db) else { return }
-            try earn("endorsement:\(key):\(endorsed.endorser)", for: author, rule: "endorsement.received", act)
-        case SubmissionDrafted.eventType:
-            guard let drafted = try event.decode(as: SubmissionDrafted.self) else { return }
-            book.recordCredit(Self.credit(drafted.content, drafted.authors), of: act.stream("submission-"))
-        case SubmissionRevised.eventType:
-            guard let revised = try event.decode(as: SubmissionRevised.self) else { return }
-            book.recordCredit(Self.credit(revised.content, revised.authors), of: act.stream("submission-"))
-        case SubmissionSubmitted.eventType:
-            try credit(submission: act.stream("submission-"), rule: "submitted", kinds: ["idea"], act)
-        case SubmissionScreened.eventType:
-            guard let screened = try event.decode(as: SubmissionScreened.self) else { return }
-            switch screened.decision {
-            case .acceptedForEvaluation: try credit(submission: act.stream("submission-"), rule: "accepted", kinds: ["idea", "experience"], act)
-            case .rejected: try retractSubmission(act.stream("submission-"), in: db)
+            try earn(.init(key: "endorsement:\(key):\(endorser)", participant: author, rule: "endorsement.received"), act)
+        case let .submissionCredited(submission, kind, authors):
+            book.recordCredit(LedgerBook.SubmissionCredit(kind: kind, authors: authors), of: submission)
+        case let .submitted(submission):
+            try credit(submission: submission, rule: "submitted", kinds: ["idea"], act)
+        case let .screened(submission, decision):
+            switch decision {
+            case .acceptedForEvaluation: try credit(submission: submission, rule: "accepted", kinds: ["idea", "experience"], act)
+            case .rejected: try retractSubmission(submission, in: db)
             case .returnedForRevision: break
             }
-        case SubmissionWithdrawn.eventType:
-            try retractSubmission(act.stream("submission-"), in: db)
-        case FestivalWinnersAnnounced.eventType:
-            guard let announced = try event.decode(as: FestivalWinnersAnnounced.self) else { return }
-            for prize in announced.prizes {
-                for recipient in prize.recipients {
-                    let id = "\(recipient.kind == .studentGroup ? "group:" : "")\(recipient.id)"
-                    try earn("festival:\(act.stream("festival-")):\(prize.entryId):\(id)", for: id, rule: "festival.winner", share: Double(recipient.share) / 100, act)
-                }
-                if let university = prize.university {
-                    try earn("festival:\(act.stream("festival-")):\(prize.entryId):deputy:\(university)", for: "deputy:\(university)", rule: "festival.winner", act)
-                }
-            }
-        default:
-            break
+        case let .submissionWithdrawn(submission):
+            try retractSubmission(submission, in: db)
         }
     }
 
-    /// The event being folded, with what scoring needs of it.
+    /// The event being folded: where it is in the log, and the academic year it counts in.
     private struct Act {
-        let event: RecordedEvent
+        let position: Int64
+        let academicYear: Int
         let db: Database
-
-        func stream(_ prefix: String) -> String { String(event.stream.dropFirst(prefix.count)) }
     }
 
     // MARK: - Facts
 
     /// Records (or restores) a fact and scores it: a new fact after everything its participant-year
     /// holds gets one more line from the sums; anything else scores the participant-year again.
-    private func earn(_ key: String, for participant: String, rule: String, share: Double = 1, _ act: Act) throws {
-        let db = act.db
-        let academicYear = try academicYear(of: act.event)
-        try book.update(participant, in: db) { account in
+    private func earn(_ earning: LedgerInput.Earning, _ act: Act) throws {
+        let (key, rule, share) = (earning.key, earning.rule, earning.share)
+        let (db, academicYear) = (act.db, act.academicYear)
+        try book.update(earning.participant, in: db) { account in
             if let (year, index) = account.find(key) {
                 let existing = account.years[year]!.lines[index]
                 // The same act credited again (a second answer to a survey): nothing changes.
@@ -132,7 +106,7 @@ final class LedgerFold: ProjectionFold {
                 try settle(&account, year: year, rescoring: true, in: db)
                 return
             }
-            let line = LedgerLine(key: key, rule: rule, share: share, position: act.event.position)
+            let line = LedgerLine(key: key, rule: rule, share: share, position: act.position)
             account.noteKey(key)
             let kind = account.kind
             if account.years[academicYear] == nil { account.years[academicYear] = LedgerYear() }
@@ -179,13 +153,8 @@ final class LedgerFold: ProjectionFold {
     private func credit(submission: String, rule: String, kinds: Set<String>, _ act: Act) throws {
         guard let credit = try book.credit(of: submission, in: act.db), kinds.contains(credit.kind) else { return }
         for author in credit.authors {
-            try earn("submission:\(submission):\(credit.kind).\(rule):\(author.id)", for: author.id, rule: "\(credit.kind).\(rule)", share: author.share / 100, act)
+            try earn(.init(key: "submission:\(submission):\(credit.kind).\(rule):\(author.id)", participant: author.id, rule: "\(credit.kind).\(rule)", share: author.share / 100), act)
         }
-    }
-
-    private static func credit(_ content: SubmissionContent, _ authors: [SubmissionAuthor]) -> LedgerBook.SubmissionCredit {
-        let kind = if case .idea = content { "idea" } else { "experience" }
-        return LedgerBook.SubmissionCredit(kind: kind, authors: authors.map { ("\($0.kind == .studentGroup ? "group:" : "")\($0.id)", Double($0.share)) })
     }
 
     // MARK: - Participants and scores
@@ -218,10 +187,5 @@ final class LedgerFold: ProjectionFold {
         account.years[year]!.isDirty = true
         guard let university = account.university else { return }
         try book.addToUniversity(university, year: year, account.years[year]!.total - previous, in: db)
-    }
-
-    /// The academic year of the act: when it occurred, else when it was recorded (Tehran days).
-    private func academicYear(of event: RecordedEvent) throws -> Int {
-        academicYears.startYear(containingMilliseconds: event.occurredAtMilliseconds ?? event.recordedAtMilliseconds)
     }
 }
