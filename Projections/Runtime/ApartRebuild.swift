@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// Projectors rebuilt on a thread of their own, into a scratch file in the temporary directory,
+/// Projectors rebuilt on a thread of their own, into a scratch file beside the read model,
 /// while the runner folds the others into the read model: SQLite lets one connection write a
 /// file at a time, so two folds can only use two cores when they write two files.
 ///
@@ -28,7 +28,9 @@ final class ApartRebuild: Sendable {
     /// Starts folding the jobs' projectors on another thread, reading the runner's log with the
     /// runner's page size.
     init(_ jobs: [Job], of runner: ProjectionRunner) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hadaf-rebuild-\(UUID().uuidString).sqlite").path
+        // Beside the read model: on the disk chosen for read models, not in a temporary
+        // directory that may be small (or memory).
+        let path = "\(runner.model.path).rebuild-\(UUID().uuidString)"
         self.path = path
         work = BackgroundWork { () throws(ProjectionError) in try Self.build(jobs, of: runner, at: path) }
     }
