@@ -11,10 +11,6 @@ struct LedgerReplayTests {
     private let year1404 = Date(timeIntervalSince1970: 1_759_300_000) // 2025-10-01, in 1404-1405
     private let year1405 = Date(timeIntervalSince1970: 1_790_836_000) // 2026-10-01, in 1405-1406
 
-    private func append(_ log: ProjectionLog, _ event: some DomainEvent, to stream: String, at date: Date) async throws {
-        _ = try await log.store.append([NewEvent(event, metadata: EventMetadata(actorId: "t", occurredAt: date))], to: stream)
-    }
-
     private func policy(_ year: Int, version: String) throws -> PolicyAdopted {
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Projections/policies/\(year).json"), encoding: .utf8)
@@ -28,26 +24,17 @@ struct LedgerReplayTests {
     private func log() async throws -> ProjectionLog {
         let log = try ProjectionLog()
         for (id, kind, university) in [("p-1", "student", "ut"), ("p-2", "faculty", "ut"), ("p-3", "student", "sut")] {
-            try await append(log, ParticipantRegistered(participantId: id, kind: kind, university: university, studentGroup: nil, personal: "sealed", sealing: "aes-256-gcm/v1"), to: "participant-\(id)", at: year1404)
+            try await log.append(ParticipantRegistered(participantId: id, kind: kind, university: university, studentGroup: nil, personal: "sealed", sealing: "aes-256-gcm/v1"), to: "participant-\(id)", at: year1404)
         }
-        try await append(log, try policy(1404, version: "1404.1"), to: "policy-1404", at: year1404)
+        try await log.append(try policy(1404, version: "1404.1"), to: "policy-1404", at: year1404)
         for survey in 0..<6 {
             for id in ["p-1", "p-3"] {
-                try await append(log, SurveyAnswered(respondent: id, respondentKind: "student", university: "ut", answers: ["q1": .number(3)], isRevision: false), to: "survey-s\(survey)", at: year1404)
+                try await log.append(SurveyAnswered(respondent: id, respondentKind: "student", university: "ut", answers: ["q1": .number(3)], isRevision: false), to: "survey-s\(survey)", at: year1404)
             }
         }
-        let idea = SubmissionContent.idea(IdeaContent(title: "t", summary: "s", problem: "p", proposal: "p", expectedImpact: "i", category: .cultural))
-        try await append(log, SubmissionDrafted(submissionId: "i1", submitter: "p-1", university: "ut", authors: [.init(kind: .participant, id: "p-1", share: 60), .init(kind: .participant, id: "p-2", share: 40)], content: idea), to: "submission-i1", at: year1404)
-        try await append(log, SubmissionSubmitted(possibleDuplicates: []), to: "submission-i1", at: year1404)
-        for id in ["c1", "c2", "c3", "c4"] {
-            try await append(log, ArticleContributed(contributionId: id, kind: .comment, round: 1, article: 1, author: "p-2", text: "x", rationale: nil, isRevision: false), to: "regulation-r", at: year1404)
-        }
-        try await append(log, ProposalEndorsed(proposalId: "c1", endorser: "p-1"), to: "regulation-r", at: year1404)
-        try await append(log, SubmissionScreened(decision: .acceptedForEvaluation, ground: nil, duplicateOf: nil, reason: nil), to: "submission-i1", at: year1404)
-        try await append(log, ContributionWithdrawn(contributionId: "c2"), to: "regulation-r", at: year1404)
-        try await append(log, ParticipantRegistered(participantId: "p-2", kind: "faculty", university: "sut", studentGroup: nil, personal: "sealed", sealing: "aes-256-gcm/v1"), to: "participant-p-2", at: year1404)
-        try await append(log, try policy(1404, version: "1404.2"), to: "policy-1404", at: year1404)
-        try await append(log, SurveyAnswered(respondent: "p-1", respondentKind: "student", university: "ut", answers: ["q1": .number(3)], isRevision: false), to: "survey-late", at: year1405)
+        try await log.actsThatMoveStandings(at: year1404)
+        try await log.append(try policy(1404, version: "1404.2"), to: "policy-1404", at: year1404)
+        try await log.append(SurveyAnswered(respondent: "p-1", respondentKind: "student", university: "ut", answers: ["q1": .number(3)], isRevision: false), to: "survey-late", at: year1405)
         return log
     }
 

@@ -20,21 +20,17 @@ struct LedgerTests {
             .replacingOccurrences(of: "\"version\": \"\(year).1\"", with: "\"version\": \"\(year).2\"")
     }
 
-    private func append(_ log: ProjectionLog, _ event: some DomainEvent, to stream: String, at date: Date) async throws {
-        _ = try await log.store.append([NewEvent(event, metadata: EventMetadata(actorId: "t", occurredAt: date))], to: stream)
-    }
-
     private func adopt(_ log: ProjectionLog, _ year: Int, surveyPoints: Double = 2) async throws {
         let source = policySource(year, surveyPoints: surveyPoints)
-        try await append(log, PolicyAdopted(academicYear: year, version: surveyPoints == 2 ? "\(year).1" : "\(year).2", source: source, contentHash: "h\(year)-\(surveyPoints)"), to: "policy-\(year)", at: year1404)
+        try await log.append(PolicyAdopted(academicYear: year, version: surveyPoints == 2 ? "\(year).1" : "\(year).2", source: source, contentHash: "h\(year)-\(surveyPoints)"), to: "policy-\(year)", at: year1404)
     }
 
     private func register(_ log: ProjectionLog, _ id: String, _ kind: String) async throws {
-        try await append(log, ParticipantRegistered(participantId: id, kind: kind, university: "ut", studentGroup: nil, personal: "sealed", sealing: "aes-256-gcm/v1"), to: "participant-\(id)", at: year1404)
+        try await log.append(ParticipantRegistered(participantId: id, kind: kind, university: "ut", studentGroup: nil, personal: "sealed", sealing: "aes-256-gcm/v1"), to: "participant-\(id)", at: year1404)
     }
 
     private func answer(_ log: ProjectionLog, survey: String, by id: String, at date: Date) async throws {
-        try await append(log, SurveyAnswered(respondent: id, respondentKind: "student", university: "ut", answers: ["q1": .number(3)], isRevision: false), to: "survey-\(survey)", at: date)
+        try await log.append(SurveyAnswered(respondent: id, respondentKind: "student", university: "ut", answers: ["q1": .number(3)], isRevision: false), to: "survey-\(survey)", at: date)
     }
 
     private func lines(_ log: ProjectionLog, _ participant: String) throws -> [(year: Int, rule: String, points: Double)] {
@@ -66,17 +62,17 @@ struct LedgerTests {
         try await register(log, "p-2", "faculty")
         try await adopt(log, 1404)
         let idea = SubmissionContent.idea(IdeaContent(title: "t", summary: "s", problem: "p", proposal: "p", expectedImpact: "i", category: .cultural))
-        try await append(log, SubmissionDrafted(submissionId: "i1", submitter: "p-1", university: "ut", authors: [.init(kind: .participant, id: "p-1", share: 60), .init(kind: .participant, id: "p-2", share: 40)], content: idea), to: "submission-i1", at: year1404)
-        try await append(log, SubmissionSubmitted(possibleDuplicates: []), to: "submission-i1", at: year1404)
-        try await append(log, SubmissionScreened(decision: .acceptedForEvaluation, ground: nil, duplicateOf: nil, reason: nil), to: "submission-i1", at: year1404)
+        try await log.append(SubmissionDrafted(submissionId: "i1", submitter: "p-1", university: "ut", authors: [.init(kind: .participant, id: "p-1", share: 60), .init(kind: .participant, id: "p-2", share: 40)], content: idea), to: "submission-i1", at: year1404)
+        try await log.append(SubmissionSubmitted(possibleDuplicates: []), to: "submission-i1", at: year1404)
+        try await log.append(SubmissionScreened(decision: .acceptedForEvaluation, ground: nil, duplicateOf: nil, reason: nil), to: "submission-i1", at: year1404)
         #expect(try lines(log, "p-1").map(\.points) == [3, 9])
         #expect(try lines(log, "p-2").map(\.points) == [2, 6])
 
         // Endorsements received are capped at 10 points a year: the two beyond it are lines of no
         // points, marked capped, so that the cap explains itself.
-        try await append(log, ArticleContributed(contributionId: "pr", kind: .amendment, round: 1, article: 1, author: "p-1", text: "x", rationale: "y", isRevision: false), to: "regulation-r", at: year1404)
+        try await log.append(ArticleContributed(contributionId: "pr", kind: .amendment, round: 1, article: 1, author: "p-1", text: "x", rationale: "y", isRevision: false), to: "regulation-r", at: year1404)
         for endorser in 0..<12 {
-            try await append(log, ProposalEndorsed(proposalId: "pr", endorser: "e-\(endorser)"), to: "regulation-r", at: year1404)
+            try await log.append(ProposalEndorsed(proposalId: "pr", endorser: "e-\(endorser)"), to: "regulation-r", at: year1404)
         }
         let endorsements = try lines(log, "p-1").filter { $0.rule == "endorsement.received" }
         #expect(endorsements.map(\.points).reduce(0, +) == 10 && endorsements.filter { $0.points > 0 }.count == 10 && endorsements.count == 12)
@@ -87,10 +83,10 @@ struct LedgerTests {
         try await register(log, "p-1", "faculty")
         try await adopt(log, 1404)
         for id in ["c1", "c2"] {
-            try await append(log, ArticleContributed(contributionId: id, kind: .comment, round: 1, article: 1, author: "p-1", text: "x", rationale: nil, isRevision: false), to: "regulation-r", at: year1404)
+            try await log.append(ArticleContributed(contributionId: id, kind: .comment, round: 1, article: 1, author: "p-1", text: "x", rationale: nil, isRevision: false), to: "regulation-r", at: year1404)
         }
         #expect(try lines(log, "p-1").map(\.points) == [4, 4])
-        try await append(log, ContributionWithdrawn(contributionId: "c1"), to: "regulation-r", at: year1404)
+        try await log.append(ContributionWithdrawn(contributionId: "c1"), to: "regulation-r", at: year1404)
         let remaining = try lines(log, "p-1")
         #expect(remaining.map(\.points) == [4])
         let total = try log.rows("SELECT SUM(points) FROM ledger_lines WHERE participant_id = 'p-1'").first?[0] as Double?
@@ -102,7 +98,7 @@ struct LedgerTests {
         try await register(log, "p-1", "student")
         try await adopt(log, 1404)
         try await answer(log, survey: "a", by: "p-1", at: year1404)
-        try await append(log, ParticipantErased(requestedBy: "participant"), to: "participant-p-1", at: year1404)
+        try await log.append(ParticipantErased(requestedBy: "participant"), to: "participant-p-1", at: year1404)
         #expect(try lines(log, "p-1").map(\.points) == [2])
         #expect(try log.rows("SELECT erased FROM ledger_participants WHERE participant_id = 'p-1'").first?[0] as Int? == 1)
     }
@@ -143,11 +139,11 @@ extension LedgerTests {
         // Three comments (12 points) reach a certificate; a withdrawal that drops the total to 8
         // takes it away.
         for id in ["c1", "c2", "c3"] {
-            try await append(log, ArticleContributed(contributionId: id, kind: .comment, round: 1, article: 1, author: "p-2", text: "x", rationale: nil, isRevision: false), to: "regulation-r", at: year1404)
+            try await log.append(ArticleContributed(contributionId: id, kind: .comment, round: 1, article: 1, author: "p-2", text: "x", rationale: nil, isRevision: false), to: "regulation-r", at: year1404)
         }
         _ = try log.runner([LedgerProjector()]).catchUp()
         #expect(try log.rows("SELECT incentive FROM eligibility WHERE participant_id = 'p-2'").map { $0[0] as String } == ["participation_certificate"])
-        try await append(log, ContributionWithdrawn(contributionId: "c2"), to: "regulation-r", at: year1404)
+        try await log.append(ContributionWithdrawn(contributionId: "c2"), to: "regulation-r", at: year1404)
         _ = try log.runner([LedgerProjector()]).catchUp()
         #expect(try log.rows("SELECT incentive FROM eligibility WHERE participant_id = 'p-2'").isEmpty)
 
@@ -165,7 +161,7 @@ extension LedgerTests {
         try await register(log, "p-2", "faculty")
         try await adopt(log, 1404)
         for survey in 0..<6 { try await answer(log, survey: "s\(survey)", by: "p-1", at: year1404) }
-        try await append(log, ArticleContributed(contributionId: "c", kind: .comment, round: 1, article: 1, author: "p-2", text: "x", rationale: nil, isRevision: false), to: "regulation-r", at: year1404)
+        try await log.append(ArticleContributed(contributionId: "c", kind: .comment, round: 1, article: 1, author: "p-2", text: "x", rationale: nil, isRevision: false), to: "regulation-r", at: year1404)
         _ = try log.runner([LedgerProjector()]).catchUp()
         let summary = try UniversitySummary.read(university: "ut", year: 1404, in: log.model)
         #expect(summary.participantsByKind == ["student": 1, "faculty": 1])
@@ -184,16 +180,7 @@ extension LedgerTests {
         try await register(log, "p-2", "faculty")
         try await adopt(log, 1404)
         for survey in 0..<6 { try await answer(log, survey: "s\(survey)", by: "p-1", at: year1404) }
-        let idea = SubmissionContent.idea(IdeaContent(title: "t", summary: "s", problem: "p", proposal: "p", expectedImpact: "i", category: .cultural))
-        try await append(log, SubmissionDrafted(submissionId: "i1", submitter: "p-1", university: "ut", authors: [.init(kind: .participant, id: "p-1", share: 60), .init(kind: .participant, id: "p-2", share: 40)], content: idea), to: "submission-i1", at: year1404)
-        try await append(log, SubmissionSubmitted(possibleDuplicates: []), to: "submission-i1", at: year1404)
-        for id in ["c1", "c2", "c3", "c4"] {
-            try await append(log, ArticleContributed(contributionId: id, kind: .comment, round: 1, article: 1, author: "p-2", text: "x", rationale: nil, isRevision: false), to: "regulation-r", at: year1404)
-        }
-        try await append(log, ProposalEndorsed(proposalId: "c1", endorser: "p-1"), to: "regulation-r", at: year1404)
-        try await append(log, SubmissionScreened(decision: .acceptedForEvaluation, ground: nil, duplicateOf: nil, reason: nil), to: "submission-i1", at: year1404)
-        try await append(log, ContributionWithdrawn(contributionId: "c2"), to: "regulation-r", at: year1404)
-        try await append(log, ParticipantRegistered(participantId: "p-2", kind: "faculty", university: "sut", studentGroup: nil, personal: "sealed", sealing: "aes-256-gcm/v1"), to: "participant-p-2", at: year1404)
+        try await log.actsThatMoveStandings(at: year1404)
         try await adopt(log, 1404, surveyPoints: 3)
         try await answer(log, survey: "late", by: "p-1", at: year1405)
 

@@ -68,3 +68,26 @@ extension ProjectionLog {
         _ = try await store.append([NewEvent(type: "test.noted", payload: Data(#"{"text":"\#(text)"}"#.utf8))], to: "notes")
     }
 }
+
+extension ProjectionLog {
+    /// Appends `event` to `stream` as an act that occurred on `date`.
+    func append(_ event: some DomainEvent, to stream: String, at date: Date) async throws {
+        _ = try await store.append([NewEvent(event, metadata: EventMetadata(actorId: "t", occurredAt: date))], to: stream)
+    }
+
+    /// Acts that move the ledger's standings, all on `date`: an idea by p-1 (60%) and p-2 (40%)
+    /// submitted and accepted, four comments by p-2 (one endorsed by p-1, one withdrawn), and
+    /// p-2 registering again at another university (sut).
+    func actsThatMoveStandings(at date: Date) async throws {
+        let idea = SubmissionContent.idea(IdeaContent(title: "t", summary: "s", problem: "p", proposal: "p", expectedImpact: "i", category: .cultural))
+        try await append(SubmissionDrafted(submissionId: "i1", submitter: "p-1", university: "ut", authors: [.init(kind: .participant, id: "p-1", share: 60), .init(kind: .participant, id: "p-2", share: 40)], content: idea), to: "submission-i1", at: date)
+        try await append(SubmissionSubmitted(possibleDuplicates: []), to: "submission-i1", at: date)
+        for id in ["c1", "c2", "c3", "c4"] {
+            try await append(ArticleContributed(contributionId: id, kind: .comment, round: 1, article: 1, author: "p-2", text: "x", rationale: nil, isRevision: false), to: "regulation-r", at: date)
+        }
+        try await append(ProposalEndorsed(proposalId: "c1", endorser: "p-1"), to: "regulation-r", at: date)
+        try await append(SubmissionScreened(decision: .acceptedForEvaluation, ground: nil, duplicateOf: nil, reason: nil), to: "submission-i1", at: date)
+        try await append(ContributionWithdrawn(contributionId: "c2"), to: "regulation-r", at: date)
+        try await append(ParticipantRegistered(participantId: "p-2", kind: "faculty", university: "sut", studentGroup: nil, personal: "sealed", sealing: "aes-256-gcm/v1"), to: "participant-p-2", at: date)
+    }
+}
