@@ -16,12 +16,16 @@ enum LedgerReplay {
         let readAt: Int64
     }
 
+    /// Events read from the log at a time: enough that a page's query costs little beside its
+    /// fold, few enough that the two pages read ahead stay small.
+    static let defaultPageSize = 20_000
+
     /// - Parameters:
     ///   - maximumHeldLines: the fold's memory bound; beyond it, it writes its tables and reads
     ///     accounts back from them.
     ///   - pageSize: how many events are read at a time.
     static func answer(
-        _ questions: Set<Question>, from store: EventStore, maximumHeldLines: Int = LedgerProjector.defaultMaximumHeldLines, pageSize: Int = 20_000
+        _ questions: Set<Question>, from store: EventStore, maximumHeldLines: Int = LedgerProjector.defaultMaximumHeldLines, pageSize: Int = defaultPageSize
     ) throws(ProjectionError) -> [Question: LedgerStanding] {
         let byPosition = Dictionary(grouping: questions, by: \.readAt)
         var answers: [Question: LedgerStanding] = [:]
@@ -38,7 +42,7 @@ enum LedgerReplay {
     /// Folds the log into scratch ledger tables up to each of `positions` in turn, and lets
     /// `read` look at the tables there (serving names).
     static func replay(
-        to positions: Set<Int64>, from store: EventStore, pageSize: Int = 20_000, read: (Int64, Database) throws -> Void
+        to positions: Set<Int64>, from store: EventStore, pageSize: Int = defaultPageSize, read: (Int64, Database) throws -> Void
     ) throws(ProjectionError) {
         try fold(to: positions, from: store, pageSize: pageSize, maximumHeldLines: LedgerProjector.defaultMaximumHeldLines, flushingAtEach: true) { position, _, db in
             try read(position, db)
@@ -48,7 +52,7 @@ enum LedgerReplay {
     /// Folds the log up to each of `positions` in turn and calls `visit` there, with the tables
     /// flushed first when `flushingAtEach` (otherwise only when the fold outgrows its bound).
     private static func fold(
-        to positions: Set<Int64>, from store: EventStore, pageSize: Int = 20_000, maximumHeldLines: Int, flushingAtEach: Bool,
+        to positions: Set<Int64>, from store: EventStore, pageSize: Int, maximumHeldLines: Int, flushingAtEach: Bool,
         visit: (Int64, LedgerFold, Database) throws -> Void
     ) throws(ProjectionError) {
         guard !positions.isEmpty else { return }
