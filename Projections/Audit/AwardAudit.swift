@@ -26,30 +26,38 @@ public enum AwardAudit {
 
     private static func audit(_ scope: AuditScope, on store: EventStore, chain verification: BackgroundWork<VerificationReport>) throws(ProjectionError) -> AuditReport {
         var findings: [AuditFinding] = []
-        var offices: [AuditedOffice] = []
+        // Each award is kept only as what checking it needs (``AwardCheck``) until the replay
+        // reaches its basis; its findings are listed in the order of the awards.
+        var checks: [AwardCheck] = []
+        var findingsByAward: [Int: [AuditFinding]] = [:]
+        var counts = (awards: 0, awaitingApproval: 0, revoked: 0, budgetLines: 0)
         for stream in try streams(prefixed: "awards-", in: store) {
             guard let (university, year) = AwardEvent.office(ofStream: stream), scope.covers(university: university, year: year) else { continue }
             let office = try AuditedOffice.read(stream, from: store)
             findings += office.findings
-            offices.append(office)
-        }
-        let awards = offices.flatMap(\.awards)
-
-        var questions: Set<LedgerReplay.Question> = []
-        for award in awards where hasBasisBefore(award) {
-            questions.insert(question(for: award))
-        }
-        let standings = try LedgerReplay.answer(questions, from: store)
-        for award in awards {
-            guard hasBasisBefore(award), let standing = standings[question(for: award)] else {
-                findings.append(AuditFinding(
-                    rule: .awardWithoutBasis, awardId: award.issued.awardId,
-                    explanation: "\(award.issued.awardId) names position \(award.issued.basis.readAt) as its basis, which is not in the log before it.",
-                    positions: [award.position]))
-                continue
+            counts.budgetLines += office.budgetLines
+            for award in office.awards {
+                if award.issued.awaitsSecondApproval && award.approval == nil && award.revocation == nil { counts.awaitingApproval += 1 }
+                if award.revocation != nil { counts.revoked += 1 }
+                if hasBasisBefore(award) {
+                    checks.append(AwardCheck(award, index: counts.awards))
+                } else {
+                    findingsByAward[counts.awards] = [AuditFinding(
+                        rule: .awardWithoutBasis, awardId: award.issued.awardId,
+                        explanation: "\(award.issued.awardId) names position \(award.issued.basis.readAt) as its basis, which is not in the log before it.",
+                        positions: [award.position])]
+                }
+                counts.awards += 1
             }
-            findings += try check(award, against: standing, in: store)
         }
+
+        try LedgerReplay.answer(checks.map(\.question), from: store) { index, standing throws(ProjectionError) in
+            let check = checks[index]
+            guard !check.passes(standing) else { return }
+            let found = try self.check(issued(at: check.position, in: store), at: check.position, against: standing, in: store)
+            if !found.isEmpty { findingsByAward[check.index] = found }
+        }
+        for index in findingsByAward.keys.sorted() { findings += findingsByAward[index]! }
 
         var festivalsChecked = 0
         for stream in try streams(prefixed: "festival-", in: store) {
@@ -80,28 +88,26 @@ public enum AwardAudit {
             findings.insert(AuditFinding(rule: .chainBroken, awardId: nil, explanation: failure.explanation.capitalisingFirst + ".", positions: [failure.position]), at: 0)
         }
         return AuditReport(
-            scope: scope, eventsChecked: chain.eventsChecked, awardsChecked: awards.count,
-            awaitingApproval: awards.filter { $0.issued.awaitsSecondApproval && $0.approval == nil && $0.revocation == nil }.count,
-            revoked: awards.filter { $0.revocation != nil }.count, budgetLinesChecked: offices.reduce(0) { $0 + $1.budgetLines },
-            festivalsChecked: festivalsChecked, findings: findings)
+            scope: scope, eventsChecked: chain.eventsChecked, awardsChecked: counts.awards, awaitingApproval: counts.awaitingApproval,
+            revoked: counts.revoked, budgetLinesChecked: counts.budgetLines, festivalsChecked: festivalsChecked, findings: findings)
     }
 
     // MARK: - One award
 
-    /// The findings on one award whose basis is in the log, against the standing recomputed there.
-    static func check(_ award: AuditedOffice.Award, against standing: LedgerStanding, in store: EventStore) throws(ProjectionError) -> [AuditFinding] {
-        let issued = award.issued
+    /// The findings on one award (issued at `position`) whose basis is in the log, against the
+    /// standing recomputed there.
+    static func check(_ issued: AwardIssued, at position: Int64, against standing: LedgerStanding, in store: EventStore) throws(ProjectionError) -> [AuditFinding] {
         var findings: [AuditFinding] = []
         func find(_ rule: AuditFinding.Rule, _ explanation: String, _ positions: [Int64]) {
             findings.append(AuditFinding(rule: rule, awardId: issued.awardId, explanation: explanation, positions: positions))
         }
         let version = standing.policy?.version ?? ""
         if version != issued.policyVersion {
-            find(.policyDiffers, "\(issued.awardId) names policy '\(issued.policyVersion)'; the policy in force for \(issued.academicYear) at position \(issued.basis.readAt) was '\(version)'.", [award.position])
+            find(.policyDiffers, "\(issued.awardId) names policy '\(issued.policyVersion)'; the policy in force for \(issued.academicYear) at position \(issued.basis.readAt) was '\(version)'.", [position])
         }
         if issued.kind.isByThreshold {
             if !standing.reached.contains(issued.kind.rawValue) {
-                find(.awardNotEligible, "\(issued.recipient) had \(standing.points) points in \(issued.academicYear) at position \(issued.basis.readAt), short of a \(issued.kind.englishName).", [award.position])
+                find(.awardNotEligible, "\(issued.recipient) had \(standing.points) points in \(issued.academicYear) at position \(issued.basis.readAt), short of a \(issued.kind.englishName).", [position])
             } else if standing.positions != issued.basis.positions {
                 let differing = Set(standing.positions).symmetricDifference(issued.basis.positions).sorted()
                 find(.basisDiffers, "\(issued.awardId) names ledger lines that are not those recomputed at position \(issued.basis.readAt).", differing)
@@ -109,11 +115,11 @@ public enum AwardAudit {
         } else {
             let share = try announcedShare(of: issued, in: store)
             if share == nil || (issued.rials ?? 0) > share! {
-                find(.awardNotEligible, "The announcement at position \(issued.basis.positions.first ?? 0) gives \(issued.recipient) \(share.map { "\($0) rials" } ?? "no prize") for entry \(issued.basis.entryId ?? "?").", [award.position] + issued.basis.positions)
+                find(.awardNotEligible, "The announcement at position \(issued.basis.positions.first ?? 0) gives \(issued.recipient) \(share.map { "\($0) rials" } ?? "no prize") for entry \(issued.basis.entryId ?? "?").", [position] + issued.basis.positions)
             }
         }
         if let rials = issued.rials, let limit = standing.policy?.secondApprovalAboveRials, rials > limit, !issued.awaitsSecondApproval {
-            find(.approvalMissing, "\(issued.awardId) pays \(rials) rials, above the one-officer limit of \(limit), and counted without a second officer.", [award.position])
+            find(.approvalMissing, "\(issued.awardId) pays \(rials) rials, above the one-officer limit of \(limit), and counted without a second officer.", [position])
         }
         return findings
     }
@@ -133,12 +139,18 @@ public enum AwardAudit {
         return announced.prizes.first { $0.entryId == issued.basis.entryId }?.share(of: issued.recipient)
     }
 
-    private static func hasBasisBefore(_ award: AuditedOffice.Award) -> Bool {
-        (1..<award.position).contains(award.issued.basis.readAt)
+    /// The award issued at `position`, read again for a full check.
+    private static func issued(at position: Int64, in store: EventStore) throws(ProjectionError) -> AwardIssued {
+        let recorded: RecordedEvent?
+        do { recorded = try store.read(from: position, limit: 1).first } catch { throw .log(error) }
+        guard let recorded, recorded.position == position, let issued = try? recorded.decode(as: AwardIssued.self) else {
+            throw .unreadableEvent(position: position, type: AwardIssued.eventType)
+        }
+        return issued
     }
 
-    private static func question(for award: AuditedOffice.Award) -> LedgerReplay.Question {
-        LedgerReplay.Question(holder: award.issued.recipient, year: award.issued.academicYear, readAt: award.issued.basis.readAt)
+    private static func hasBasisBefore(_ award: AuditedOffice.Award) -> Bool {
+        (1..<award.position).contains(award.issued.basis.readAt)
     }
 
     // MARK: - Streams

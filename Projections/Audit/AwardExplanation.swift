@@ -49,7 +49,7 @@ public struct AwardExplanation: Codable, Equatable, Sendable {
             }
         }
         if let standing {
-            findings += try AwardAudit.check(award, against: standing, in: store)
+            findings += try AwardAudit.check(issued, at: award.position, against: standing, in: store)
         } else {
             findings.append(AuditFinding(rule: .awardWithoutBasis, awardId: awardId, explanation: "The basis is not in the log before the award.", positions: [award.position]))
         }

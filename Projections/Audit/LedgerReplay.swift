@@ -20,23 +20,35 @@ enum LedgerReplay {
     /// fold, few enough that the two pages read ahead stay small.
     static let defaultPageSize = 20_000
 
+    /// Answers each question with the holder's standing at its position, handing it to
+    /// `answered` (with the question's index) as the fold passes that position, in position order.
+    /// Nothing is kept: a caller that checks each answer and lets it go holds no standing.
+    ///
     /// - Parameters:
     ///   - maximumHeldLines: the fold's memory bound; beyond it, it writes its tables and reads
     ///     accounts back from them.
     ///   - pageSize: how many events are read at a time.
     static func answer(
-        _ questions: Set<Question>, from store: EventStore, maximumHeldLines: Int = LedgerProjector.defaultMaximumHeldLines, pageSize: Int = defaultPageSize
-    ) throws(ProjectionError) -> [Question: LedgerStanding] {
-        let byPosition = Dictionary(grouping: questions, by: \.readAt)
-        var answers: [Question: LedgerStanding] = [:]
+        _ questions: [Question], from store: EventStore, maximumHeldLines: Int = LedgerProjector.defaultMaximumHeldLines, pageSize: Int = defaultPageSize,
+        answered: (Int, LedgerStanding) throws -> Void
+    ) throws(ProjectionError) {
+        // Sorted whole, so that the awards of one recipient read at one position come in a row
+        // and share one answer.
+        let order = questions.indices.sorted { (questions[$0].readAt, questions[$0].holder, questions[$0].year) < (questions[$1].readAt, questions[$1].holder, questions[$1].year) }
+        var next = order[...]
+        var last: (question: Question, standing: LedgerStanding)?
         // Asked of the fold, not of its tables: the tables are written only when the fold holds
         // more than its bound, not at each of the (many) award positions.
-        try fold(to: Set(byPosition.keys), from: store, pageSize: pageSize, maximumHeldLines: maximumHeldLines, flushingAtEach: false) { position, fold, db in
-            for question in byPosition[position] ?? [] {
-                answers[question] = try fold.standing(holder: question.holder, year: question.year, readAt: position, in: db)
+        try fold(to: Set(questions.map(\.readAt)), from: store, pageSize: pageSize, maximumHeldLines: maximumHeldLines, flushingAtEach: false) { position, fold, db in
+            while let index = next.first, questions[index].readAt == position {
+                let question = questions[index]
+                if last?.question != question {
+                    last = (question, try fold.standing(holder: question.holder, year: question.year, readAt: position, in: db))
+                }
+                try answered(index, last!.standing)
+                next.removeFirst()
             }
         }
-        return answers
     }
 
     /// Folds the log into scratch ledger tables up to each of `positions` in turn, and lets

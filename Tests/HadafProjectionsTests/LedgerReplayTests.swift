@@ -53,9 +53,9 @@ struct LedgerReplayTests {
                 fromTables[question] = try LedgerStanding.read(holder: question.holder, year: question.year, readAt: position, in: db)
             }
         }
-        let holding = try LedgerReplay.answer(questions, from: log.store)
-        let forgetting = try LedgerReplay.answer(questions, from: log.store, maximumHeldLines: 0)
-        let inSmallPages = try LedgerReplay.answer(questions, from: log.store, maximumHeldLines: 0, pageSize: 4)
+        let holding = try answers(questions, from: log.store)
+        let forgetting = try answers(questions, from: log.store, maximumHeldLines: 0)
+        let inSmallPages = try answers(questions, from: log.store, maximumHeldLines: 0, pageSize: 4)
         #expect(fromTables.count == questions.count)
         for question in questions.sorted(by: { ($0.readAt, $0.holder, $0.year) < ($1.readAt, $1.holder, $1.year) }) {
             #expect(holding[question] == fromTables[question], "\(question)")
@@ -80,7 +80,7 @@ struct LedgerReplayTests {
         let questions = Set(positions.flatMap { position in
             holders.flatMap { holder in [1404, 1405].map { LedgerReplay.Question(holder: holder, year: $0, readAt: position) } }
         })
-        let answers = try LedgerReplay.answer(questions, from: log.store, pageSize: pageSize)
+        let answers = try answers(questions, from: log.store, pageSize: pageSize)
         #expect(answers.count == questions.count)
         var standingsMoved = Set<Double>()
         for position in positions {
@@ -91,6 +91,27 @@ struct LedgerReplayTests {
             }
         }
         #expect(standingsMoved.count > 3)
+    }
+
+    /// The replay's answers to `questions`, each asked twice (as two awards of one recipient
+    /// read at one position ask): every ask is answered, once, in position order.
+    private func answers(
+        _ questions: Set<LedgerReplay.Question>, from store: EventStore, maximumHeldLines: Int = LedgerProjector.defaultMaximumHeldLines,
+        pageSize: Int = LedgerReplay.defaultPageSize
+    ) throws -> [LedgerReplay.Question: LedgerStanding] {
+        let asked = Array(questions) + Array(questions)
+        var answered = [Bool](repeating: false, count: asked.count)
+        var answers: [LedgerReplay.Question: LedgerStanding] = [:]
+        var lastPosition: Int64 = 0
+        try LedgerReplay.answer(asked, from: store, maximumHeldLines: maximumHeldLines, pageSize: pageSize) { index, standing in
+            #expect(!answered[index] && asked[index].readAt >= lastPosition)
+            answered[index] = true
+            lastPosition = asked[index].readAt
+            #expect(answers[asked[index]].map { $0 == standing } ?? true)
+            answers[asked[index]] = standing
+        }
+        #expect(!answered.contains(false))
+        return answers
     }
 
     /// The standings of `holders` after folding the first `count` events of the log into a

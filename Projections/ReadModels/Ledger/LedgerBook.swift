@@ -231,9 +231,13 @@ final class LedgerBook {
             WHERE participant_id = ? ORDER BY academic_year, position, fact_key
             """), arguments: [participant])
         while let row = try lines.next() {
-            let line = LedgerLine(key: row[1], rule: row[2], share: row[3], position: row[4], retracted: row[5], points: row[6], capped: row[7], policyVersion: row[8], isDirty: false)
+            var line = try LedgerLine(key: row[1], rule: LedgerRule(stored: row[2]), share: row[3], position: row[4])
+            line.retracted = row[5]
+            line.points = row[6]
+            line.capped = row[7]
+            line.policyVersion = row[8]
+            line.isDirty = false
             account.years[row[0], default: LedgerYear()].lines.append(line)
-            account.noteKey(line.key)
         }
         for year in Array(account.years.keys) {
             var ledgerYear = account.years[year]!
@@ -273,7 +277,7 @@ final class LedgerBook {
                     upsertLine.bind(participant, at: 1)
                     upsertLine.bind(Int64(year), at: 2)
                     upsertLine.bind(line.key, at: 3)
-                    upsertLine.bind(line.rule, at: 4)
+                    upsertLine.bind(line.rule.rawValue, at: 4)
                     upsertLine.bind(line.share, at: 5)
                     upsertLine.bind(line.position, at: 6)
                     upsertLine.bind(Int64(line.retracted ? 1 : 0), at: 7)

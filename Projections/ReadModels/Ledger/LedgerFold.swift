@@ -58,20 +58,20 @@ final class LedgerFold: ProjectionFold {
         case let .proposalAnswered(key, verdict):
             guard let author = try book.author(of: key, in: db) else { return }
             switch verdict {
-            case .adopted: try earn(.init(key: "adoption:\(key)", participant: author, rule: "regulation.amendment_adopted"), act)
-            case .partlyAdopted: try earn(.init(key: "adoption:\(key)", participant: author, rule: "regulation.amendment_partly_adopted"), act)
+            case .adopted: try earn(.init(key: "adoption:\(key)", participant: author, rule: .amendmentAdopted), act)
+            case .partlyAdopted: try earn(.init(key: "adoption:\(key)", participant: author, rule: .amendmentPartlyAdopted), act)
             case .rejected: try retract(["adoption:\(key)"], from: [author], in: db)
             }
         case let .proposalEndorsed(key, endorser):
             guard let author = try book.author(of: key, in: db) else { return }
-            try earn(.init(key: "endorsement:\(key):\(endorser)", participant: author, rule: "endorsement.received"), act)
+            try earn(.init(key: "endorsement:\(key):\(endorser)", participant: author, rule: .endorsementReceived), act)
         case let .submissionCredited(submission, kind, authors):
             book.recordCredit(LedgerBook.SubmissionCredit(kind: kind, authors: authors), of: submission)
         case let .submitted(submission):
-            try credit(submission: submission, rule: "submitted", kinds: ["idea"], act)
+            try credit(submission: submission, rules: ["idea": .ideaSubmitted], act)
         case let .screened(submission, decision):
             switch decision {
-            case .acceptedForEvaluation: try credit(submission: submission, rule: "accepted", kinds: ["idea", "experience"], act)
+            case .acceptedForEvaluation: try credit(submission: submission, rules: ["idea": .ideaAccepted, "experience": .experienceAccepted], act)
             case .rejected: try retractSubmission(submission, in: db)
             case .returnedForRevision: break
             }
@@ -107,7 +107,6 @@ final class LedgerFold: ProjectionFold {
                 return
             }
             let line = LedgerLine(key: key, rule: rule, share: share, position: act.position)
-            account.noteKey(key)
             let kind = account.kind
             if account.years[academicYear] == nil { account.years[academicYear] = LedgerYear() }
             // Mutated in place: a copy of the year would copy its lines at every event.
@@ -149,11 +148,11 @@ final class LedgerFold: ProjectionFold {
         try retract([], prefix: "submission:\(submission):", from: credit.authors.map(\.id), in: db)
     }
 
-    /// Credits each author of the submission with `<kind>.<rule>`, by their share.
-    private func credit(submission: String, rule: String, kinds: Set<String>, _ act: Act) throws {
-        guard let credit = try book.credit(of: submission, in: act.db), kinds.contains(credit.kind) else { return }
+    /// Credits each author of the submission, by their share, with the rule for its kind.
+    private func credit(submission: String, rules: [String: LedgerRule], _ act: Act) throws {
+        guard let credit = try book.credit(of: submission, in: act.db), let rule = rules[credit.kind] else { return }
         for author in credit.authors {
-            try earn(.init(key: "submission:\(submission):\(credit.kind).\(rule):\(author.id)", participant: author.id, rule: "\(credit.kind).\(rule)", share: author.share / 100), act)
+            try earn(.init(key: "submission:\(submission):\(rule.rawValue)", participant: author.id, rule: rule, share: author.share / 100), act)
         }
     }
 

@@ -6,9 +6,9 @@ import HadafEvents
 /// the end or the whole year is scored again.
 enum LedgerScoring {
     /// What a fact earns given what the participant-year already holds.
-    static func points(policy: IncentivePolicy, kind: String, rule: String, share: Double, ruleTotal: Double, total: Double) -> (points: Double, capped: Bool) {
-        let earned = (policy.points[rule]?[kind] ?? 0) * share
-        let room = min((policy.caps[rule] ?? .infinity) - ruleTotal, (policy.caps["total"] ?? .infinity) - total)
+    static func points(policy: IncentivePolicy, kind: String, rule: LedgerRule, share: Double, ruleTotal: Double, total: Double) -> (points: Double, capped: Bool) {
+        let earned = (policy.points[rule.rawValue]?[kind] ?? 0) * share
+        let room = min((policy.caps[rule.rawValue] ?? .infinity) - ruleTotal, (policy.caps["total"] ?? .infinity) - total)
         let points = (min(earned, max(0, room)) * 100).rounded() / 100
         return (points, points < earned)
     }
@@ -25,7 +25,7 @@ enum LedgerScoring {
     /// Scores every line of the year again, from the first; marks those whose score changed.
     static func rescore(_ year: inout LedgerYear, policy: IncentivePolicy?, kind: String?) {
         var total = 0.0
-        var byRule: [String: Double] = [:]
+        var byRule: [LedgerRule: Double] = [:]
         for index in year.lines.indices {
             var line = year.lines[index]
             score(&line, total: &total, byRule: &byRule, policy: policy, kind: kind)
@@ -44,7 +44,7 @@ enum LedgerScoring {
         return policy.thresholds.filter { $0.value.kinds.contains(kind) && total >= $0.value.minimumPoints }.keys.sorted()
     }
 
-    private static func score(_ line: inout LedgerLine, total: inout Double, byRule: inout [String: Double], policy: IncentivePolicy?, kind: String?) {
+    private static func score(_ line: inout LedgerLine, total: inout Double, byRule: inout [LedgerRule: Double], policy: IncentivePolicy?, kind: String?) {
         guard !line.retracted, let policy, let kind else {
             line.points = 0
             line.capped = false
