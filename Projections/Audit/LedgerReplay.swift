@@ -20,6 +20,13 @@ enum LedgerReplay {
     /// fold, few enough that the two pages read ahead stay small.
     static let defaultPageSize = 20_000
 
+    /// Lines the audit's fold holds before it writes and forgets them: a national year's whole
+    /// ledger (about 7.4 million lines at ten million events) in well under a gibibyte. Unlike
+    /// the live projector's, which shares a server's memory, the audit's fold must not forget:
+    /// survey answers come back to participants in no order, and each one forgotten is read
+    /// back from the tables, which made the national audit run for hours.
+    static let defaultMaximumHeldLines = 10_000_000
+
     /// Answers each question with the holder's standing at its position, handing it to
     /// `answered` (with the question's index) as the fold passes that position, in position order.
     /// Nothing is kept: a caller that checks each answer and lets it go holds no standing.
@@ -29,7 +36,7 @@ enum LedgerReplay {
     ///     accounts back from them.
     ///   - pageSize: how many events are read at a time.
     static func answer(
-        _ questions: [Question], from store: EventStore, maximumHeldLines: Int = LedgerProjector.defaultMaximumHeldLines, pageSize: Int = defaultPageSize,
+        _ questions: [Question], from store: EventStore, maximumHeldLines: Int = defaultMaximumHeldLines, pageSize: Int = defaultPageSize,
         answered: (Int, LedgerStanding) throws -> Void
     ) throws(ProjectionError) {
         // Sorted whole, so that the awards of one recipient read at one position come in a row

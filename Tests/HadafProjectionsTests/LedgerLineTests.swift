@@ -16,21 +16,50 @@ struct LedgerLineTests {
     }
 
     /// The audit holds every line of a national year at once (seven million and more): a line
-    /// outgrowing its sixty-four bytes would cost half a gigabyte there.
-    @Test func aLineTakesSixtyFourBytes() {
-        #expect(MemoryLayout<LedgerLine>.stride == 64)
+    /// outgrowing its forty-eight bytes by a word would cost sixty megabytes there.
+    @Test func aLineTakesFortyEightBytes() {
+        #expect(MemoryLayout<LedgerLine>.stride == 48)
     }
 
-    /// A line finds its key by hash, then by the key itself.
-    @Test func anAccountFindsALineByItsKey() {
+    /// An account finds a line by its fact, its rule's family and subject, in whichever year:
+    /// an adoption is found whether the amendment was adopted or partly adopted, a submission's
+    /// acceptance is not its submission.
+    @Test func anAccountFindsALineByItsFact() {
         var account = LedgerAccount()
-        account.years[1404, default: LedgerYear()].lines = [
-            LedgerLine(key: "survey:s-1", rule: .surveyAnswered, share: 1, position: 4),
-            LedgerLine(key: "submission:sub-7:idea.accepted", rule: .ideaAccepted, share: 0.5, position: 9),
-        ]
-        account.years[1405, default: LedgerYear()].lines = [LedgerLine(key: "survey:s-2", rule: .surveyAnswered, share: 1, position: 12)]
-        #expect(account.find("submission:sub-7:idea.accepted").map { [$0.year, $0.index] } == [1404, 1])
-        #expect(account.find("survey:s-2").map { [$0.year, $0.index] } == [1405, 0])
-        #expect(account.find("survey:s-3") == nil)
+        account.years[1404, default: LedgerYear()].insert(LedgerLine(about: "s-1", rule: .surveyAnswered, share: 1, position: 4))
+        account.years[1404]!.insert(LedgerLine(about: "sub-7", rule: .ideaSubmitted, share: 0.5, position: 9))
+        account.years[1405, default: LedgerYear()].insert(LedgerLine(about: "reg-1/c-2", rule: .amendmentAdopted, share: 1, position: 12))
+        #expect(account.find(.ideaSubmitted, about: "sub-7").map { [$0.year, $0.index] } == [1404, 1])
+        #expect(account.find(.ideaAccepted, about: "sub-7") == nil)
+        #expect(account.find(LedgerRule.amendmentPartlyAdopted.family, about: "reg-1/c-2").map { [$0.year, $0.index] } == [1405, 0])
+        #expect(account.find(.contribution, about: "reg-1/c-2") == nil)
+        #expect(account.find(.survey, about: "s-3") == nil)
+    }
+
+    /// The tables name a fact by its key; read back, the key gives the subject again, under
+    /// every rule, and a key of another rule's form is refused.
+    @Test func aFactKeyGivesItsSubjectBack() throws {
+        for rule in LedgerRule.allCases {
+            for subject in ["s-1", "reg-0/c-1000060:p-00001bca", "", "sub-1:odd:id"] {
+                #expect(try rule.subject(ofFactKey: rule.factKey(about: subject)) == subject, "\(rule) \(subject)")
+            }
+        }
+        #expect(LedgerRule.ideaAccepted.factKey(about: "sub-7") == "submission:sub-7:idea.accepted")
+        #expect(LedgerRule.surveyAnswered.factKey(about: "s-1") == "survey:s-1")
+        #expect(throws: ProjectionError.self) { try LedgerRule.ideaAccepted.subject(ofFactKey: "submission:sub-7:idea.submitted") }
+        #expect(throws: ProjectionError.self) { try LedgerRule.surveyAnswered.subject(ofFactKey: "festival:f-1:e-2") }
+    }
+
+    /// A line's flags are kept apart from one another in their shared byte.
+    @Test func aLinesFlagsAreIndependent() {
+        var line = LedgerLine(about: "s-1", rule: .surveyAnswered, share: 1, position: 4)
+        #expect(line.isDirty && !line.retracted && !line.capped && !line.isScored)
+        line.capped = true
+        line.isScored = true
+        line.isDirty = false
+        #expect(!line.isDirty && !line.retracted && line.capped && line.isScored)
+        line.retracted = true
+        line.capped = false
+        #expect(line.retracted && !line.capped && line.isScored && !line.isDirty)
     }
 }

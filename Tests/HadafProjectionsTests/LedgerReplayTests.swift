@@ -96,7 +96,7 @@ struct LedgerReplayTests {
     /// The replay's answers to `questions`, each asked twice (as two awards of one recipient
     /// read at one position ask): every ask is answered, once, in position order.
     private func answers(
-        _ questions: Set<LedgerReplay.Question>, from store: EventStore, maximumHeldLines: Int = LedgerProjector.defaultMaximumHeldLines,
+        _ questions: Set<LedgerReplay.Question>, from store: EventStore, maximumHeldLines: Int = LedgerReplay.defaultMaximumHeldLines,
         pageSize: Int = LedgerReplay.defaultPageSize
     ) throws -> [LedgerReplay.Question: LedgerStanding] {
         let asked = Array(questions) + Array(questions)

@@ -56,6 +56,23 @@ struct LedgerTests {
         #expect(versions == ["1404.1", "1405.2"])
     }
 
+    /// Lines hold no version of their own but their year's: a policy adopted again under a new
+    /// version, scoring the same, still names the new version on every line written before it.
+    @Test func aPolicyAdoptedAgainUnderANewVersionIsNamedOnEveryLine() async throws {
+        let log = try ProjectionLog()
+        try await register(log, "p-1", "student")
+        try await adopt(log, 1404)
+        try await answer(log, survey: "a", by: "p-1", at: year1404)
+        try await answer(log, survey: "b", by: "p-1", at: year1404)
+        #expect(try lines(log, "p-1").map(\.points) == [2, 2])
+        let renamed = policySource(1404).replacingOccurrences(of: "\"version\": \"1404.1\"", with: "\"version\": \"1404.1-bis\"")
+        try await log.append(PolicyAdopted(academicYear: 1404, version: "1404.1-bis", source: renamed, contentHash: "h1404-bis"), to: "policy-1404", at: year1404)
+        try await answer(log, survey: "c", by: "p-1", at: year1404)
+        #expect(try lines(log, "p-1").map(\.points) == [2, 2, 2])
+        let versions = try log.rows("SELECT policy_version FROM ledger_lines ORDER BY position").map { $0[0] as String }
+        #expect(versions == ["1404.1-bis", "1404.1-bis", "1404.1-bis"])
+    }
+
     @Test func coAuthorsSplitByShareAndCapsHold() async throws {
         let log = try ProjectionLog()
         try await register(log, "p-1", "student")

@@ -231,13 +231,16 @@ final class LedgerBook {
             WHERE participant_id = ? ORDER BY academic_year, position, fact_key
             """), arguments: [participant])
         while let row = try lines.next() {
-            var line = try LedgerLine(key: row[1], rule: LedgerRule(stored: row[2]), share: row[3], position: row[4])
+            let rule = try LedgerRule(stored: row[2])
+            var line = try LedgerLine(about: rule.subject(ofFactKey: row[1]), rule: rule, share: row[3], position: row[4])
             line.retracted = row[5]
             line.points = row[6]
             line.capped = row[7]
-            line.policyVersion = row[8]
+            let version: String? = row[8]
+            line.isScored = version != nil
             line.isDirty = false
-            account.years[row[0], default: LedgerYear()].lines.append(line)
+            account.years[row[0], default: LedgerYear()].insert(line)
+            if let version { account.years[row[0]]!.policyVersion = version }
         }
         for year in Array(account.years.keys) {
             var ledgerYear = account.years[year]!
@@ -273,19 +276,19 @@ final class LedgerBook {
             for year in account.years.keys.sorted() where account.years[year]!.isDirty {
                 var ledgerYear = account.years.removeValue(forKey: year)!
                 for index in ledgerYear.lines.indices where ledgerYear.lines[index].isDirty {
-                    let line = ledgerYear.lines[index]
+                    let line = ledgerYear[index]
                     upsertLine.bind(participant, at: 1)
                     upsertLine.bind(Int64(year), at: 2)
-                    upsertLine.bind(line.key, at: 3)
+                    upsertLine.bind(line.factKey, at: 3)
                     upsertLine.bind(line.rule.rawValue, at: 4)
                     upsertLine.bind(line.share, at: 5)
                     upsertLine.bind(line.position, at: 6)
                     upsertLine.bind(Int64(line.retracted ? 1 : 0), at: 7)
                     upsertLine.bind(line.points, at: 8)
                     upsertLine.bind(Int64(line.capped ? 1 : 0), at: 9)
-                    upsertLine.bind(line.policyVersion, at: 10)
+                    upsertLine.bind(line.isScored ? ledgerYear.policyVersion : nil, at: 10)
                     try upsertLine.execute()
-                    ledgerYear.lines[index].isDirty = false
+                    ledgerYear[index].isDirty = false
                 }
                 upsertTotal.bind(participant, at: 1)
                 upsertTotal.bind(Int64(year), at: 2)

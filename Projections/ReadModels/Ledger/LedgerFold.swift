@@ -54,17 +54,25 @@ final class LedgerFold: ProjectionFold {
             try earn(earning, act)
         case let .contributionWithdrawn(key):
             guard let author = try book.author(of: key, in: db) else { return }
-            try retract(["contribution:\(key)", "adoption:\(key)"], prefix: "endorsement:\(key):", from: [author], in: db)
+            // The contribution, its adoption, and the endorsements it received.
+            let endorsed = "\(key):"
+            try retract(from: [author], in: db) { line in
+                switch line.rule.family {
+                case .contribution, .adoption: line.subject == key
+                case .endorsement: line.subject.hasPrefix(endorsed)
+                default: false
+                }
+            }
         case let .proposalAnswered(key, verdict):
             guard let author = try book.author(of: key, in: db) else { return }
             switch verdict {
-            case .adopted: try earn(.init(key: "adoption:\(key)", participant: author, rule: .amendmentAdopted), act)
-            case .partlyAdopted: try earn(.init(key: "adoption:\(key)", participant: author, rule: .amendmentPartlyAdopted), act)
-            case .rejected: try retract(["adoption:\(key)"], from: [author], in: db)
+            case .adopted: try earn(.init(subject: key, participant: author, rule: .amendmentAdopted), act)
+            case .partlyAdopted: try earn(.init(subject: key, participant: author, rule: .amendmentPartlyAdopted), act)
+            case .rejected: try retract(from: [author], in: db) { $0.rule.family == .adoption && $0.subject == key }
             }
         case let .proposalEndorsed(key, endorser):
             guard let author = try book.author(of: key, in: db) else { return }
-            try earn(.init(key: "endorsement:\(key):\(endorser)", participant: author, rule: .endorsementReceived), act)
+            try earn(.init(subject: "\(key):\(endorser)", participant: author, rule: .endorsementReceived), act)
         case let .submissionCredited(submission, kind, authors):
             book.recordCredit(LedgerBook.SubmissionCredit(kind: kind, authors: authors), of: submission)
         case let .submitted(submission):
@@ -92,27 +100,27 @@ final class LedgerFold: ProjectionFold {
     /// Records (or restores) a fact and scores it: a new fact after everything its participant-year
     /// holds gets one more line from the sums; anything else scores the participant-year again.
     private func earn(_ earning: LedgerInput.Earning, _ act: Act) throws {
-        let (key, rule, share) = (earning.key, earning.rule, earning.share)
+        let (subject, rule, share) = (earning.subject, earning.rule, earning.share)
         let (db, academicYear) = (act.db, act.academicYear)
         try book.update(earning.participant, in: db) { account in
-            if let (year, index) = account.find(key) {
-                let existing = account.years[year]!.lines[index]
+            if let (year, index) = account.find(rule.family, about: subject) {
+                let existing = account.years[year]![index]
                 // The same act credited again (a second answer to a survey): nothing changes.
                 guard existing.retracted || existing.rule != rule || existing.share != share else { return }
-                account.years[year]!.lines[index].rule = rule
-                account.years[year]!.lines[index].share = share
-                account.years[year]!.lines[index].retracted = false
-                account.years[year]!.lines[index].isDirty = true
+                account.years[year]![index].rule = rule
+                account.years[year]![index].share = share
+                account.years[year]![index].retracted = false
+                account.years[year]![index].isDirty = true
                 try settle(&account, year: year, rescoring: true, in: db)
                 return
             }
-            let line = LedgerLine(key: key, rule: rule, share: share, position: act.position)
+            let line = LedgerLine(about: subject, rule: rule, share: share, position: act.position)
             let kind = account.kind
             if account.years[academicYear] == nil { account.years[academicYear] = LedgerYear() }
             // Mutated in place: a copy of the year would copy its lines at every event.
-            if let last = account.years[academicYear]!.lines.last, (last.position, last.key) >= (line.position, line.key) {
-                let index = account.years[academicYear]!.lines.firstIndex { ($0.position, $0.key) > (line.position, line.key) } ?? account.years[academicYear]!.lines.endIndex
-                account.years[academicYear]!.lines.insert(line, at: index)
+            if let last = account.years[academicYear]!.lines.last, last.comes(after: line.position, line.factKey) {
+                let index = account.years[academicYear]!.lines.firstIndex { $0.comes(after: line.position, line.factKey) } ?? account.years[academicYear]!.lines.endIndex
+                account.years[academicYear]!.insert(line, at: index)
                 try settle(&account, year: academicYear, rescoring: true, in: db)
             } else {
                 let previous = account.years[academicYear]!.total
@@ -123,18 +131,18 @@ final class LedgerFold: ProjectionFold {
         }
     }
 
-    /// Retracts the lines with these keys or this key prefix from the participants they credit,
-    /// and scores the years they were in again.
-    private func retract(_ keys: Set<String>, prefix: String? = nil, from participants: [String], in db: Database) throws {
+    /// Retracts the lines that `matches` from the participants they credit, and scores the years
+    /// they were in again.
+    private func retract(from participants: [String], in db: Database, where matches: (LedgerLine) -> Bool) throws {
         for participant in Set(participants).sorted() {
             try book.update(participant, in: db) { account in
                 for year in account.years.keys.sorted() {
                     var changed = false
                     for index in account.years[year]!.lines.indices {
-                        let line = account.years[year]!.lines[index]
-                        guard !line.retracted, keys.contains(line.key) || prefix.map(line.key.hasPrefix) == true else { continue }
-                        account.years[year]!.lines[index].retracted = true
-                        account.years[year]!.lines[index].isDirty = true
+                        let line = account.years[year]![index]
+                        guard !line.retracted, matches(line) else { continue }
+                        account.years[year]![index].retracted = true
+                        account.years[year]![index].isDirty = true
                         changed = true
                     }
                     if changed { try settle(&account, year: year, rescoring: true, in: db) }
@@ -145,14 +153,14 @@ final class LedgerFold: ProjectionFold {
 
     private func retractSubmission(_ submission: String, in db: Database) throws {
         guard let credit = try book.credit(of: submission, in: db) else { return }
-        try retract([], prefix: "submission:\(submission):", from: credit.authors.map(\.id), in: db)
+        try retract(from: credit.authors.map(\.id), in: db) { $0.rule.creditsASubmission && $0.subject == submission }
     }
 
     /// Credits each author of the submission, by their share, with the rule for its kind.
     private func credit(submission: String, rules: [String: LedgerRule], _ act: Act) throws {
         guard let credit = try book.credit(of: submission, in: act.db), let rule = rules[credit.kind] else { return }
         for author in credit.authors {
-            try earn(.init(key: "submission:\(submission):\(rule.rawValue)", participant: author.id, rule: rule, share: author.share / 100), act)
+            try earn(.init(subject: submission, participant: author.id, rule: rule, share: author.share / 100), act)
         }
     }
 

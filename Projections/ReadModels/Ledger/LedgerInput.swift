@@ -9,9 +9,8 @@ import HadafEvents
 struct LedgerInput: Sendable {
     /// A fact to record and score for a participant.
     struct Earning: Sendable {
-        /// Names the fact among the participant's: it does not repeat the participant, so that
-        /// most keys fit in a string's sixteen inline bytes.
-        let key: String
+        /// What the fact is about within its rule's family (``LedgerRule/factKey(about:)``).
+        let subject: String
         let participant: String
         let rule: LedgerRule
         var share: Double = 1
@@ -61,15 +60,15 @@ struct LedgerInput: Sendable {
             return try event.decode(as: PolicyAdopted.self).map(Change.policyAdopted)
         case SurveyAnswered.eventType:
             guard let answered = try SurveyAnswered.respondent(of: event), !answered.isRevision else { return nil }
-            return .earned(Earning(key: "survey:\(stream("survey-"))", participant: answered.respondent, rule: .surveyAnswered))
+            return .earned(Earning(subject: stream("survey-"), participant: answered.respondent, rule: .surveyAnswered))
         case SurveyParticipationCredited.eventType:
             guard let credited = try event.decode(as: SurveyParticipationCredited.self) else { return nil }
-            return .earned(Earning(key: "survey:\(credited.surveyId)", participant: credited.participantId, rule: .surveyAnswered))
+            return .earned(Earning(subject: credited.surveyId, participant: credited.participantId, rule: .surveyAnswered))
         case ArticleContributed.eventType:
             guard let contributed = try event.decode(as: ArticleContributed.self), !contributed.isRevision else { return nil }
             let key = "\(stream("regulation-"))/\(contributed.contributionId)"
             let rule: LedgerRule = contributed.kind == .comment ? .regulationComment : .amendmentProposed
-            return .contributed(key: key, Earning(key: "contribution:\(key)", participant: contributed.author, rule: rule))
+            return .contributed(key: key, Earning(subject: key, participant: contributed.author, rule: rule))
         case ContributionWithdrawn.eventType:
             guard let withdrawn = try event.decode(as: ContributionWithdrawn.self) else { return nil }
             return .contributionWithdrawn(key: "\(stream("regulation-"))/\(withdrawn.contributionId)")
@@ -99,10 +98,10 @@ struct LedgerInput: Sendable {
             for prize in announced.prizes {
                 for recipient in prize.recipients {
                     let id = "\(recipient.kind == .studentGroup ? "group:" : "")\(recipient.id)"
-                    earnings.append(Earning(key: "festival:\(festival):\(prize.entryId)", participant: id, rule: .festivalWinner, share: Double(recipient.share) / 100))
+                    earnings.append(Earning(subject: "\(festival):\(prize.entryId)", participant: id, rule: .festivalWinner, share: Double(recipient.share) / 100))
                 }
                 if let university = prize.university {
-                    earnings.append(Earning(key: "festival:\(festival):\(prize.entryId)", participant: "deputy:\(university)", rule: .festivalWinner))
+                    earnings.append(Earning(subject: "\(festival):\(prize.entryId)", participant: "deputy:\(university)", rule: .festivalWinner))
                 }
             }
             return .earnedEach(earnings)

@@ -22,7 +22,7 @@ import HadafEvents
 /// once per commit, so that an event costs no SQL but its own line.
 public struct LedgerProjector: Projector {
     public let name = "ledger"
-    public let version = 3
+    public let version = 4
     public let tables = [
         "ledger_participants", "ledger_policies", "ledger_proposals", "ledger_submissions", "ledger_lines",
         "ledger_totals", "ledger_university_totals", "eligibility",

@@ -16,25 +16,37 @@ enum LedgerScoring {
     /// Adds a line after every other line of the year and scores it from the sums: exactly what
     /// scoring the whole year again would give it.
     static func append(_ line: LedgerLine, to year: inout LedgerYear, policy: IncentivePolicy?, kind: String?) {
+        // The year's lines were scored under another policy: all of them are scored again.
+        guard year.policyVersion == policy?.version || !year.lines.contains(where: \.isScored) else {
+            year.insert(line)
+            rescore(&year, policy: policy, kind: kind)
+            return
+        }
         var line = line
         score(&line, total: &year.total, byRule: &year.byRule, policy: policy, kind: kind)
-        year.lines.append(line)
+        year.insert(line)
+        year.policyVersion = policy?.version
         year.isDirty = true
     }
 
-    /// Scores every line of the year again, from the first; marks those whose score changed.
+    /// Scores every line of the year again, from the first; marks those whose score changed
+    /// (every scored line, when the policy is another than the one that scored them).
     static func rescore(_ year: inout LedgerYear, policy: IncentivePolicy?, kind: String?) {
+        let versionChanged = year.policyVersion != policy?.version
         var total = 0.0
         var byRule: [LedgerRule: Double] = [:]
         for index in year.lines.indices {
-            var line = year.lines[index]
+            var line = year[index]
             score(&line, total: &total, byRule: &byRule, policy: policy, kind: kind)
-            let before = year.lines[index]
-            if line.points != before.points || line.capped != before.capped || line.policyVersion != before.policyVersion { line.isDirty = true }
-            year.lines[index] = line
+            let before = year[index]
+            if line.points != before.points || line.capped != before.capped || line.isScored != before.isScored || (line.isScored && versionChanged) {
+                line.isDirty = true
+            }
+            year[index] = line
         }
         year.total = total
         year.byRule = byRule
+        year.policyVersion = policy?.version
         year.isDirty = true
     }
 
@@ -48,13 +60,13 @@ enum LedgerScoring {
         guard !line.retracted, let policy, let kind else {
             line.points = 0
             line.capped = false
-            line.policyVersion = nil
+            line.isScored = false
             return
         }
         let scored = points(policy: policy, kind: kind, rule: line.rule, share: line.share, ruleTotal: byRule[line.rule, default: 0], total: total)
         line.points = scored.points
         line.capped = scored.capped
-        line.policyVersion = policy.version
+        line.isScored = true
         byRule[line.rule, default: 0] += scored.points
         total += scored.points
     }
