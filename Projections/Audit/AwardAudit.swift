@@ -51,11 +51,11 @@ public enum AwardAudit {
             }
         }
 
-        try LedgerReplay.answer(checks.map(\.question), from: store) { index, standing throws(ProjectionError) in
+        try LedgerReplay.answer(checks.lazy.map(\.question), from: store) { index, standing throws(ProjectionError) in
             let check = checks[index]
             guard !check.passes(standing) else { return }
             let found = try self.check(issued(at: check.position, in: store), at: check.position, against: standing, in: store)
-            if !found.isEmpty { findingsByAward[check.index] = found }
+            if !found.isEmpty { findingsByAward[Int(check.index)] = found }
         }
         for index in findingsByAward.keys.sorted() { findings += findingsByAward[index]! }
 

@@ -1,33 +1,32 @@
 import HadafEvents
 
 /// What the audit keeps of an award until the replay reaches its basis: enough to tell, against
-/// the standing folded again there, that the award holds, in about a hundred bytes instead of
-/// the award itself (a national year has over a million awards, each naming its ledger lines).
+/// the standing folded again there, that the award holds, in sixty-four bytes instead of the
+/// award itself (a national year has over a million awards, each naming its ledger lines).
 ///
 /// An award that does not pass so is read again from the log and checked in full
 /// (``AwardAudit/check(_:at:against:in:)``), which names its findings.
 struct AwardCheck {
-    /// The award's place among those audited: the report lists findings in this order.
-    let index: Int
+    let question: LedgerReplay.Question
     /// The position of its `award.issued` event.
     let position: Int64
-    let question: LedgerReplay.Question
+    /// ``digest(kind:policyVersion:positions:)`` of the award's kind, policy version and basis.
+    let digest: Int
+    /// The amount it pays, 0 for none: no limit is below 0.
+    let rials: Int64
+    /// The award's place among those audited: the report lists findings in this order.
+    let index: Int32
     let kind: AwardKind
-    let policyVersion: String
-    /// ``digest(of:)`` of the positions its basis names.
-    let basisDigest: Int
-    let rials: Int64?
     let awaitsSecondApproval: Bool
 
     init(_ award: AuditedOffice.Award, index: Int) {
         let issued = award.issued
-        self.index = index
-        position = award.position
         question = LedgerReplay.Question(holder: issued.recipient, year: issued.academicYear, readAt: issued.basis.readAt)
+        position = award.position
+        digest = Self.digest(kind: issued.kind, policyVersion: issued.policyVersion, positions: issued.basis.positions)
+        rials = issued.rials ?? 0
+        self.index = Int32(index)
         kind = issued.kind
-        policyVersion = issued.policyVersion
-        basisDigest = Self.digest(of: issued.basis.positions)
-        rials = issued.rials
         awaitsSecondApproval = issued.awaitsSecondApproval
     }
 
@@ -36,17 +35,20 @@ struct AwardCheck {
     /// the one-officer limit or awaiting a second officer. Festival prizes are always checked in
     /// full, against their announcement.
     func passes(_ standing: LedgerStanding) -> Bool {
-        guard kind.isByThreshold, (standing.policy?.version ?? "") == policyVersion, standing.reached.contains(kind.rawValue),
-              Self.digest(of: standing.positions) == basisDigest
+        guard kind.isByThreshold, standing.reached.contains(kind.rawValue),
+              Self.digest(kind: kind, policyVersion: standing.policy?.version ?? "", positions: standing.positions) == digest
         else { return false }
-        if let rials, let limit = standing.policy?.secondApprovalAboveRials, rials > limit { return awaitsSecondApproval }
+        if let limit = standing.policy?.secondApprovalAboveRials, rials > limit { return awaitsSecondApproval }
         return true
     }
 
-    /// A digest of a basis's positions. `Hasher` is keyed afresh in every process, so a basis
-    /// forged to match the recomputed lines' digest cannot be prepared in advance.
-    static func digest(of positions: [Int64]) -> Int {
+    /// A digest of what the award names, to compare with what the standing gives. `Hasher` is
+    /// keyed afresh in every process, so an award forged to match a recomputed standing's digest
+    /// cannot be prepared in advance.
+    static func digest(kind: AwardKind, policyVersion: String, positions: [Int64]) -> Int {
         var hasher = Hasher()
+        hasher.combine(kind)
+        hasher.combine(policyVersion)
         hasher.combine(positions)
         return hasher.finalize()
     }

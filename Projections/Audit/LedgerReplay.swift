@@ -29,16 +29,17 @@ enum LedgerReplay {
 
     /// Answers each question with the holder's standing at its position, handing it to
     /// `answered` (with the question's index) as the fold passes that position, in position order.
-    /// Nothing is kept: a caller that checks each answer and lets it go holds no standing.
+    /// Nothing is kept: a caller that checks each answer and lets it go holds no standing, and
+    /// the questions may be a lazy view of what the caller holds.
     ///
     /// - Parameters:
     ///   - maximumHeldLines: the fold's memory bound; beyond it, it writes its tables and reads
     ///     accounts back from them.
     ///   - pageSize: how many events are read at a time.
-    static func answer(
-        _ questions: [Question], from store: EventStore, maximumHeldLines: Int = defaultMaximumHeldLines, pageSize: Int = defaultPageSize,
+    static func answer<Questions: RandomAccessCollection<Question>>(
+        _ questions: Questions, from store: EventStore, maximumHeldLines: Int = defaultMaximumHeldLines, pageSize: Int = defaultPageSize,
         answered: (Int, LedgerStanding) throws -> Void
-    ) throws(ProjectionError) {
+    ) throws(ProjectionError) where Questions.Index == Int {
         // Sorted whole, so that the awards of one recipient read at one position come in a row
         // and share one answer.
         let order = questions.indices.sorted { (questions[$0].readAt, questions[$0].holder, questions[$0].year) < (questions[$1].readAt, questions[$1].holder, questions[$1].year) }

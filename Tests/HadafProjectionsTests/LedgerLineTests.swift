@@ -16,9 +16,9 @@ struct LedgerLineTests {
     }
 
     /// The audit holds every line of a national year at once (seven million and more): a line
-    /// outgrowing its forty-eight bytes by a word would cost sixty megabytes there.
-    @Test func aLineTakesFortyEightBytes() {
-        #expect(MemoryLayout<LedgerLine>.stride == 48)
+    /// outgrowing its forty bytes by a word would cost sixty megabytes there.
+    @Test func aLineTakesFortyBytes() {
+        #expect(MemoryLayout<LedgerLine>.stride == 40)
     }
 
     /// An account finds a line by its fact, its rule's family and subject, in whichever year:
@@ -48,6 +48,17 @@ struct LedgerLineTests {
         #expect(LedgerRule.surveyAnswered.factKey(about: "s-1") == "survey:s-1")
         #expect(throws: ProjectionError.self) { try LedgerRule.ideaAccepted.subject(ofFactKey: "submission:sub-7:idea.submitted") }
         #expect(throws: ProjectionError.self) { try LedgerRule.surveyAnswered.subject(ofFactKey: "festival:f-1:e-2") }
+    }
+
+    /// A share is kept in whole percent and read back exactly as the fold computes it, from a
+    /// co-author's or a prize recipient's percentage.
+    @Test func aShareIsReadBackExactly() {
+        for percent in [0, 1, 33, 50, 67, 99, 100] {
+            var line = LedgerLine(about: "sub-1", rule: .ideaAccepted, share: Double(percent) / 100, position: 1)
+            #expect(line.share == Double(percent) / 100)
+            line.share = Double(100 - percent) / 100
+            #expect(line.share == Double(100 - percent) / 100)
+        }
     }
 
     /// A line's flags are kept apart from one another in their shared byte.

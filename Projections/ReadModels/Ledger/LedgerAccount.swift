@@ -62,27 +62,39 @@ struct StoredEligibility {
 /// A fact of participation and its score: what earned what (kept when retracted, so that a
 /// restoration finds it), and the points the year's policy gives it in its place among the others.
 ///
-/// Forty-eight bytes: the audit holds every line of a national year at once, millions of them,
-/// so the fact is its rule and subject (its key is made when written), the rule is a byte, the
-/// flags share another, and the policy version is the year's.
+/// Forty bytes: the audit holds every line of a national year at once, millions of them, so the
+/// fact is its rule and subject (its key is made when written), the rule is a byte, the flags
+/// share another, the share is in whole percent, and the policy version is the year's.
 struct LedgerLine {
     /// What the fact is about within its rule's family (``LedgerRule/factKey(about:)``).
     let subject: String
     let position: Int64
     var points = 0.0
-    /// The participant's share of the credit: 1, or a co-author's share.
-    var share: Double
     /// ``hash(_:_:)`` of the fact, compared before the fact itself.
     let factHash: UInt32
+    /// ``share`` in percent: shares are whole percentages (a co-author's, a prize's), and two
+    /// bytes hold them where a `Double` took eight.
+    private var sharePercent: UInt16
     var rule: LedgerRule
     private var flags = Flags.isDirty
 
     init(about subject: String, rule: LedgerRule, share: Double, position: Int64) {
         self.subject = subject
         self.rule = rule
-        self.share = share
         self.position = position
+        sharePercent = Self.percent(share)
         factHash = Self.hash(rule.family, subject)
+    }
+
+    /// The participant's share of the credit: 1, or a co-author's share.
+    var share: Double {
+        get { Double(sharePercent) / 100 }
+        set { sharePercent = Self.percent(newValue) }
+    }
+
+    private static func percent(_ share: Double) -> UInt16 {
+        let percent = (share * 100).rounded()
+        return percent.isFinite ? UInt16(max(0, min(percent, Double(UInt16.max)))) : 0
     }
 
     /// The key the tables name the fact by.
