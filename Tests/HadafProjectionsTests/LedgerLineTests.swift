@@ -2,7 +2,7 @@ import HadafEvents
 @testable import HadafProjections
 import Testing
 
-@Suite("The ledger's lines in memory")
+@Suite("The ledger in memory: lines, facts, submission credits")
 struct LedgerLineTests {
     /// A line holds its rule as a byte: every rule a policy may score has one, and only those.
     @Test func theRulesAreThoseAPolicyScores() {
@@ -72,5 +72,14 @@ struct LedgerLineTests {
         line.retracted = true
         line.capped = false
         #expect(line.retracted && !line.capped && line.isScored && !line.isDirty)
+    }
+
+    /// A submission's credit gives back its authors in order, however many it has.
+    @Test func aSubmissionCreditGivesItsAuthorsBack() {
+        for count in [0, 1, 3] {
+            let authors = (0..<count).map { LedgerBook.Author(id: "p-\($0)", share: Double(100 / max(count, 1))) }
+            let credit = LedgerBook.SubmissionCredit(kind: "idea", authors: authors)
+            #expect(credit.authors.map(\.id) == authors.map(\.id) && credit.authors.map(\.share) == authors.map(\.share))
+        }
     }
 }

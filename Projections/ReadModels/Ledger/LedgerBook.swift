@@ -38,18 +38,6 @@ final class LedgerBook {
         static func < (lhs: Self, rhs: Self) -> Bool { (lhs.university, lhs.year) < (rhs.university, rhs.year) }
     }
 
-    /// What a submission credits: its kind and its authors with their shares.
-    struct SubmissionCredit {
-        let kind: String
-        let authors: [Author]
-    }
-
-    /// An author of a submission and their share of its credit, in percent.
-    struct Author: Sendable {
-        let id: String
-        let share: Double
-    }
-
     init(names: TableNames, startsEmpty: Bool, maximumLines: Int) {
         self.names = names
         self.maximumLines = maximumLines
