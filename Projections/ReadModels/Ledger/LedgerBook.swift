@@ -20,7 +20,13 @@ final class LedgerBook {
     private var policies: [Int: IncentivePolicy?] = [:]
     private var proposalAuthors: [String: String] = [:]
     private var submissions: [String: SubmissionCredit] = [:]
-    /// What changed since the last flush: only these are written, in key order.
+    /// Nothing has been written to the tables yet, which were empty: everything held is new to
+    /// them, and the first flush writes it all. Until then no participant, proposal or submission
+    /// is noted as changed: the audit's fold, which holds a national year without flushing, would
+    /// otherwise keep a set of every one of them (about 70 MB at ten million events).
+    private var writtenNothing: Bool
+    /// What changed since the last flush (once something has been written): only these are
+    /// written, in key order.
     private var changedParticipants: Set<String> = []
     private var changedUniversities: Set<UniversityYearKey> = []
     private var changedProposals: Set<String> = []
@@ -42,6 +48,7 @@ final class LedgerBook {
         self.names = names
         self.maximumLines = maximumLines
         holdsEverything = startsEmpty
+        writtenNothing = startsEmpty
     }
 
     // MARK: - Participants
@@ -76,7 +83,7 @@ final class LedgerBook {
         let linesBefore = account.lineCount
         try change(&account)
         heldLines += account.lineCount - linesBefore
-        changedParticipants.insert(participant)
+        if !writtenNothing { changedParticipants.insert(participant) }
     }
 
     /// Records a registration: the participant's kind and university.
@@ -142,7 +149,7 @@ final class LedgerBook {
     /// at the flush.
     func recordAuthor(_ author: String, of proposal: String) {
         proposalAuthors[proposal] = author
-        changedProposals.insert(proposal)
+        if !writtenNothing { changedProposals.insert(proposal) }
     }
 
     /// Who wrote the contribution.
@@ -158,7 +165,7 @@ final class LedgerBook {
     /// flush.
     func recordCredit(_ credit: SubmissionCredit, of submission: String) {
         submissions[submission] = credit
-        changedSubmissions.insert(submission)
+        if !writtenNothing { changedSubmissions.insert(submission) }
     }
 
     /// What the submission credits.
@@ -258,7 +265,7 @@ final class LedgerBook {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let upsertTotal = try RawStatement(db, sql: "INSERT OR REPLACE INTO \(names.table("ledger_totals")) (participant_id, academic_year, points, last_position) VALUES (?, ?, ?, ?)")
-        for participant in changedParticipants.sorted() {
+        for participant in writtenNothing ? accounts.keys.sorted() : changedParticipants.sorted() {
             // Taken out and put back, so that clearing marks does not copy the lines.
             guard var account = accounts.removeValue(forKey: participant) else { continue }
             for year in account.years.keys.sorted() where account.years[year]!.isDirty {
@@ -299,20 +306,21 @@ final class LedgerBook {
                                   stored: &universities[key]!.stored, in: db)
         }
         changedUniversities = []
+        writtenNothing = false
         if heldLines > maximumLines { forget() }
     }
 
     /// Writes the changed proposals' authors and submissions' credits, in key order.
     private func flushAuthorsAndCredits(in db: Database) throws {
         let upsertAuthor = try RawStatement(db, sql: "INSERT OR REPLACE INTO \(names.table("ledger_proposals")) (proposal_key, author) VALUES (?, ?)")
-        for proposal in changedProposals.sorted() {
+        for proposal in writtenNothing ? proposalAuthors.keys.sorted() : changedProposals.sorted() {
             upsertAuthor.bind(proposal, at: 1)
             upsertAuthor.bind(proposalAuthors[proposal]!, at: 2)
             try upsertAuthor.execute()
         }
         changedProposals = []
         let upsertCredit = try RawStatement(db, sql: "INSERT OR REPLACE INTO \(names.table("ledger_submissions")) (submission_id, kind, authors) VALUES (?, ?, ?)")
-        for submission in changedSubmissions.sorted() {
+        for submission in writtenNothing ? submissions.keys.sorted() : changedSubmissions.sorted() {
             let credit = submissions[submission]!
             upsertCredit.bind(submission, at: 1)
             upsertCredit.bind(credit.kind, at: 2)
