@@ -74,12 +74,24 @@ struct LedgerLineTests {
         #expect(line.retracted && !line.capped && line.isScored && !line.isDirty)
     }
 
-    /// A submission's credit gives back its authors in order, however many it has.
+    /// A submission's credit gives back its authors and their shares in order, however many it
+    /// has, in 32 bytes (a national year holds a million in a dictionary of slots that size).
     @Test func aSubmissionCreditGivesItsAuthorsBack() {
         for count in [0, 1, 3] {
             let authors = (0..<count).map { LedgerBook.Author(id: "p-\($0)", share: Double(100 / max(count, 1))) }
-            let credit = LedgerBook.SubmissionCredit(kind: "idea", authors: authors)
+            let credit = LedgerBook.SubmissionCredit(kind: .idea, authors: authors)
             #expect(credit.authors.map(\.id) == authors.map(\.id) && credit.authors.map(\.share) == authors.map(\.share))
         }
+        #expect(MemoryLayout<LedgerBook.SubmissionCredit>.stride == 32)
+    }
+
+    /// A year's points by rule start at nothing and move apart, rule by rule.
+    @Test func ruleTotalsAreKeptApart() {
+        var totals = RuleTotals()
+        #expect(totals[.surveyAnswered] == 0)
+        totals[.surveyAnswered] += 2
+        totals[.ideaAccepted] += 5
+        totals[.surveyAnswered] += 2
+        #expect(totals[.surveyAnswered] == 4 && totals[.ideaAccepted] == 5 && totals[.festivalWinner] == 0)
     }
 }

@@ -27,7 +27,7 @@ struct LedgerAccount {
 struct LedgerYear {
     private(set) var lines: [LedgerLine] = []
     var total = 0.0
-    var byRule: [LedgerRule: Double] = [:]
+    var byRule = RuleTotals()
     /// The version of the policy that scored its scored lines: one for the whole year, since a
     /// policy adopted for the year scores every line of it again (``LedgerScoring``).
     var policyVersion: String?

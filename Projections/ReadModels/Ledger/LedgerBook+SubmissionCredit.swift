@@ -1,25 +1,38 @@
 extension LedgerBook {
     /// What a submission credits: its kind and its authors with their shares.
     ///
-    /// The audit's fold holds one for every submission of the log (well over a million in a
-    /// national year), so the one author most submissions have is held inline: an array of one
-    /// took a heap allocation of its own.
+    /// The audit's fold holds one for every submission of the log (a million in a national
+    /// year), in a dictionary whose every slot is the size of this value: so the one author most
+    /// submissions have is held inline, their share in whole percent, the kind as a byte, and the
+    /// whole in 32 bytes.
     struct SubmissionCredit {
-        let kind: String
-        private let firstAuthor: Author?
+        private let firstAuthorId: String
         private let otherAuthors: [Author]
+        private let firstAuthorShare: UInt16
+        private let hasAuthors: Bool
+        let kind: Kind
 
-        init(kind: String, authors: [Author]) {
+        /// A submission's kind, as the tables name it.
+        enum Kind: String {
+            case idea, experience
+        }
+
+        init(kind: Kind, authors: [Author]) {
             self.kind = kind
-            firstAuthor = authors.first
+            hasAuthors = !authors.isEmpty
+            firstAuthorId = authors.first?.id ?? ""
+            let share = (authors.first?.share ?? 0).rounded()
+            firstAuthorShare = share.isFinite ? UInt16(max(0, min(share, Double(UInt16.max)))) : 0
             otherAuthors = Array(authors.dropFirst())
         }
 
         /// The authors, in the order the submission names them.
-        var authors: [Author] { firstAuthor.map { [$0] + otherAuthors } ?? [] }
+        var authors: [Author] {
+            hasAuthors ? [Author(id: firstAuthorId, share: Double(firstAuthorShare))] + otherAuthors : []
+        }
     }
 
-    /// An author of a submission and their share of its credit, in percent.
+    /// An author of a submission and their share of its credit, in whole percent.
     struct Author: Sendable {
         let id: String
         let share: Double

@@ -179,7 +179,8 @@ final class LedgerBook {
             guard parts.count == 2, let share = Double(parts[1]) else { return nil }
             return Author(id: String(parts[0]), share: share)
         }
-        let credit = SubmissionCredit(kind: row[0], authors: authors)
+        guard let kind = SubmissionCredit.Kind(rawValue: row[0]) else { throw ProjectionError.readModel("the ledger names an unknown kind of submission '\(row[0] as String)'") }
+        let credit = SubmissionCredit(kind: kind, authors: authors)
         submissions[submission] = credit
         return credit
     }
@@ -241,7 +242,7 @@ final class LedgerBook {
             var ledgerYear = account.years[year]!
             for line in ledgerYear.lines where !line.retracted {
                 ledgerYear.total += line.points
-                ledgerYear.byRule[line.rule, default: 0] += line.points
+                ledgerYear.byRule[line.rule] += line.points
             }
             ledgerYear.stored = try storedEligibility(participant, year: year, in: db)
             account.years[year] = ledgerYear
@@ -323,7 +324,7 @@ final class LedgerBook {
         for submission in writtenNothing ? submissions.keys.sorted() : changedSubmissions.sorted() {
             let credit = submissions[submission]!
             upsertCredit.bind(submission, at: 1)
-            upsertCredit.bind(credit.kind, at: 2)
+            upsertCredit.bind(credit.kind.rawValue, at: 2)
             upsertCredit.bind(credit.authors.map { "\($0.id)=\($0.share)" }.joined(separator: ";"), at: 3)
             try upsertCredit.execute()
         }

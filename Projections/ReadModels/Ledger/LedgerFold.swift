@@ -76,10 +76,10 @@ final class LedgerFold: ProjectionFold {
         case let .submissionCredited(submission, kind, authors):
             book.recordCredit(LedgerBook.SubmissionCredit(kind: kind, authors: authors), of: submission)
         case let .submitted(submission):
-            try credit(submission: submission, rules: ["idea": .ideaSubmitted], act)
+            try credit(submission: submission, rules: [.idea: .ideaSubmitted], act)
         case let .screened(submission, decision):
             switch decision {
-            case .acceptedForEvaluation: try credit(submission: submission, rules: ["idea": .ideaAccepted, "experience": .experienceAccepted], act)
+            case .acceptedForEvaluation: try credit(submission: submission, rules: [.idea: .ideaAccepted, .experience: .experienceAccepted], act)
             case .rejected: try retractSubmission(submission, in: db)
             case .returnedForRevision: break
             }
@@ -157,7 +157,7 @@ final class LedgerFold: ProjectionFold {
     }
 
     /// Credits each author of the submission, by their share, with the rule for its kind.
-    private func credit(submission: String, rules: [String: LedgerRule], _ act: Act) throws {
+    private func credit(submission: String, rules: [LedgerBook.SubmissionCredit.Kind: LedgerRule], _ act: Act) throws {
         guard let credit = try book.credit(of: submission, in: act.db), let rule = rules[credit.kind] else { return }
         for author in credit.authors {
             try earn(.init(subject: submission, participant: author.id, rule: rule, share: author.share / 100), act)

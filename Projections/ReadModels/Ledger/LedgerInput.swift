@@ -29,7 +29,7 @@ struct LedgerInput: Sendable {
         case contributionWithdrawn(key: String)
         case proposalAnswered(key: String, verdict: ProposalVerdict)
         case proposalEndorsed(key: String, endorser: String)
-        case submissionCredited(submission: String, kind: String, authors: [LedgerBook.Author])
+        case submissionCredited(submission: String, kind: LedgerBook.SubmissionCredit.Kind, authors: [LedgerBook.Author])
         case submitted(submission: String)
         case screened(submission: String, decision: SubmissionScreened.Decision)
         case submissionWithdrawn(submission: String)
@@ -111,7 +111,7 @@ struct LedgerInput: Sendable {
     }
 
     private static func credited(_ submission: String, _ content: SubmissionContent, _ authors: [SubmissionAuthor]) -> Change {
-        let kind = if case .idea = content { "idea" } else { "experience" }
+        let kind: LedgerBook.SubmissionCredit.Kind = if case .idea = content { .idea } else { .experience }
         return .submissionCredited(
             submission: submission, kind: kind,
             authors: authors.map { LedgerBook.Author(id: "\($0.kind == .studentGroup ? "group:" : "")\($0.id)", share: Double($0.share)) })

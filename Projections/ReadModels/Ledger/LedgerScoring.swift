@@ -34,7 +34,7 @@ enum LedgerScoring {
     static func rescore(_ year: inout LedgerYear, policy: IncentivePolicy?, kind: String?) {
         let versionChanged = year.policyVersion != policy?.version
         var total = 0.0
-        var byRule: [LedgerRule: Double] = [:]
+        var byRule = RuleTotals()
         for index in year.lines.indices {
             var line = year[index]
             score(&line, total: &total, byRule: &byRule, policy: policy, kind: kind)
@@ -56,18 +56,18 @@ enum LedgerScoring {
         return policy.thresholds.filter { $0.value.kinds.contains(kind) && total >= $0.value.minimumPoints }.keys.sorted()
     }
 
-    private static func score(_ line: inout LedgerLine, total: inout Double, byRule: inout [LedgerRule: Double], policy: IncentivePolicy?, kind: String?) {
+    private static func score(_ line: inout LedgerLine, total: inout Double, byRule: inout RuleTotals, policy: IncentivePolicy?, kind: String?) {
         guard !line.retracted, let policy, let kind else {
             line.points = 0
             line.capped = false
             line.isScored = false
             return
         }
-        let scored = points(policy: policy, kind: kind, rule: line.rule, share: line.share, ruleTotal: byRule[line.rule, default: 0], total: total)
+        let scored = points(policy: policy, kind: kind, rule: line.rule, share: line.share, ruleTotal: byRule[line.rule], total: total)
         line.points = scored.points
         line.capped = scored.capped
         line.isScored = true
-        byRule[line.rule, default: 0] += scored.points
+        byRule[line.rule] += scored.points
         total += scored.points
     }
 }
