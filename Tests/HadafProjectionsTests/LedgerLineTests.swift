@@ -26,9 +26,11 @@ struct LedgerLineTests {
     /// acceptance is not its submission.
     @Test func anAccountFindsALineByItsFact() {
         var account = LedgerAccount()
-        account.years[1404, default: LedgerYear()].insert(LedgerLine(about: "s-1", rule: .surveyAnswered, share: 1, position: 4))
+        account.years[1404] = LedgerYear()
+        account.years[1404]!.insert(LedgerLine(about: "s-1", rule: .surveyAnswered, share: 1, position: 4))
         account.years[1404]!.insert(LedgerLine(about: "sub-7", rule: .ideaSubmitted, share: 0.5, position: 9))
-        account.years[1405, default: LedgerYear()].insert(LedgerLine(about: "reg-1/c-2", rule: .amendmentAdopted, share: 1, position: 12))
+        account.years[1405] = LedgerYear()
+        account.years[1405]!.insert(LedgerLine(about: "reg-1/c-2", rule: .amendmentAdopted, share: 1, position: 12))
         #expect(account.find(.ideaSubmitted, about: "sub-7").map { [$0.year, $0.index] } == [1404, 1])
         #expect(account.find(.ideaAccepted, about: "sub-7") == nil)
         #expect(account.find(LedgerRule.amendmentPartlyAdopted.family, about: "reg-1/c-2").map { [$0.year, $0.index] } == [1405, 0])
@@ -93,5 +95,21 @@ struct LedgerLineTests {
         totals[.ideaAccepted] += 5
         totals[.surveyAnswered] += 2
         #expect(totals[.surveyAnswered] == 4 && totals[.ideaAccepted] == 5 && totals[.festivalWinner] == 0)
+    }
+
+    /// A participant's years are found, changed in place, assigned and taken out by year.
+    @Test func yearsAreKeptByYear() {
+        var years = LedgerYears()
+        #expect(years[1404] == nil && years.keys.isEmpty)
+        years[1404] = LedgerYear()
+        years[1405] = LedgerYear()
+        years[1404]!.total = 7
+        years[1405]!.insert(LedgerLine(about: "s-1", rule: .surveyAnswered, share: 1, position: 4))
+        years[1404]!.total += 1
+        #expect(years[1404]?.total == 8 && years[1404]?.lines.isEmpty == true && years[1405]?.lines.count == 1)
+        #expect(years.keys.sorted() == [1404, 1405] && years.values.count == 2)
+        #expect(years.removeValue(forKey: 1404)?.total == 8 && years[1404] == nil && years.keys == [1405])
+        years[1405] = nil
+        #expect(years.keys.isEmpty)
     }
 }

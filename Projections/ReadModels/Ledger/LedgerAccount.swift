@@ -4,7 +4,7 @@
 struct LedgerAccount {
     var kind: String?
     var university: String?
-    var years: [Int: LedgerYear] = [:]
+    var years = LedgerYears()
 
     /// How many lines the account holds, in every year.
     var lineCount: Int { years.values.reduce(0) { $0 + $1.lines.count } }

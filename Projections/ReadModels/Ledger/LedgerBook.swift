@@ -235,10 +235,12 @@ final class LedgerBook {
             let version: String? = row[8]
             line.isScored = version != nil
             line.isDirty = false
-            account.years[row[0], default: LedgerYear()].insert(line)
-            if let version { account.years[row[0]]!.policyVersion = version }
+            let year: Int = row[0]
+            if account.years[year] == nil { account.years[year] = LedgerYear() }
+            account.years[year]!.insert(line)
+            if let version { account.years[year]!.policyVersion = version }
         }
-        for year in Array(account.years.keys) {
+        for year in account.years.keys {
             var ledgerYear = account.years[year]!
             for line in ledgerYear.lines where !line.retracted {
                 ledgerYear.total += line.points
