@@ -23,8 +23,6 @@ struct LedgerYears: Sequence {
     /// The years held, in no particular order.
     var keys: [Int] { storage.map(\.year) }
 
-    var values: [LedgerYear] { storage.map(\.ledger) }
-
     /// Takes the year out, returning it.
     mutating func removeValue(forKey year: Int) -> LedgerYear? {
         storage.firstIndex { $0.year == year }.map { storage.remove(at: $0).ledger }
