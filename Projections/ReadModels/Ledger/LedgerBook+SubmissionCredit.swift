@@ -6,10 +6,10 @@ extension LedgerBook {
     /// submissions have is held inline, their share in whole percent, the kind as a byte, and the
     /// whole in 32 bytes.
     struct SubmissionCredit {
-        private let firstAuthorId: String
+        /// nil when the submission names no author.
+        private let firstAuthorId: String?
         private let otherAuthors: [Author]
         private let firstAuthorShare: UInt16
-        private let hasAuthors: Bool
         let kind: Kind
 
         /// A submission's kind, as the tables name it.
@@ -19,8 +19,7 @@ extension LedgerBook {
 
         init(kind: Kind, authors: [Author]) {
             self.kind = kind
-            hasAuthors = !authors.isEmpty
-            firstAuthorId = authors.first?.id ?? ""
+            firstAuthorId = authors.first?.id
             let share = (authors.first?.share ?? 0).rounded()
             firstAuthorShare = share.isFinite ? UInt16(max(0, min(share, Double(UInt16.max)))) : 0
             otherAuthors = Array(authors.dropFirst())
@@ -28,7 +27,7 @@ extension LedgerBook {
 
         /// The authors, in the order the submission names them.
         var authors: [Author] {
-            hasAuthors ? [Author(id: firstAuthorId, share: Double(firstAuthorShare))] + otherAuthors : []
+            firstAuthorId.map { [Author(id: $0, share: Double(firstAuthorShare))] + otherAuthors } ?? []
         }
     }
 
