@@ -36,10 +36,15 @@ let package = Package(
             dependencies: ["EventStore"],
             path: "Events",
             swiftSettings: strictSettings),
+        // Part of the event log: settings of the SQLite library that only C can make.
+        .target(
+            name: "CSQLiteSettings",
+            linkerSettings: [.linkedLibrary("sqlite3")]),
         // The SQLite log: append, read, follow, verify. Knows no domain.
         .target(
             name: "EventStore",
             dependencies: [
+                "CSQLiteSettings",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

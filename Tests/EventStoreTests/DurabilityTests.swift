@@ -15,4 +15,12 @@ struct DurabilityTests {
         let mode = try DatabaseQueue(path: test.path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
+
+    @Test func sqliteKeepsNoMemoryStatistics() async throws {
+        // Opened and used first, a connection would have made SQLite refuse the setting if it
+        // came late.
+        let test = try TestStore()
+        _ = try await test.store.append([sampleEvent()], to: "idea-1")
+        #expect(!SQLiteLibrary.keepsMemoryStatistics)
+    }
 }
