@@ -1,6 +1,5 @@
 import Dispatch
 import EventStore
-import Synchronization
 
 /// Pages of the log read, and prepared, on another thread while the caller folds the pages
 /// before them.
@@ -16,7 +15,7 @@ final class PrefetchedPages<Page: Sendable> {
         let last: Int64
     }
 
-    private let channel: Channel
+    private let channel: PageChannel<Result<Prepared?, ProjectionError>>
     private var finished = false
 
     /// Starts reading at the first event and stops after `last` (or at the head, if before).
@@ -24,11 +23,11 @@ final class PrefetchedPages<Page: Sendable> {
         from store: EventStore, through last: Int64, pageSize: Int, depth: Int = 2,
         prepare: @escaping @Sendable ([RecordedEvent]) throws -> Page
     ) {
-        let channel = Channel(depth: depth)
+        let channel = PageChannel<Result<Prepared?, ProjectionError>>(depth: depth)
         self.channel = channel
         DispatchQueue.global().async {
             var next: Int64 = 1
-            while channel.waitForRoom() {
+            while true {
                 let item = Result { () throws(ProjectionError) -> Prepared? in
                     guard next <= last else { return nil }
                     let events: [RecordedEvent]
@@ -37,8 +36,7 @@ final class PrefetchedPages<Page: Sendable> {
                     next = lastPosition + 1
                     do { return Prepared(page: try prepare(events), last: lastPosition) } catch { throw .readModel(String(describing: error)) }
                 }
-                channel.put(item)
-                guard case .success(.some) = item else { return }
+                guard channel.send(item), case .success(.some) = item else { return }
             }
         }
     }
@@ -51,44 +49,9 @@ final class PrefetchedPages<Page: Sendable> {
     /// (thrown once).
     func next() throws(ProjectionError) -> Prepared? {
         guard !finished else { return nil }
-        let item = channel.take()
+        let item = channel.receive()
         // After the last page or an error the reader has stopped: nothing more will come.
         if case .success(.some) = item {} else { finished = true }
         return try item.get()
-    }
-
-    /// The pages between the reading thread and the folding one.
-    private final class Channel: Sendable {
-        private let room: DispatchSemaphore
-        private let ready = DispatchSemaphore(value: 0)
-        private let state = Mutex<(items: [Result<Prepared?, ProjectionError>], stopped: Bool)>(([], false))
-
-        init(depth: Int) {
-            room = DispatchSemaphore(value: depth)
-        }
-
-        /// Waits until a page may be read ahead; false once the reader is no longer wanted.
-        func waitForRoom() -> Bool {
-            room.wait()
-            return !state.withLock { $0.stopped }
-        }
-
-        func put(_ item: Result<Prepared?, ProjectionError>) {
-            state.withLock { $0.items.append(item) }
-            ready.signal()
-        }
-
-        func take() -> Result<Prepared?, ProjectionError> {
-            ready.wait()
-            let item = state.withLock { $0.items.removeFirst() }
-            room.signal()
-            return item
-        }
-
-        /// Lets a reader waiting for room end: the folding side is gone.
-        func stop() {
-            state.withLock { $0.stopped = true }
-            room.signal()
-        }
     }
 }

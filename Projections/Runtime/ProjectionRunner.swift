@@ -105,7 +105,7 @@ public struct ProjectionRunner: Sendable {
         }
         let elsewhere = apart.isEmpty ? nil : ApartRebuild(apart, of: self)
         defer { elsewhere?.remove() }
-        try buildRecovering(&here)
+        try buildRecovering(&here, pages: .log(sharingWith: elsewhere?.pages))
         // Flushed and swapped in while the other thread may still be folding.
         for index in here.indices {
             try model.write { db in
@@ -117,16 +117,25 @@ public struct ProjectionRunner: Sendable {
         if let elsewhere { try elsewhere.swapIn(to: model) }
     }
 
-    /// Folds the log into each build's shadow tables up to the head; a build whose fold failed
-    /// is built again, alone, up to the event before the failure, keeping the failure in its
-    /// checkpoint (its fold held events that never committed). What the folds hold back is left
-    /// to the swap.
-    func buildRecovering(_ builds: inout [Build]) throws(ProjectionError) {
-        try build(&builds, through: nil)
+    /// Where a rebuild's pages of the log come from.
+    enum PageSource {
+        /// Read from the log, each page also sent to the channel, when there is one, for the
+        /// folds of another thread.
+        case log(sharingWith: PageChannel<[RecordedEvent]?>?)
+        /// Received from a channel that another runner's reads fill, up to a nil.
+        case channel(PageChannel<[RecordedEvent]?>)
+    }
+
+    /// Folds the log, from `pages`, into each build's shadow tables up to the head; a build whose
+    /// fold failed is built again, alone, from the log up to the event before the failure,
+    /// keeping the failure in its checkpoint (its fold held events that never committed). What
+    /// the folds hold back is left to the swap.
+    func buildRecovering(_ builds: inout [Build], pages: PageSource = .log(sharingWith: nil)) throws(ProjectionError) {
+        try build(&builds, through: nil, pages: pages)
         for index in builds.indices {
             guard let failure = builds[index].checkpoint.failure else { continue }
             var again = [Build(builds[index].projector, generation: builds[index].checkpoint.generation)]
-            try build(&again, through: failure.position - 1)
+            try build(&again, through: failure.position - 1, pages: .log(sharingWith: nil))
             again[0].checkpoint.failure = failure
             builds[index] = again[0]
         }
@@ -148,26 +157,42 @@ public struct ProjectionRunner: Sendable {
 
     /// Folds the log into fresh shadow tables for each build, up to `limit` (the head when nil),
     /// leaving what the folds hold back to the swap.
-    private func build(_ builds: inout [Build], through limit: Int64?) throws(ProjectionError) {
+    private func build(_ builds: inout [Build], through limit: Int64?, pages: PageSource) throws(ProjectionError) {
         for build in builds {
             try model.write { db in
                 for table in build.projector.tables { try db.execute(sql: "DROP TABLE IF EXISTS \(build.names.table(table))") }
                 try build.projector.createTables(in: db, names: build.names)
             }
         }
-        var next: Int64 = 1
-        while true {
-            let end = min(try logHead(), limit ?? .max)
-            guard next <= end else { break }
-            let page = try read(from: next, limit: min(pageSize, Int(end - next + 1)))
-            guard let last = page.last?.position else { break }
-            // Each event's type looked up once for all the builds, not once per build.
-            let eventsByType = Dictionary(grouping: page.indices) { page[$0].type }
-            for index in builds.indices where builds[index].checkpoint.failure == nil {
-                let wanted = builds[index].projector.eventTypes.flatMap { eventsByType[$0] ?? [] }.sorted()
-                try fold(page, wanted, into: &builds[index])
+        switch pages {
+        case .log(let sharing):
+            // The other thread's folds end with the pages, whatever ends them here.
+            var shared = sharing
+            defer { _ = shared?.send(nil) }
+            var next: Int64 = 1
+            while true {
+                let end = min(try logHead(), limit ?? .max)
+                guard next <= end else { break }
+                let page = try read(from: next, limit: min(pageSize, Int(end - next + 1)))
+                guard let last = page.last?.position else { break }
+                if let channel = shared, !channel.send(page) { shared = nil }
+                try fold(page, into: &builds)
+                next = last + 1
             }
-            next = last + 1
+        case .channel(let channel):
+            // Told to stop however this ends, so that the sending side never waits for room.
+            defer { channel.stop() }
+            while let page = channel.receive() { try fold(page, into: &builds) }
+        }
+    }
+
+    /// Folds one page into every build that has not failed.
+    private func fold(_ page: [RecordedEvent], into builds: inout [Build]) throws(ProjectionError) {
+        // Each event's type looked up once for all the builds, not once per build.
+        let eventsByType = Dictionary(grouping: page.indices) { page[$0].type }
+        for index in builds.indices where builds[index].checkpoint.failure == nil {
+            let wanted = builds[index].projector.eventTypes.flatMap { eventsByType[$0] ?? [] }.sorted()
+            try fold(page, wanted, into: &builds[index])
         }
     }
 
