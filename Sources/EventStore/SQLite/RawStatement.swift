@@ -65,7 +65,8 @@ public struct RawStatement {
     // MARK: - Stepping
 
     /// Advances to the next row: true when a row is ready, false when the statement is done.
-    func step() throws(EventStoreError) -> Bool {
+    /// A caller that steps must ``reset()`` when done.
+    public func step() throws(EventStoreError) -> Bool {
         switch sqlite3_step(handle) & 0xFF {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
@@ -96,14 +97,34 @@ public struct RawStatement {
     }
 
     /// Makes the statement ready for its next use and releases its bindings.
-    func reset() {
+    public func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
 
     // MARK: - Reading the current row (0-based columns)
 
-    func int64(at column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    /// How many columns each row has.
+    public var columnCount: Int32 { sqlite3_column_count(handle) }
+
+    /// The storage class of the column's value in the current row (https://sqlite.org/datatype3.html).
+    public enum StorageClass {
+        case null, integer, real, text, blob
+    }
+
+    public func storageClass(at column: Int32) -> StorageClass {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_INTEGER: .integer
+        case SQLITE_FLOAT: .real
+        case SQLITE_TEXT: .text
+        case SQLITE_BLOB: .blob
+        default: .null
+        }
+    }
+
+    public func int64(at column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    public func double(at column: Int32) -> Double { sqlite3_column_double(handle, column) }
 
     func isNull(at column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
@@ -113,8 +134,8 @@ public struct RawStatement {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
-    /// The column's bytes (TEXT or BLOB), valid until the next step or reset.
-    func bytes(at column: Int32) -> UnsafeRawBufferPointer {
+    /// The column's bytes (TEXT as UTF-8, or BLOB), valid until the next step or reset.
+    public func bytes(at column: Int32) -> UnsafeRawBufferPointer {
         let pointer = sqlite3_column_blob(handle, column)
         let count = Int(sqlite3_column_bytes(handle, column))
         return UnsafeRawBufferPointer(start: pointer, count: count)
