@@ -119,6 +119,32 @@ struct PayloadDecodingTests {
         #expect(throws: (any Error).self) { try SurveyAnswered.respondent(of: event) }
     }
 
+    @Test(arguments: samples.indices)
+    func theAuthorshipSkimAgreesWithTheWholeSubmission(_ index: Int) throws {
+        let stored = try Self.recorded(Self.samples[index])
+        let whole: (authors: [SubmissionAuthor], content: SubmissionContent)? =
+            if let drafted = try stored.decode(as: SubmissionDrafted.self) { (drafted.authors, drafted.content) }
+            else if let revised = try stored.decode(as: SubmissionRevised.self) { (revised.authors, revised.content) }
+            else { nil }
+        let expected = whole.map { whole in
+            let isIdea: Bool = if case .idea = whole.content { true } else { false }
+            return SubmissionAuthorship(authors: whole.authors, isIdea: isIdea)
+        }
+        #expect(try SubmissionAuthorship.of(stored) == expected)
+    }
+
+    @Test(arguments: [
+        #"{"submissionId":"s","submitter":"p","university":"ut","authors":[],"content":{"poem":{}}}"#,
+        #"{"submissionId":"s","submitter":"p","university":"ut","authors":[],"content":{"idea":{},"experience":{}}}"#,
+        #"{"submissionId":"s","submitter":"p","university":"ut","authors":[],"content":"idea"}"#,
+        #"{"submissionId":"s","submitter":"p","university":"ut","authors":[{"kind":"teacher","id":"p","share":100}],"content":{"idea":{}}}"#,
+        #"{"submissionId":"s","submitter":"p","university":"ut","authors":[],"content":{"idea":{"title":}}}"#,
+    ])
+    func theAuthorshipSkimRefusesABadKindOrBadJSON(_ payload: String) {
+        let event = stored(SubmissionDrafted.eventType, payload)
+        #expect(throws: (any Error).self) { try SubmissionAuthorship.of(event) }
+    }
+
     @Test func anUnknownEnumValueIsRefused() {
         let event = stored(SubmissionScreened.eventType, #"{"decision":"maybe"}"#)
         #expect(throws: DecodingError.self) { try event.decode(as: SubmissionScreened.self) }

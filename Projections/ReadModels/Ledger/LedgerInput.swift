@@ -78,12 +78,9 @@ struct LedgerInput: Sendable {
         case ProposalEndorsed.eventType:
             guard let endorsed = try event.decode(as: ProposalEndorsed.self) else { return nil }
             return .proposalEndorsed(key: "\(stream("regulation-"))/\(endorsed.proposalId)", endorser: endorsed.endorser)
-        case SubmissionDrafted.eventType:
-            guard let drafted = try event.decode(as: SubmissionDrafted.self) else { return nil }
-            return credited(stream("submission-"), drafted.content, drafted.authors)
-        case SubmissionRevised.eventType:
-            guard let revised = try event.decode(as: SubmissionRevised.self) else { return nil }
-            return credited(stream("submission-"), revised.content, revised.authors)
+        case SubmissionDrafted.eventType, SubmissionRevised.eventType:
+            guard let authorship = try SubmissionAuthorship.of(event) else { return nil }
+            return credited(stream("submission-"), authorship)
         case SubmissionSubmitted.eventType:
             return .submitted(submission: stream("submission-"))
         case SubmissionScreened.eventType:
@@ -110,10 +107,9 @@ struct LedgerInput: Sendable {
         }
     }
 
-    private static func credited(_ submission: String, _ content: SubmissionContent, _ authors: [SubmissionAuthor]) -> Change {
-        let kind: LedgerBook.SubmissionCredit.Kind = if case .idea = content { .idea } else { .experience }
-        return .submissionCredited(
-            submission: submission, kind: kind,
-            authors: authors.map { LedgerBook.Author(id: "\($0.kind == .studentGroup ? "group:" : "")\($0.id)", share: Double($0.share)) })
+    private static func credited(_ submission: String, _ authorship: SubmissionAuthorship) -> Change {
+        .submissionCredited(
+            submission: submission, kind: authorship.isIdea ? .idea : .experience,
+            authors: authorship.authors.map { LedgerBook.Author(id: "\($0.kind == .studentGroup ? "group:" : "")\($0.id)", share: Double($0.share)) })
     }
 }

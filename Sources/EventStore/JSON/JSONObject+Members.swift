@@ -5,8 +5,10 @@ extension JSONObject {
     /// `keys` and scanning past the others, as strictly as the log's validator.
     ///
     /// A fold that needs two fields of a large payload (who answered a survey, not the answers)
-    /// then pays for validating the bytes, not for building every nested value.
-    public init(parsing data: Data, keeping keys: [StaticString]) throws(EventStoreError) {
+    /// then pays for validating the bytes, not for building every nested value. A member named
+    /// in `outlined` whose value is an object is kept as its outline: its members' names, each
+    /// valued null (which case of an enum a payload holds, without its contents).
+    public init(parsing data: Data, keeping keys: [StaticString], outlining outlined: [StaticString] = []) throws(EventStoreError) {
         var result: Result<[Member], JSONScanner.SyntaxError>!
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             var scanner = JSONScanner(bytes)
@@ -17,6 +19,8 @@ extension JSONObject {
                 try scanner.walkObject { scanner, key throws(JSONScanner.SyntaxError) in
                     if keys.contains(where: { JSONScanner.isKey(bytes, key, $0) }) {
                         members.append(Member(key: JSONScanner.decodeString(bytes, key), value: try scanner.parseValue()))
+                    } else if outlined.contains(where: { JSONScanner.isKey(bytes, key, $0) }) {
+                        members.append(Member(key: JSONScanner.decodeString(bytes, key), value: try scanner.parseOutline()))
                     } else {
                         _ = try scanner.scanValue()
                     }
@@ -32,5 +36,20 @@ extension JSONObject {
         case let .success(members): self.init(members: members)
         case let .failure(error): throw .invalidJSON(field: "payload", reason: "\(error.reason) at byte \(error.offset)")
         }
+    }
+}
+
+extension JSONScanner {
+    /// Reads one value: an object as its members' names, each valued null (the values checked
+    /// and skipped); any other value whole.
+    fileprivate mutating func parseOutline() throws(SyntaxError) -> JSONValue {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "{") else { return try parseValue() }
+        var names: [JSONObject.Member] = []
+        try walkObject { scanner, key throws(SyntaxError) in
+            _ = try scanner.scanValue()
+            names.append(JSONObject.Member(key: JSONScanner.decodeString(scanner.bytes, key), value: .null))
+        }
+        return .object(JSONObject(members: names))
     }
 }
