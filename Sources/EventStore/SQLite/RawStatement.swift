@@ -126,7 +126,7 @@ public struct RawStatement {
 
     public func double(at column: Int32) -> Double { sqlite3_column_double(handle, column) }
 
-    func isNull(at column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+    func isNull(at column: Int32) -> Bool { storageClass(at: column) == .null }
 
     func text(at column: Int32) -> String {
         guard let pointer = sqlite3_column_text(handle, column) else { return "" }
