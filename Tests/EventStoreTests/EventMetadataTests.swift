@@ -45,4 +45,20 @@ struct EventMetadataTests {
             #expect(UTCTimestamp.parse(text) == nil, "\(text)")
         }
     }
+
+    /// An event's instant is read from its metadata's bytes in place; a timestamp written with
+    /// escapes means the same instant, and a malformed or missing one none.
+    @Test(arguments: [
+        (#"{"actorId":"a","occurredAt":"2026-11-21T00:00:00.500Z"}"#, Int64?.some(1_795_219_200_500)),
+        (#"{"occurredAt":"2026\u002D11-21T00:00:00Z","actorId":"a"}"#, 1_795_219_200_000),
+        (#"{"occurredAt":"2026-11-21T00:00:00+03:30"}"#, nil),
+        (#"{"occurredAt":1795219200000}"#, nil),
+        (#"{"actorId":"a"}"#, nil),
+    ])
+    func anEventsInstantIsReadFromItsMetadata(metadata: String, milliseconds: Int64?) {
+        let event = RecordedEvent(
+            position: 1, id: UUID(), stream: "s", streamVersion: 1, type: "t", schemaVersion: 1,
+            payload: Data("{}".utf8), metadataJSON: Data(metadata.utf8), recordedAtMilliseconds: 0, hash: Data())
+        #expect(event.occurredAtMilliseconds == milliseconds)
+    }
 }

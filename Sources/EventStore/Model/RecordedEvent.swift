@@ -56,7 +56,10 @@ public struct RecordedEvent: Sendable, Hashable {
             try? scanner.walkObject { scanner, key throws(JSONScanner.SyntaxError) in
                 let value = try scanner.scanValue()
                 guard found == nil, value.kind == .string, JSONScanner.isKey(bytes, key, "occurredAt") else { return }
-                found = UTCTimestamp.parse(JSONScanner.decodeString(bytes, value.range))
+                // Between the quotes; a timestamp written with escapes is decoded first.
+                let text = UnsafeRawBufferPointer(rebasing: bytes[(value.range.lowerBound + 1)..<(value.range.upperBound - 1)])
+                found = text.contains(UInt8(ascii: "\\"))
+                    ? UTCTimestamp.parse(JSONScanner.decodeString(bytes, value.range)) : UTCTimestamp.parse(utf8: text)
             }
             return found
         }

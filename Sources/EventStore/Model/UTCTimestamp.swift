@@ -40,7 +40,13 @@ public enum UTCTimestamp {
     /// Milliseconds since the epoch for `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, or nil when the text
     /// is not of that form or names no real instant. Fractions beyond milliseconds are cut.
     public static func parse(_ text: String) -> Int64? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The same, from UTF-8 bytes in place: a projection reads the instant of every event out of
+    /// its metadata, and making a string of it first cost two allocations an event.
+    static func parse(utf8 bytes: UnsafeRawBufferPointer) -> Int64? {
         guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return nil }
         func number(_ range: Range<Int>) -> Int64? {
             var value: Int64 = 0
