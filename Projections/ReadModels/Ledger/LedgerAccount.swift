@@ -7,7 +7,7 @@ struct LedgerAccount {
     var years = LedgerYears()
 
     /// How many lines the account holds, in every year.
-    var lineCount: Int { years.reduce(0) { $0 + $1.ledger.lines.count } }
+    var lineCount: Int { years.lineCount }
 
     /// Where the line of the fact about `subject` in `family` is, in whichever year it was earned.
     func find(_ family: LedgerRule.Family, about subject: String) -> (year: Int, index: Int)? {

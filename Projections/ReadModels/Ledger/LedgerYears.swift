@@ -3,6 +3,9 @@
 /// participants, where an array of one takes about 120.
 struct LedgerYears: Sequence {
     private var storage: [(year: Int, ledger: LedgerYear)] = []
+    /// The lines of every year, counted as years change: the book asks it before and after
+    /// every event it folds, and summing the years each time was 1.5% of a rebuild.
+    private(set) var lineCount = 0
 
     /// The year's lines and sums, changed in place when mutated: the year is taken out while it
     /// is changed, so that its lines are never copied.
@@ -10,7 +13,9 @@ struct LedgerYears: Sequence {
         get { storage.first { $0.year == year }?.ledger }
         _modify {
             var value = storage.firstIndex { $0.year == year }.map { storage.remove(at: $0).ledger }
+            let linesBefore = value?.lines.count ?? 0
             defer {
+                lineCount += (value?.lines.count ?? 0) - linesBefore
                 if let value {
                     storage.reserveCapacity(storage.count + 1)
                     storage.append((year, value))
@@ -25,7 +30,10 @@ struct LedgerYears: Sequence {
 
     /// Takes the year out, returning it.
     mutating func removeValue(forKey year: Int) -> LedgerYear? {
-        storage.firstIndex { $0.year == year }.map { storage.remove(at: $0).ledger }
+        guard let index = storage.firstIndex(where: { $0.year == year }) else { return nil }
+        let removed = storage.remove(at: index).ledger
+        lineCount -= removed.lines.count
+        return removed
     }
 
     func makeIterator() -> IndexingIterator<[(year: Int, ledger: LedgerYear)]> {
