@@ -23,29 +23,22 @@ final class ApartRebuild: Sendable {
         let checkpoint: Checkpoint
     }
 
-    /// Where the runner sends each page it reads for its own folds, ended by a nil: the log is
-    /// read once for both threads.
-    let pages: PageChannel<[RecordedEvent]?>
     private let path: String
     private let work: BackgroundWork<[Built]>
 
-    /// Starts folding the jobs' projectors on another thread, from the pages the runner sends
-    /// to ``pages``.
-    init(_ jobs: [Job], of runner: ProjectionRunner) {
+    /// Starts folding the jobs' projectors on another thread, from `pages`, up to a nil.
+    init(_ jobs: [Job], of runner: ProjectionRunner, from pages: PageChannel<[RecordedEvent]?>) {
         // Beside the read model: on the disk chosen for read models, not in a temporary
         // directory that may be small (or memory).
         let path = "\(runner.model.path).rebuild-\(UUID().uuidString)"
         self.path = path
-        // A few pages may wait, so that neither thread waits for the other at every page.
-        let pages = PageChannel<[RecordedEvent]?>(depth: 4)
-        self.pages = pages
         work = BackgroundWork { [pages] () throws(ProjectionError) in try Self.build(jobs, of: runner, from: pages, at: path) }
     }
 
     private static func build(
         _ jobs: [Job], of runner: ProjectionRunner, from pages: PageChannel<[RecordedEvent]?>, at path: String
     ) throws(ProjectionError) -> [Built] {
-        // However this ends, the runner must not wait for room to send pages no one will fold.
+        // However this ends, the reader must not wait for room to send pages no one will fold.
         defer { pages.stop() }
         let scratch = try ReadModel(path: path)
         let scratchRunner = ProjectionRunner(store: runner.store, model: scratch, projectors: jobs.map(\.projector), pageSize: runner.pageSize)

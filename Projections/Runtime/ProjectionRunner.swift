@@ -89,7 +89,8 @@ public struct ProjectionRunner: Sendable {
 
     /// Rebuilds `chosen` into shadow tables and swaps each in. When several are rebuilt on a
     /// machine with more than one core, those that rebuild apart fold on another thread into a
-    /// scratch file (``ApartRebuild``) while the others fold here.
+    /// scratch file (``ApartRebuild``) while the others fold here, both from the pages a third
+    /// thread reads (``SharedLogRead``).
     private func rebuild(_ chosen: [any Projector]) throws(ProjectionError) {
         let parallel = chosen.count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1
         var here: [Build] = []
@@ -103,9 +104,12 @@ public struct ProjectionRunner: Sendable {
                 here.append(Build(projector, generation: generation))
             }
         }
-        let elsewhere = apart.isEmpty ? nil : ApartRebuild(apart, of: self)
+        let read = apart.isEmpty ? nil : SharedLogRead(of: self, receivers: 2)
+        let elsewhere = read.map { ApartRebuild(apart, of: self, from: $0.channels[1]) }
         defer { elsewhere?.remove() }
-        try buildRecovering(&here, pages: .log(sharingWith: elsewhere?.pages))
+        try buildRecovering(&here, pages: read.map { .channel($0.channels[0]) } ?? .log)
+        // The pages ended at the head, not at an error, before anything is swapped in.
+        try read?.finish()
         // Flushed and swapped in while the other thread may still be folding.
         for index in here.indices {
             try model.write { db in
@@ -119,10 +123,9 @@ public struct ProjectionRunner: Sendable {
 
     /// Where a rebuild's pages of the log come from.
     enum PageSource {
-        /// Read from the log, each page also sent to the channel, when there is one, for the
-        /// folds of another thread.
-        case log(sharingWith: PageChannel<[RecordedEvent]?>?)
-        /// Received from a channel that another runner's reads fill, up to a nil.
+        /// Read from the log here.
+        case log
+        /// Received from a channel that another thread's reads fill, up to a nil.
         case channel(PageChannel<[RecordedEvent]?>)
     }
 
@@ -130,12 +133,12 @@ public struct ProjectionRunner: Sendable {
     /// fold failed is built again, alone, from the log up to the event before the failure,
     /// keeping the failure in its checkpoint (its fold held events that never committed). What
     /// the folds hold back is left to the swap.
-    func buildRecovering(_ builds: inout [Build], pages: PageSource = .log(sharingWith: nil)) throws(ProjectionError) {
+    func buildRecovering(_ builds: inout [Build], pages: PageSource = .log) throws(ProjectionError) {
         try build(&builds, through: nil, pages: pages)
         for index in builds.indices {
             guard let failure = builds[index].checkpoint.failure else { continue }
             var again = [Build(builds[index].projector, generation: builds[index].checkpoint.generation)]
-            try build(&again, through: failure.position - 1, pages: .log(sharingWith: nil))
+            try build(&again, through: failure.position - 1, pages: .log)
             again[0].checkpoint.failure = failure
             builds[index] = again[0]
         }
@@ -165,17 +168,13 @@ public struct ProjectionRunner: Sendable {
             }
         }
         switch pages {
-        case .log(let sharing):
-            // The other thread's folds end with the pages, whatever ends them here.
-            var shared = sharing
-            defer { _ = shared?.send(nil) }
+        case .log:
             var next: Int64 = 1
             while true {
                 let end = min(try logHead(), limit ?? .max)
                 guard next <= end else { break }
                 let page = try read(from: next, limit: min(pageSize, Int(end - next + 1)))
                 guard let last = page.last?.position else { break }
-                if let channel = shared, !channel.send(page) { shared = nil }
                 try fold(page, into: &builds)
                 next = last + 1
             }
@@ -332,11 +331,11 @@ public struct ProjectionRunner: Sendable {
         return stopped
     }
 
-    private func read(from position: Int64, limit: Int) throws(ProjectionError) -> [RecordedEvent] {
+    func read(from position: Int64, limit: Int) throws(ProjectionError) -> [RecordedEvent] {
         do { return try store.read(from: position, limit: limit) } catch { throw .log(error) }
     }
 
-    private func logHead() throws(ProjectionError) -> Int64 {
+    func logHead() throws(ProjectionError) -> Int64 {
         do { return try store.head()?.position ?? 0 } catch { throw .log(error) }
     }
 }
