@@ -9,7 +9,11 @@ final class PageChannel<Item: Sendable>: Sendable {
     private let state = Mutex<(items: [Item], stopped: Bool)>(([], false))
 
     init(depth: Int) {
-        room = DispatchSemaphore(value: depth)
+        // Made with no room, then given it: libdispatch stops the process when a semaphore is
+        // freed below the value it was made with, as the room of a channel dropped with items
+        // still waiting in it would be (a receiver that failed before receiving them all).
+        room = DispatchSemaphore(value: 0)
+        for _ in 0..<depth { room.signal() }
     }
 
     /// Hands `item` over, waiting while `depth` items wait already; false (and the item dropped)

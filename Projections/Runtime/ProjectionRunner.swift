@@ -109,7 +109,7 @@ public struct ProjectionRunner: Sendable {
         defer { elsewhere?.remove() }
         try buildRecovering(&here, pages: read.map { .channel($0.channels[0]) } ?? .log)
         // The pages ended at the head, not at an error, before anything is swapped in.
-        try read?.finish()
+        try read?.checkEnd()
         // Flushed and swapped in while the other thread may still be folding.
         for index in here.indices {
             try model.write { db in
@@ -161,6 +161,8 @@ public struct ProjectionRunner: Sendable {
     /// Folds the log into fresh shadow tables for each build, up to `limit` (the head when nil),
     /// leaving what the folds hold back to the swap.
     private func build(_ builds: inout [Build], through limit: Int64?, pages: PageSource) throws(ProjectionError) {
+        // However this ends, a reader sending to the channel must not wait for room in it.
+        defer { if case .channel(let channel) = pages { channel.stop() } }
         for build in builds {
             try model.write { db in
                 for table in build.projector.tables { try db.execute(sql: "DROP TABLE IF EXISTS \(build.names.table(table))") }
@@ -179,8 +181,6 @@ public struct ProjectionRunner: Sendable {
                 next = last + 1
             }
         case .channel(let channel):
-            // Told to stop however this ends, so that the sending side never waits for room.
-            defer { channel.stop() }
             while let page = channel.receive() { try fold(page, into: &builds) }
         }
     }

@@ -32,4 +32,17 @@ struct PageChannelTests {
         channel.stop()
         #expect(await waiting.value == false)
     }
+
+    @Test func aChannelDroppedWithItemsWaitingIsFreedQuietly() {
+        weak var freed: PageChannel<Int>?
+        do {
+            let channel = PageChannel<Int>(depth: 3)
+            #expect(channel.send(1))
+            #expect(channel.send(2))
+            channel.stop()
+            freed = channel
+        }
+        // Made with its room as its initial value, its semaphore would have stopped the process here.
+        #expect(freed == nil)
+    }
 }

@@ -24,7 +24,7 @@ struct SharedLogReadTests {
         let other = Task.detached { drain(read.channels[1]) }
         #expect(drain(read.channels[0]) == [[1, 2, 3], [4, 5, 6], [7]])
         #expect(await other.value == [[1, 2, 3], [4, 5, 6], [7]])
-        try read.finish()
+        try read.checkEnd()
     }
 
     @Test func aReceiverThatStopsLeavesTheOthersTheirPages() async throws {
@@ -33,15 +33,15 @@ struct SharedLogReadTests {
         // Stopped at once: without it, the reader would wait for room in its full channel.
         read.channels[0].stop()
         #expect(drain(read.channels[1]).flatMap { $0 } == Array(1...30))
-        try read.finish()
+        try read.checkEnd()
     }
 
-    @Test func aReadThatFailsEndsThePagesAndComesOutOfFinish() async throws {
+    @Test func aReadThatFailsEndsThePagesAndSaysWhy() async throws {
         let log = try await log(events: 4)
         try await DatabaseQueue(path: log.store.path).write { db in try db.execute(sql: "DROP TABLE events") }
         let read = SharedLogRead(of: log.runner([], pageSize: 2), receivers: 2)
         #expect(drain(read.channels[0]).isEmpty)
         #expect(drain(read.channels[1]).isEmpty)
-        #expect(throws: ProjectionError.self) { try read.finish() }
+        #expect(throws: ProjectionError.self) { try read.checkEnd() }
     }
 }
