@@ -172,14 +172,7 @@ public struct ProjectionRunner: Sendable {
         switch pages {
         case .log:
             var next: Int64 = 1
-            while true {
-                let end = min(try logHead(), limit ?? .max)
-                guard next <= end else { break }
-                let page = try read(from: next, limit: min(pageSize, Int(end - next + 1)))
-                guard let last = page.last?.position else { break }
-                try fold(page, into: &builds)
-                next = last + 1
-            }
+            while let page = try nextPage(from: &next, through: limit) { try fold(page, into: &builds) }
         case .channel(let channel):
             while let page = channel.receive() { try fold(page, into: &builds) }
         }
@@ -331,11 +324,22 @@ public struct ProjectionRunner: Sendable {
         return stopped
     }
 
-    func read(from position: Int64, limit: Int) throws(ProjectionError) -> [RecordedEvent] {
+    /// The page of the log from `next` up to `limit` (the head, as it stands now, when nil),
+    /// moving `next` past it; nil once there is no more.
+    func nextPage(from next: inout Int64, through limit: Int64? = nil) throws(ProjectionError) -> [RecordedEvent]? {
+        let end = min(try logHead(), limit ?? .max)
+        guard next <= end else { return nil }
+        let page = try read(from: next, limit: min(pageSize, Int(end - next + 1)))
+        guard let last = page.last?.position else { return nil }
+        next = last + 1
+        return page
+    }
+
+    private func read(from position: Int64, limit: Int) throws(ProjectionError) -> [RecordedEvent] {
         do { return try store.read(from: position, limit: limit) } catch { throw .log(error) }
     }
 
-    func logHead() throws(ProjectionError) -> Int64 {
+    private func logHead() throws(ProjectionError) -> Int64 {
         do { return try store.head()?.position ?? 0 } catch { throw .log(error) }
     }
 }

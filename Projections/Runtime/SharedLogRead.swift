@@ -27,13 +27,8 @@ final class SharedLogRead: Sendable {
         var open = channels
         do throws(ProjectionError) {
             var next: Int64 = 1
-            while !open.isEmpty {
-                let end = try runner.logHead()
-                guard next <= end else { break }
-                let page = try runner.read(from: next, limit: min(runner.pageSize, Int(end - next + 1)))
-                guard let last = page.last?.position else { break }
+            while !open.isEmpty, let page = try runner.nextPage(from: &next) {
                 open.removeAll { !$0.send(page) }
-                next = last + 1
             }
         } catch {
             failure.withLock { $0 = error }
