@@ -18,19 +18,25 @@ public struct NearDuplicateIndex<ID: Hashable & Sendable>: Sendable {
     private static var bands: Int { 16 }
     private static var rowsPerBand: Int { 4 }
 
-    private var shingles: [ID: Set<UInt64>] = [:]
-    private var buckets: [Int: [UInt64: [ID]]] = [:]
+    /// Texts are held by ordinal, in the order they were first added: buckets of small integers
+    /// and shingles in sorted arrays make a candidate cheap to collect and to compare, which a
+    /// check does hundreds of times in a national catalogue.
+    private var ids: [ID] = []
+    private var ordinals: [ID: Int32] = [:]
+    private var shingles: [[UInt64]] = []
+    private var buckets = [[UInt64: [Int32]]](repeating: [:], count: bands)
 
     public init() {}
 
     /// How many texts the index holds.
-    public var count: Int { shingles.count }
+    public var count: Int { ids.count }
 
     /// What the index keeps of a text: its shingles and their locality-sensitive bucket keys.
     /// Computing it is most of the cost of adding or matching a text, so a caller that both
     /// matches a text and later adds it computes it once.
     public struct Fingerprint: Sendable, Hashable {
-        let shingles: Set<UInt64>
+        /// The text's shingles, sorted and distinct.
+        let shingles: [UInt64]
         let bandKeys: [UInt64]
 
         public init(of text: String) {
@@ -44,11 +50,22 @@ public struct NearDuplicateIndex<ID: Hashable & Sendable>: Sendable {
         add(id, Fingerprint(of: text))
     }
 
-    /// Adds (or replaces) the text known as `id`, by its fingerprint.
+    /// Adds (or replaces) the text known as `id`, by its fingerprint. A replaced text's old
+    /// bucket entries stay: they only make the id a candidate, and candidates are compared with
+    /// the text it has now.
     public mutating func add(_ id: ID, _ fingerprint: Fingerprint) {
-        shingles[id] = fingerprint.shingles
+        let ordinal: Int32
+        if let known = ordinals[id] {
+            ordinal = known
+            shingles[Int(known)] = fingerprint.shingles
+        } else {
+            ordinal = Int32(ids.count)
+            ordinals[id] = ordinal
+            ids.append(id)
+            shingles.append(fingerprint.shingles)
+        }
         for (band, key) in fingerprint.bandKeys.enumerated() {
-            buckets[band, default: [:]][key, default: []].append(id)
+            buckets[band][key, default: []].append(ordinal)
         }
     }
 
@@ -61,40 +78,52 @@ public struct NearDuplicateIndex<ID: Hashable & Sendable>: Sendable {
     public func matches(for fingerprint: Fingerprint, threshold: Double = 0.8, excluding: ID? = nil) -> [Match] {
         let set = fingerprint.shingles
         guard !set.isEmpty else { return [] }
-        var candidates = Set<ID>()
+        var candidates: [Int32] = []
         for (band, key) in fingerprint.bandKeys.enumerated() {
-            candidates.formUnion(buckets[band]?[key] ?? [])
+            if let bucket = buckets[band][key] { candidates.append(contentsOf: bucket) }
         }
-        if let excluding { candidates.remove(excluding) }
-        return candidates.compactMap { id -> Match? in
-            guard let other = shingles[id] else { return nil }
-            let similarity = Self.jaccard(set, other)
-            return similarity >= threshold ? Match(id: id, similarity: similarity) : nil
+        candidates.sort()
+        let excluded = excluding.flatMap { ordinals[$0] }
+        var found: [Match] = []
+        var previous: Int32 = -1
+        for ordinal in candidates where ordinal != previous {
+            previous = ordinal
+            guard ordinal != excluded else { continue }
+            let similarity = Self.jaccard(set, shingles[Int(ordinal)])
+            if similarity >= threshold { found.append(Match(id: ids[Int(ordinal)], similarity: similarity)) }
         }
-        .sorted { $0.similarity > $1.similarity }
+        return found.sorted { $0.similarity > $1.similarity }
     }
 
     // MARK: - Shingles and signatures
 
-    static func shingles(of text: String) -> Set<UInt64> {
+    /// The distinct shingles of `text`, sorted.
+    static func shingles(of text: String) -> [UInt64] {
         let words = PersianNormalizer.words(text).map { fnv1a(Array($0.utf8), seed: 0) }
-        var set = Set(words)
+        var all = words
         for index in words.indices.dropLast() {
-            set.insert(mix(words[index] &* 31 &+ words[index + 1]))
+            all.append(mix(words[index] &* 31 &+ words[index + 1]))
         }
-        return set
+        all.sort()
+        var distinct: [UInt64] = []
+        distinct.reserveCapacity(all.count)
+        for shingle in all where shingle != distinct.last { distinct.append(shingle) }
+        return distinct
     }
 
-    /// |A ∩ B| / |A ∪ B|, counted without building either set: it runs once per candidate.
-    static func jaccard(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Double {
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+    /// |A ∩ B| / |A ∪ B| of two sorted, distinct shingle arrays, counted in one merge: it runs
+    /// once per candidate.
+    static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
         var shared = 0
-        for shingle in small where large.contains(shingle) { shared += 1 }
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else { shared += 1; i += 1; j += 1 }
+        }
         let union = a.count + b.count - shared
         return union == 0 ? 0 : Double(shared) / Double(union)
     }
 
-    static func bandKeys(of set: Set<UInt64>) -> [UInt64] {
+    static func bandKeys(of set: [UInt64]) -> [UInt64] {
         (0..<bands).map { band in
             var key: UInt64 = 0xcbf2_9ce4_8422_2325
             for row in 0..<rowsPerBand {
