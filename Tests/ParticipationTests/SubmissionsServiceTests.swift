@@ -78,6 +78,26 @@ struct SubmissionsServiceTests {
         #expect(try test.store.readStream(Submission.stream("idea-a")).count == 2)
     }
 
+    @Test func aFormFindsItsSubmitterAsTheLogNowStandsThoughTheCatalogueCaughtUpBefore() async throws {
+        let test = try await log()
+        _ = try await test.submissions.draftAndSubmit("idea-a", authors: nil, content: idea("باشگاه کتاب‌خوانی خوابگاه‌ها"), by: test.students[0])
+        let newcomer = try await test.demo.register(.student, number: 3)
+        try await test.demo.registry.erase(test.students[1], by: officer)
+        let head = try test.store.head()?.position
+
+        await #expect(throws: DomainError.participantErased) {
+            try await test.submissions.draftAndSubmit("idea-b", authors: nil, content: idea("جشنواره تئاتر"), by: test.students[1])
+        }
+        await #expect(throws: DomainError.participantNotRegistered) {
+            try await test.submissions.draftAndSubmit("idea-c", authors: nil, content: idea("جشنواره تئاتر"), by: "no-such-participant")
+        }
+        #expect(try test.store.head()?.position == head)
+
+        _ = try await test.submissions.draftAndSubmit("idea-d", authors: nil, content: idea("جشنواره تئاتر"), by: newcomer)
+        let (state, _) = try CommandHandler<Submission>(store: test.store).load(Submission.stream("idea-d"))
+        #expect(state.authors == only(newcomer))
+    }
+
     @Test func anIncompleteFormIsRefusedWithoutLeavingADraft() async throws {
         let test = try await log()
         let student = test.students[0]

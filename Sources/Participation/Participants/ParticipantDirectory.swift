@@ -26,10 +26,16 @@ public struct ParticipantDirectory: Sendable {
 
     public func member(_ participantId: String) throws(DomainError) -> Member {
         let (state, _) = try participants.load(Participant.stream(participantId))
-        guard let registered = state.registered, let kind = Actor.Role(rawValue: registered.kind) else {
-            throw .participantNotRegistered
-        }
+        guard let member = state.registered.flatMap(Member.init) else { throw .participantNotRegistered }
         guard !state.isErased else { throw .participantErased }
-        return Member(actor: Actor(id: participantId, role: kind), university: registered.university, studentGroup: registered.studentGroup)
+        return member
+    }
+}
+
+extension ParticipantDirectory.Member {
+    /// The member a registration made; nil for a kind of participant this code does not know.
+    init?(_ registered: ParticipantRegistered) {
+        guard let kind = Actor.Role(rawValue: registered.kind) else { return nil }
+        self.init(actor: Actor(id: registered.participantId, role: kind), university: registered.university, studentGroup: registered.studentGroup)
     }
 }

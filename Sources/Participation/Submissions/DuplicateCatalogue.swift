@@ -6,8 +6,12 @@ import HadafEvents
 /// It folds the log's submission events into a ``NearDuplicateIndex`` and catches up from the
 /// last position it read, so each check costs the events since the previous one. A submission
 /// counts once it has been submitted and until it is withdrawn; drafts never flag anything.
+///
+/// As it reads every new event anyway, it also folds the participant roster, so that a form
+/// submitted in one act finds its submitter and its possible duplicates in one read of the log.
 public actor DuplicateCatalogue {
     private let store: EventStore
+    private var roster = ParticipantRoster()
     private var index = NearDuplicateIndex<String>()
     private var texts: [String: String] = [:]
     private var submitted: Set<String> = []
@@ -18,7 +22,9 @@ public actor DuplicateCatalogue {
     private static let maximumChecked = 1024
     private static let pageSize = 5000
 
-    static let types: Set<String> = [SubmissionDrafted.eventType, SubmissionRevised.eventType, SubmissionSubmitted.eventType, SubmissionWithdrawn.eventType]
+    static let submissionTypes: Set<String> = [
+        SubmissionDrafted.eventType, SubmissionRevised.eventType, SubmissionSubmitted.eventType, SubmissionWithdrawn.eventType,
+    ]
 
     public init(store: EventStore) {
         self.store = store
@@ -28,6 +34,19 @@ public actor DuplicateCatalogue {
     /// first, leaving out `submissionId` itself.
     public func possibleDuplicates(of content: SubmissionContent, excluding submissionId: String) throws(DomainError) -> [PossibleDuplicate] {
         try catchUp()
+        return matches(of: content, excluding: submissionId)
+    }
+
+    /// The registered participant `participantId` (refused as ``ParticipantDirectory`` refuses)
+    /// and the submitted submissions near-identical to `content`, as of one catch-up.
+    public func submitterAndDuplicates(
+        _ participantId: String, of content: SubmissionContent, excluding submissionId: String
+    ) throws(DomainError) -> (submitter: ParticipantDirectory.Member, duplicates: [PossibleDuplicate]) {
+        try catchUp()
+        return (try roster.member(participantId), matches(of: content, excluding: submissionId))
+    }
+
+    private func matches(of content: SubmissionContent, excluding submissionId: String) -> [PossibleDuplicate] {
         let text = content.comparableText
         let fingerprint = NearDuplicateIndex<String>.Fingerprint(of: text)
         // Checks refused before their append are never met again: forget them all now and then.
@@ -43,7 +62,9 @@ public actor DuplicateCatalogue {
             let page: [RecordedEvent]
             do { page = try store.read(from: nextPosition, limit: Self.pageSize) } catch { throw .store(error) }
             guard let last = page.last else { return }
-            for recorded in page where Self.types.contains(recorded.type) {
+            for recorded in page {
+                if ParticipantRoster.types.contains(recorded.type) { try roster.apply(recorded); continue }
+                guard Self.submissionTypes.contains(recorded.type) else { continue }
                 let id = String(recorded.stream.dropFirst("submission-".count))
                 let event: SubmissionEvent?
                 do { event = try SubmissionEvent(recorded) } catch { throw .unreadableEvent(position: recorded.position, type: recorded.type) }

@@ -28,13 +28,13 @@ public struct Submissions: Sendable {
 
     /// Drafts a submission and sends it to screening in one append: both events land, or
     /// neither does (a form refused as incomplete leaves no draft behind). The near-duplicate
-    /// check is the one ``submit(_:by:idempotencyKey:)`` makes.
+    /// check is the one ``submit(_:by:idempotencyKey:)`` makes. The submitter is found by the
+    /// catalogue, in the same read of the log as the check: this is the form handler's path.
     public func draftAndSubmit(
         _ submissionId: String, authors: [SubmissionAuthor]?, content: SubmissionContent, by participantId: String, idempotencyKey: String? = nil
     ) async throws(DomainError) -> CommandHandler<Submission>.Outcome {
-        let member = try directory.member(participantId)
+        let (member, duplicates) = try await catalogue.submitterAndDuplicates(participantId, of: content, excluding: submissionId)
         try checkCarriedIdea(content)
-        let duplicates = try await catalogue.possibleDuplicates(of: content, excluding: submissionId)
         return try await submissions.handle(
             .draftAndSubmit(
                 submissionId: submissionId, authors: authors ?? Self.credit(of: member), content: content, submitter: member,
