@@ -99,7 +99,7 @@ public struct NearDuplicateIndex<ID: Hashable & Sendable>: Sendable {
 
     /// The distinct shingles of `text`, sorted.
     static func shingles(of text: String) -> [UInt64] {
-        let words = PersianNormalizer.words(text).map { fnv1a(Array($0.utf8), seed: 0) }
+        let words = PersianNormalizer.words(text).map { fnv1a($0.utf8, seed: 0) }
         var all = words
         for index in words.indices.dropLast() {
             all.append(mix(words[index] &* 31 &+ words[index + 1]))
@@ -135,7 +135,7 @@ public struct NearDuplicateIndex<ID: Hashable & Sendable>: Sendable {
         }
     }
 
-    private static func fnv1a(_ bytes: [UInt8], seed: UInt64) -> UInt64 {
+    private static func fnv1a(_ bytes: Substring.UTF8View, seed: UInt64) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         return hash

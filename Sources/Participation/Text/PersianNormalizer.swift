@@ -82,6 +82,11 @@ public enum PersianNormalizer {
         case 0x06F0...0x06F9: return Unicode.Scalar(scalar.value - 0x06F0 + 0x30)
         case 0x0660...0x0669: return Unicode.Scalar(scalar.value - 0x0660 + 0x30)
         case 0x0640, 0x064B...0x065F, 0x0670, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF: return nil
+        // Most of a Persian text: its letters, ASCII lower-case letters and digits, and the
+        // space, kept as they are without looking up their Unicode properties.
+        case 0x0621...0x063A, 0x0641...0x064A, 0x067E, 0x0686, 0x0698, 0x06A9, 0x06AF, 0x06CC, 0x61...0x7A, 0x30...0x39:
+            return scalar
+        case 0x20: return " "
         default: break
         }
         let properties = scalar.properties
