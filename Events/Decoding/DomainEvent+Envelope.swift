@@ -5,14 +5,13 @@ extension NewEvent {
     /// The envelope for a domain event: its type name, schema version and JSON payload.
     ///
     /// Payload keys are sorted, so equal events encode to equal bytes, which the log's
-    /// idempotency-key check relies on when a command is retried.
+    /// idempotency-key check relies on when a command is retried. The bytes are those of
+    /// `JSONEncoder` with sorted keys, unescaped slashes and dates in milliseconds
+    /// (``PayloadEncoder``), so events stored before and after agree.
     public init<E: DomainEvent>(_ event: E, id: UUID = .timeOrdered(), metadata: EventMetadata) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .millisecondsSince1970
         try self.init(
             id: id, type: E.eventType, schemaVersion: E.schemaVersion,
-            payload: encoder.encode(event), metadata: metadata)
+            payload: PayloadEncoder.encode(event), metadata: metadata)
     }
 }
 
