@@ -52,8 +52,9 @@ enum PayloadScalar {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// A finite number in Swift's shortest round-trip form, `.0` dropped from integral values.
-    static func appendNumber(_ number: Double, to output: inout [UInt8]) throws {
+    /// A finite number in Swift's shortest round-trip form for its type, `.0` dropped from
+    /// integral values.
+    static func appendNumber<Number: BinaryFloatingPoint & LosslessStringConvertible>(_ number: Number, to output: inout [UInt8]) throws {
         guard number.isFinite else {
             throw EncodingError.invalidValue(number, .init(codingPath: [], debugDescription: "A payload holds no infinite or NaN number."))
         }

@@ -32,7 +32,7 @@ extension PayloadValueEncoder {
         mutating func encode(_ value: Bool, forKey key: Key) { put(key) { $0.append(contentsOf: (value ? "true" : "false").utf8) } }
         mutating func encode(_ value: String, forKey key: Key) { put(key) { PayloadScalar.appendString(value, to: &$0) } }
         mutating func encode(_ value: Double, forKey key: Key) throws { try put(key) { try PayloadScalar.appendNumber(value, to: &$0) } }
-        mutating func encode(_ value: Float, forKey key: Key) throws { try put(key) { try SingleValueContainer.appendFloat(value, to: &$0) } }
+        mutating func encode(_ value: Float, forKey key: Key) throws { try put(key) { try PayloadScalar.appendNumber(value, to: &$0) } }
         mutating func encode(_ value: Int, forKey key: Key) { put(key) { $0.append(contentsOf: String(value).utf8) } }
         mutating func encode(_ value: Int8, forKey key: Key) { put(key) { $0.append(contentsOf: String(value).utf8) } }
         mutating func encode(_ value: Int16, forKey key: Key) { put(key) { $0.append(contentsOf: String(value).utf8) } }
@@ -112,7 +112,7 @@ extension PayloadValueEncoder {
         mutating func encode(_ value: Bool) { put { $0.append(contentsOf: (value ? "true" : "false").utf8) } }
         mutating func encode(_ value: String) { put { PayloadScalar.appendString(value, to: &$0) } }
         mutating func encode(_ value: Double) throws { try put { try PayloadScalar.appendNumber(value, to: &$0) } }
-        mutating func encode(_ value: Float) throws { try put { try Self.appendFloat(value, to: &$0) } }
+        mutating func encode(_ value: Float) throws { try put { try PayloadScalar.appendNumber(value, to: &$0) } }
         mutating func encode(_ value: Int) { put { $0.append(contentsOf: String(value).utf8) } }
         mutating func encode(_ value: Int8) { put { $0.append(contentsOf: String(value).utf8) } }
         mutating func encode(_ value: Int16) { put { $0.append(contentsOf: String(value).utf8) } }
@@ -128,15 +128,6 @@ extension PayloadValueEncoder {
             case let .bytes(range): node.content = .single(range)
             case let .nested(inner): node.content = inner.content
             }
-        }
-
-        /// A `Float` in its own shortest form, as Foundation writes it.
-        static func appendFloat(_ value: Float, to output: inout [UInt8]) throws {
-            guard value.isFinite else {
-                throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "A payload holds no infinite or NaN number."))
-            }
-            let text = value.description
-            output.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
         }
     }
 }
