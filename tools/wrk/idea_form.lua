@@ -5,8 +5,10 @@
 -- as in real prose. With the 24 words used before, any two ideas shared a sixth of their
 -- shingles, and the check compared each new idea with about 0.6% of the whole catalogue
 -- (0.02% with this draw; both simulated with the index's banding): a cost that grew through
--- the run as no real catalogue would make it. The API token comes from $HADAF_TOKEN.
-local token = os.getenv("HADAF_TOKEN")
+-- the run as no real catalogue would make it. Each request is sent with one of the students'
+-- API tokens in $HADAF_TOKENS (comma-separated), drawn at random.
+local tokens = {}
+for token in string.gmatch(os.getenv("HADAF_TOKENS") or "", "[^,]+") do tokens[#tokens + 1] = token end
 local stopWords = {
   "%D9%88", "%D8%AF%D8%B1", "%D8%A8%D9%87", "%D8%A7%D8%B2", "%DA%A9%D9%87", "%D8%A7%DB%8C%D9%86",
   "%D8%A8%D8%A7", "%D8%A8%D8%B1%D8%A7%DB%8C", "%D8%B1%D8%A7", "%DB%8C%DA%A9",
@@ -82,7 +84,7 @@ request = function()
   local body = "title=" .. sentence(4) .. "&summary=" .. sentence(10) .. "&problem=" .. sentence(10) ..
     "&proposal=" .. sentence(10) .. "&expectedImpact=" .. sentence(6) .. "&category=cultural"
   return wrk.format("POST", "/forms/idea", {
-    ["Authorization"] = "Bearer " .. token,
+    ["Authorization"] = "Bearer " .. tokens[math.random(#tokens)],
     ["Content-Type"] = "application/x-www-form-urlencoded",
   }, body)
 end
