@@ -81,6 +81,18 @@ struct PersianTextTests {
         #expect(index.matches(for: base, excluding: 1).isEmpty)
     }
 
+    @Test func aRevisedTextIsComparedAsItNowReads() {
+        var index = NearDuplicateIndex<String>()
+        let first = "برگزاری کارگاه آموزشی مهارت‌های زندگی برای دانشجویان سال اول در همه دانشکده‌ها"
+        let revised = "سامانه نوبت‌دهی آنلاین سلف سرویس دانشگاه با پیامک یادآوری برای دانشجویان"
+        index.add("idea-1", text: first)
+        index.add("idea-1", text: revised)
+        #expect(index.count == 1)
+        #expect(index.matches(for: first).isEmpty)
+        #expect(index.matches(for: revised).map(\.id) == ["idea-1"])
+        #expect(index.matches(for: revised, excluding: "idea-1").isEmpty)
+    }
+
     @Test func candidatesFromMinHashBucketsFindEveryCloseMatchInALargeCatalogue() {
         var index = NearDuplicateIndex<Int>()
         let words = ["فرهنگ", "دانشجو", "کتاب", "تئاتر", "مسابقه", "کارگاه", "اردو", "موسیقی", "فیلم", "شعر",
