@@ -23,6 +23,9 @@ enum PayloadScalar {
         return true
     }
 
+    /// A JSON string as Foundation writes it. EventStore's `JSONStringWriter` writes the log's
+    /// canonical metadata and escapes backspace and form feed as `\u0008` and `\u000c`, where
+    /// Foundation writes `\b` and `\f`: a payload must be Foundation's bytes, so it is not reused.
     static func appendString(_ string: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var string = string
