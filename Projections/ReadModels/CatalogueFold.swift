@@ -26,28 +26,45 @@ final class CatalogueFold: ProjectionFold {
 
     func apply(_ event: RecordedEvent, in db: Database) throws {
         let id = String(event.stream.dropFirst("submission-".count))
-        switch try SubmissionEvent(event) {
-        case let .drafted(drafted)?:
+        if let heading = try SubmissionHeading.of(event) {
+            try apply(heading, of: id, event, in: db)
+        } else {
+            try apply(SubmissionEvent(event), of: id, event, in: db)
+        }
+        if rows.count > maximumHeldRows { try flush(in: db) }
+    }
+
+    /// A draft makes the submission's row; a revision changes its kind, title, category and
+    /// entrant.
+    private func apply(_ heading: SubmissionHeading, of id: String, _ event: RecordedEvent, in db: Database) throws {
+        let kind = heading.isIdea ? "idea" : "experience"
+        if let submitter = heading.submitter, let university = heading.university {
             rows[id] = CatalogueRow(
-                kind: Self.kind(drafted.content), title: drafted.content.title, category: Self.category(drafted.content),
-                university: drafted.university, submitter: drafted.submitter, status: "draft", entrant: try Self.entrant(drafted.authors, event),
-                entrantId: Self.entrantId(drafted.authors, submitter: drafted.submitter), acceptedYear: nil, possibleDuplicates: "[]",
+                kind: kind, title: heading.title, category: heading.category.rawValue,
+                university: university, submitter: submitter, status: "draft", entrant: try Self.entrant(heading.authors, event),
+                entrantId: Self.entrantId(heading.authors, submitter: submitter), acceptedYear: nil, possibleDuplicates: "[]",
                 draftedPosition: event.position, updatedPosition: event.position)
             changed.insert(id)
-        case let .revised(revised)?:
-            try change(id, at: event.position, in: db) { row in
-                row.kind = Self.kind(revised.content)
-                row.title = revised.content.title
-                row.category = Self.category(revised.content)
-                if let group = revised.authors.first(where: { $0.kind == .studentGroup }) {
-                    row.entrant = FestivalEntrantKind.studentGroup.rawValue
-                    row.entrantId = "group:\(group.id)"
-                } else if row.entrant == FestivalEntrantKind.studentGroup.rawValue {
-                    // The group left the authors: the submitter competes, as which is not known.
-                    row.entrant = nil
-                    row.entrantId = row.submitter
-                }
+            return
+        }
+        try change(id, at: event.position, in: db) { row in
+            row.kind = kind
+            row.title = heading.title
+            row.category = heading.category.rawValue
+            if let group = heading.authors.first(where: { $0.kind == .studentGroup }) {
+                row.entrant = FestivalEntrantKind.studentGroup.rawValue
+                row.entrantId = "group:\(group.id)"
+            } else if row.entrant == FestivalEntrantKind.studentGroup.rawValue {
+                // The group left the authors: the submitter competes, as which is not known.
+                row.entrant = nil
+                row.entrantId = row.submitter
             }
+        }
+    }
+
+    /// A submission's later steps change its status.
+    private func apply(_ step: SubmissionEvent?, of id: String, _ event: RecordedEvent, in db: Database) throws {
+        switch step {
         case let .submitted(submitted)?:
             let duplicates = try Self.json(submitted.possibleDuplicates)
             try change(id, at: event.position, in: db) { row in
@@ -67,10 +84,9 @@ final class CatalogueFold: ProjectionFold {
                 case .rejected: row.status = "rejected"
                 }
             }
-        case nil:
+        case .drafted?, .revised?, nil:
             break
         }
-        if rows.count > maximumHeldRows { try flush(in: db) }
     }
 
     /// Writes the changed rows in key order; forgets every row when more than
@@ -96,11 +112,6 @@ final class CatalogueFold: ProjectionFold {
         changed.insert(id)
     }
 
-    private static func kind(_ content: SubmissionContent) -> String {
-        if case .idea = content { return "idea" }
-        return "experience"
-    }
-
     /// Who competes with the submission in a festival: a group when a group is an author, else
     /// the submitter's kind as the draft's metadata records it; nil when that is not a
     /// participant's (an import by the platform), so that it is never proposed by guess.
@@ -117,13 +128,6 @@ final class CatalogueFold: ProjectionFold {
     /// The entrant's id in the ledger: `group:<id>` for a group's submission, else the submitter.
     private static func entrantId(_ authors: [SubmissionAuthor], submitter: String) -> String {
         authors.first { $0.kind == .studentGroup }.map { "group:\($0.id)" } ?? submitter
-    }
-
-    private static func category(_ content: SubmissionContent) -> String {
-        switch content {
-        case let .idea(idea): idea.category.rawValue
-        case let .experience(experience): experience.category.rawValue
-        }
     }
 
     /// The flagged near-duplicates as JSON (keys sorted, so that rebuilds write the same text).

@@ -23,4 +23,22 @@ struct JSONValueTests {
         let deep = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
         #expect(throws: EventStoreError.self) { try JSONValue(parsing: Data(deep.utf8)) }
     }
+
+    @Test func aSkimBuildsOnlyWhatItNames() throws {
+        let text = #"{"skip":[1,{"x":2}],"keep":{"a":[true]},"case":{"idea":{"title":"عنوان","long":"متن","n":3},"flag":true}}"#
+        let skimmed = try JSONObject(parsing: Data(text.utf8), keeping: ["keep"], outlining: ["case"], keepingWithin: ["title", "n"])
+        #expect(skimmed.members.map(\.key) == ["keep", "case"])
+        #expect(skimmed["keep"] == .object(JSONObject(members: [.init(key: "a", value: .array([.bool(true)]))])))
+        let within = JSONObject(members: [.init(key: "title", value: .string("عنوان")), .init(key: "n", value: .number(3))])
+        #expect(skimmed["case"] == .object(JSONObject(members: [.init(key: "idea", value: .object(within)), .init(key: "flag", value: .null)])))
+        let outlined = try JSONObject(parsing: Data(text.utf8), keeping: [], outlining: ["case"])
+        #expect(outlined["case"] == .object(JSONObject(members: [.init(key: "idea", value: .null), .init(key: "flag", value: .null)])))
+    }
+
+    @Test(arguments: [#"{"case":{"idea":{"title":"t","long":}}}"#, #"{"case":{"idea":{"title":"t"},}}"#, #"{"skip":[1 2],"case":{}}"#])
+    func aSkimRefusesMalformedTextItDoesNotBuild(_ text: String) {
+        #expect(throws: EventStoreError.self) {
+            try JSONObject(parsing: Data(text.utf8), keeping: [], outlining: ["case"], keepingWithin: ["title"])
+        }
+    }
 }

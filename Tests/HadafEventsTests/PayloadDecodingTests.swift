@@ -145,6 +145,37 @@ struct PayloadDecodingTests {
         #expect(throws: (any Error).self) { try SubmissionAuthorship.of(event) }
     }
 
+    @Test(arguments: samples.indices)
+    func theHeadingSkimAgreesWithTheWholeSubmission(_ index: Int) throws {
+        let stored = try Self.recorded(Self.samples[index])
+        func heading(_ content: SubmissionContent, _ authors: [SubmissionAuthor], _ submitter: String?, _ university: String?) -> SubmissionHeading {
+            switch content {
+            case let .idea(idea):
+                SubmissionHeading(isIdea: true, title: idea.title, category: idea.category, authors: authors, submitter: submitter, university: university)
+            case let .experience(experience):
+                SubmissionHeading(isIdea: false, title: experience.title, category: experience.category, authors: authors, submitter: submitter, university: university)
+            }
+        }
+        let expected: SubmissionHeading? =
+            if let drafted = try stored.decode(as: SubmissionDrafted.self) { heading(drafted.content, drafted.authors, drafted.submitter, drafted.university) }
+            else if let revised = try stored.decode(as: SubmissionRevised.self) { heading(revised.content, revised.authors, nil, nil) }
+            else { nil }
+        #expect(try SubmissionHeading.of(stored) == expected)
+    }
+
+    @Test(arguments: [
+        #"{"submissionId":"s","submitter":"p","university":"ut","authors":[],"content":{"poem":{"title":"t","category":"artistic"}}}"#,
+        #"{"submissionId":"s","submitter":"p","university":"ut","authors":[],"content":{"idea":"t"}}"#,
+        #"{"submissionId":"s","submitter":"p","university":"ut","authors":[],"content":{"idea":{"title":"t"}}}"#,
+        #"{"submissionId":"s","submitter":"p","university":"ut","authors":[],"content":{"idea":{"title":"t","category":"poetry"}}}"#,
+        #"{"submissionId":"s","submitter":"p","authors":[],"content":{"idea":{"title":"t","category":"artistic"}}}"#,
+        #"{"submissionId":"s","submitter":"p","university":"ut","authors":[],"content":{"idea":{"title":"t","category":"artistic","summary":}}}"#,
+    ])
+    func theHeadingSkimRefusesABadKindOrBadJSON(_ payload: String) {
+        let event = stored(SubmissionDrafted.eventType, payload)
+        #expect(throws: (any Error).self) { try SubmissionHeading.of(event) }
+    }
+
     @Test func anUnknownEnumValueIsRefused() {
         let event = stored(SubmissionScreened.eventType, #"{"decision":"maybe"}"#)
         #expect(throws: DecodingError.self) { try event.decode(as: SubmissionScreened.self) }
