@@ -15,17 +15,8 @@ final class SurveyResultsFold: ProjectionFold {
     struct Condition {
         let questionId: String
         let shownIf: String?
-        let shownIfValue: String?
-    }
-
-    /// A respondent's latest response to a survey.
-    struct ResponseKey: Hashable, Comparable {
-        let survey: String
-        let respondent: String
-
-        static func < (lhs: Self, rhs: Self) -> Bool {
-            (lhs.survey, lhs.respondent) < (rhs.survey, rhs.respondent)
-        }
+        /// The answer to ``shownIf`` that shows the question.
+        let shownIfAnswer: SurveyAnswerValue?
     }
 
     /// A response as its row holds it.
@@ -36,14 +27,42 @@ final class SurveyResultsFold: ProjectionFold {
         let position: Int64
         /// ``ResponseTallies/stored``.
         let tallies: String
+        /// False from a change until the flush writes it.
+        var isWritten: Bool
+    }
+
+    /// What the fold holds for one survey: its questions' conditions, the responses it holds, and
+    /// the changes to its counts not yet written. Kept per survey so that an answer costs one
+    /// lookup by survey and then lookups by one string, not by keys of two or three strings.
+    final class HeldSurvey {
+        /// Nil until the survey's draft is folded or its questions are read back.
+        var conditions: [Condition]?
+        var responses: [String: StoredResponse] = [:]
+        /// Respondents whose response changed since the last flush.
+        var unwritten: [String] = []
+        /// Question id → the change in respondents who answered it.
+        var answered: [String: Int] = [:]
+        /// Question id → value → the change in respondents counted under it.
+        var values: [String: [String: Int]] = [:]
+
+        /// Adds (`sign` 1) or takes back (`sign` -1) a response's tallies.
+        func add(_ tallies: ResponseTallies, sign: Int) {
+            for (question, counted) in tallies.answers {
+                answered[question, default: 0] += sign
+                guard !counted.isEmpty else { continue }
+                Self.add(counted, sign: sign, to: &values[question, default: [:]])
+            }
+        }
+
+        private static func add(_ counted: [String], sign: Int, to counts: inout [String: Int]) {
+            for value in counted { counts[value, default: 0] += sign }
+        }
     }
 
     let names: TableNames
     let maximumHeldResponses: Int
-    private var conditions: [String: [Condition]] = [:]
-    private var pending = PendingTallies()
-    private var responses: [ResponseKey: StoredResponse] = [:]
-    private var changed: Set<ResponseKey> = []
+    private var surveys: [String: HeldSurvey] = [:]
+    private var heldResponses = 0
     /// True while every response of the table is held (it started empty and nothing was forgotten).
     private var holdsEverything: Bool
 
@@ -64,7 +83,7 @@ final class SurveyResultsFold: ProjectionFold {
             try record(Response(respondent: anonymous.pseudonym, kind: anonymous.respondentKind, university: anonymous.university, answers: anonymous.answers),
                        to: survey, at: event.position, in: db)
         }
-        if responses.count > maximumHeldResponses { try flush(in: db) }
+        if heldResponses > maximumHeldResponses { try flush(in: db) }
     }
 
     /// Writes the changed responses in key order and adds the held changes to the counts; a
@@ -75,29 +94,37 @@ final class SurveyResultsFold: ProjectionFold {
             INSERT OR REPLACE INTO \(names.table("survey_responses")) (survey_id, respondent, university, respondent_kind, complete, position, tallies)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        for key in changed.sorted() {
-            let response = responses[key]!
-            write.bind(key.survey, at: 1)
-            write.bind(key.respondent, at: 2)
-            write.bind(response.university, at: 3)
-            write.bind(response.kind, at: 4)
-            write.bind(Int64(response.complete ? 1 : 0), at: 5)
-            write.bind(response.position, at: 6)
-            write.bind(response.tallies, at: 7)
-            try write.execute()
+        let forgetting = heldResponses > maximumHeldResponses
+        for (survey, held) in surveys.sorted(by: { $0.key < $1.key }) {
+            for respondent in held.unwritten.sorted() {
+                let response = held.responses[respondent]!
+                write.bind(survey, at: 1)
+                write.bind(respondent, at: 2)
+                write.bind(response.university, at: 3)
+                write.bind(response.kind, at: 4)
+                write.bind(Int64(response.complete ? 1 : 0), at: 5)
+                write.bind(response.position, at: 6)
+                write.bind(response.tallies, at: 7)
+                try write.execute()
+                held.responses[respondent]!.isWritten = true
+            }
+            held.unwritten = []
+            if forgetting { held.responses = [:] }
+            for (question, change) in held.answered where change != 0 {
+                try add(change, to: "survey_answered", key: ["survey_id": survey, "question_id": question], in: db)
+            }
+            for (question, counts) in held.values {
+                for (value, change) in counts where change != 0 {
+                    try add(change, to: "survey_counts", key: ["survey_id": survey, "question_id": question, "value": value], in: db)
+                }
+            }
+            held.answered.removeAll(keepingCapacity: true)
+            held.values.removeAll(keepingCapacity: true)
         }
-        changed = []
-        if responses.count > maximumHeldResponses {
-            responses = [:]
+        if forgetting {
+            heldResponses = 0
             holdsEverything = false
         }
-        for (key, change) in pending.answered where change != 0 {
-            try add(change, to: "survey_answered", key: ["survey_id": key.survey, "question_id": key.question], in: db)
-        }
-        for (key, change) in pending.values where change != 0 {
-            try add(change, to: "survey_counts", key: ["survey_id": key.question.survey, "question_id": key.question.question, "value": key.value], in: db)
-        }
-        pending.removeAll()
     }
 
     /// Adds `change` to the respondents of the table's row with `key`, creating the row, and
@@ -126,9 +153,9 @@ final class SurveyResultsFold: ProjectionFold {
             let (kind, options) = SurveyResultsProjector.describe(question.kind)
             let shownIfValue = try question.showIf.map { try SurveyResultsProjector.encode($0.equals) }
             try insert.execute(arguments: [survey, question.id, ordinal, kind, question.text, options.joined(separator: "\u{1F}"), question.showIf?.questionId, shownIfValue])
-            conditions.append(Condition(questionId: question.id, shownIf: question.showIf?.questionId, shownIfValue: shownIfValue))
+            conditions.append(Condition(questionId: question.id, shownIf: question.showIf?.questionId, shownIfAnswer: question.showIf?.equals))
         }
-        self.conditions[survey] = conditions
+        held(survey).conditions = conditions
     }
 
     /// A response, named or under a pseudonym.
@@ -142,40 +169,55 @@ final class SurveyResultsFold: ProjectionFold {
     /// Records the respondent's latest response; a revision takes back the counts of the
     /// response it replaces.
     private func record(_ response: Response, to survey: String, at position: Int64, in db: Database) throws {
-        let conditions = try questions(of: survey, in: db)
+        let held = held(survey)
+        let conditions = try questions(of: survey, held, in: db)
         // Complete: every question shown by its condition is answered, optional ones included.
-        let complete = try conditions.allSatisfy { question in
+        let complete = conditions.allSatisfy { question in
             var shown = true
-            if let earlier = question.shownIf, let value = question.shownIfValue {
-                shown = try response.answers[earlier].map(SurveyResultsProjector.encode) == value
+            if let earlier = question.shownIf, let answer = question.shownIfAnswer {
+                shown = response.answers[earlier] == answer
             }
             return !shown || response.answers[question.questionId] != nil
         }
-        let key = ResponseKey(survey: survey, respondent: response.respondent)
-        if let earlier = try responses[key]?.tallies ?? (holdsEverything ? nil : storedTallies(of: key, in: db)) {
+        let replaced = held.responses[response.respondent]
+        if let earlier = try replaced?.tallies ?? (holdsEverything ? nil : storedTallies(of: response.respondent, to: survey, in: db)) {
             guard let tallies = ResponseTallies(stored: earlier) else { throw SurveyResultsProjector.unreadableTallies(survey, response.respondent) }
-            pending.add(tallies, of: survey, sign: -1)
+            held.add(tallies, sign: -1)
         }
         let tallies = ResponseTallies(response.answers)
-        pending.add(tallies, of: survey, sign: 1)
-        responses[key] = StoredResponse(university: response.university, kind: response.kind, complete: complete, position: position, tallies: tallies.stored)
-        changed.insert(key)
+        held.add(tallies, sign: 1)
+        held.responses[response.respondent] = StoredResponse(
+            university: response.university, kind: response.kind, complete: complete, position: position, tallies: tallies.stored, isWritten: false)
+        if replaced == nil { heldResponses += 1 }
+        if replaced?.isWritten ?? true { held.unwritten.append(response.respondent) }
     }
 
-    /// The tallies of the stored response of `key`, or nil when there is none.
-    private func storedTallies(of key: ResponseKey, in db: Database) throws -> String? {
+    /// What the fold holds for `survey`, made when it holds nothing yet.
+    private func held(_ survey: String) -> HeldSurvey {
+        if let held = surveys[survey] { return held }
+        let held = HeldSurvey()
+        surveys[survey] = held
+        return held
+    }
+
+    /// The tallies of the respondent's stored response to `survey`, or nil when there is none.
+    private func storedTallies(of respondent: String, to survey: String, in db: Database) throws -> String? {
         try String.fetchOne(
             db.cachedStatement(sql: "SELECT tallies FROM \(names.table("survey_responses")) WHERE survey_id = ? AND respondent = ?"),
-            arguments: [key.survey, key.respondent])
+            arguments: [survey, respondent])
     }
 
-    private func questions(of survey: String, in db: Database) throws -> [Condition] {
-        if let known = conditions[survey] { return known }
+    /// The survey's conditions, read back from its questions' rows when its draft was folded
+    /// before this fold began.
+    private func questions(of survey: String, _ held: HeldSurvey, in db: Database) throws -> [Condition] {
+        if let known = held.conditions { return known }
         let rows = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT question_id, shown_if, shown_if_value FROM \(names.table("survey_questions")) WHERE survey_id = ? ORDER BY ordinal"),
             arguments: [survey])
-        let loaded = rows.map { Condition(questionId: $0[0], shownIf: $0[1], shownIfValue: $0[2]) }
-        conditions[survey] = loaded
+        let loaded = try rows.map { row in
+            Condition(questionId: row[0], shownIf: row[1], shownIfAnswer: try (row[2] as String?).map(SurveyResultsProjector.decode))
+        }
+        held.conditions = loaded
         return loaded
     }
 }

@@ -64,6 +64,11 @@ public struct SurveyResultsProjector: Projector {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// Reads back an answer written by ``encode(_:)``.
+    static func decode(_ stored: String) throws -> SurveyAnswerValue {
+        try JSONDecoder().decode(SurveyAnswerValue.self, from: Data(stored.utf8))
+    }
+
     static func describe(_ kind: SurveyQuestion.Kind) -> (String, [String]) {
         switch kind {
         case let .singleChoice(options): ("single_choice", options)

@@ -90,36 +90,3 @@ private struct LengthPrefixedReader {
         return String(decoding: bytes[bytes.index(after: colon)..<end], as: UTF8.self)
     }
 }
-
-/// The changes a fold has made to a survey's counts and not yet written: how many respondents
-/// answered each question, and how many counted under each value.
-struct PendingTallies {
-    struct QuestionKey: Hashable {
-        let survey: String
-        let question: String
-    }
-
-    struct ValueKey: Hashable {
-        let question: QuestionKey
-        let value: String
-    }
-
-    private(set) var answered: [QuestionKey: Int] = [:]
-    private(set) var values: [ValueKey: Int] = [:]
-
-    /// Adds (`sign` 1) or takes back (`sign` -1) a response's tallies.
-    mutating func add(_ tallies: ResponseTallies, of survey: String, sign: Int) {
-        for (question, counted) in tallies.answers {
-            let key = QuestionKey(survey: survey, question: question)
-            answered[key, default: 0] += sign
-            for value in counted {
-                values[ValueKey(question: key, value: value), default: 0] += sign
-            }
-        }
-    }
-
-    mutating func removeAll() {
-        answered.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-    }
-}

@@ -54,6 +54,32 @@ struct SurveyResultsTests {
         #expect(try log.rows("SELECT respondents FROM survey_answered WHERE question_id = 'q2'").first?[0] as Int? == 1)
     }
 
+    /// A fold that begins after the survey's draft was written reads its questions' conditions
+    /// back from their rows, and judges completeness by them as the first fold did.
+    @Test func aLaterFoldJudgesCompletenessByTheStoredConditions() async throws {
+        let log = try ProjectionLog()
+        let definition = SurveyDefinition(
+            title: "t", description: "", audience: Audience(), opensAt: Date(timeIntervalSince1970: 0), closesAt: Date(timeIntervalSince1970: 9_999_999_999),
+            questions: [
+                SurveyQuestion(id: "q1", text: "چند؟", kind: .scale),
+                SurveyQuestion(id: "q2", text: "چرا ده؟", kind: .shortText, isRequired: false, showIf: .init(questionId: "q1", equals: .number(10))),
+            ],
+            allowsEditing: true)
+        try await log.append(SurveyDrafted(surveyId: "s", definition: definition), to: "survey-s")
+        try log.runner([SurveyResultsProjector()]).catchUp()
+        func answered(_ who: String, _ answers: [String: SurveyAnswerValue]) -> SurveyAnswered {
+            SurveyAnswered(respondent: who, respondentKind: "student", university: "ut", answers: answers, isRevision: false)
+        }
+        // Ten shows q2: p-1 leaves it unanswered (partial); p-2 answers it; p-3's nine hides it.
+        try await log.append(answered("p-1", ["q1": .number(10)]), to: "survey-s")
+        try await log.append(answered("p-2", ["q1": .number(10), "q2": .text("چون")]), to: "survey-s")
+        try await log.append(answered("p-3", ["q1": .number(9)]), to: "survey-s")
+        try log.runner([SurveyResultsProjector()]).catchUp()
+        let results = try #require(try SurveyResults.read("s", in: log.model))
+        #expect(results.responses == 3 && results.complete == 2 && results.partial == 1)
+        #expect(try log.rows("SELECT respondent FROM survey_responses WHERE complete = 0").map { $0[0] as String } == ["p-1"])
+    }
+
     @Test func aResponseTalliesReadBackAsWritten() throws {
         let answers: [String: SurveyAnswerValue] = [
             "q:1": .choices(["۱۲:۳", "", "a\u{1F}b"]), "q2": .number(2.5), "q3": .number(-4), "q4": .text("متن ۱۰:۲"), "q5": .choices([]), "چرا": .choice("3:x"),
