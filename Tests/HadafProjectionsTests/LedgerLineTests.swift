@@ -38,6 +38,25 @@ struct LedgerLineTests {
         #expect(account.find(.survey, about: "s-3") == nil)
     }
 
+    /// A year skips the search for a fact whose bit no line of it has set: every line added,
+    /// or replaced in place, is still found among hundreds, and facts it has not are not.
+    @Test func aYearFindsEveryFactItHoldsAndNoOther() {
+        var account = LedgerAccount()
+        account.years[1404] = LedgerYear()
+        for number in 0..<300 {
+            account.years[1404]!.insert(LedgerLine(about: "s-\(number)", rule: .surveyAnswered, share: 1, position: Int64(number)))
+        }
+        account.years[1405] = LedgerYear()
+        account.years[1405]!.insert(LedgerLine(about: "s-0", rule: .surveyAnswered, share: 1, position: 400))
+        account.years[1405]![0] = LedgerLine(about: "sub-9", rule: .ideaSubmitted, share: 1, position: 401)
+        for number in 1..<300 {
+            #expect(account.find(.survey, about: "s-\(number)").map { [$0.year, $0.index] } == [1404, number])
+            #expect(account.find(.survey, about: "s-\(number + 300)") == nil)
+        }
+        #expect(account.find(.ideaSubmitted, about: "sub-9").map { [$0.year, $0.index] } == [1405, 0])
+        #expect(account.find(.ideaAccepted, about: "sub-9") == nil)
+    }
+
     /// The tables name a fact by its key; read back, the key gives the subject again, under
     /// every rule, and a key of another rule's form is refused.
     @Test func aFactKeyGivesItsSubjectBack() throws {

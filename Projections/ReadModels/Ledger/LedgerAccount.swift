@@ -13,7 +13,7 @@ struct LedgerAccount {
     func find(_ family: LedgerRule.Family, about subject: String) -> (year: Int, index: Int)? {
         // Compared by hash first: most facts are new, and their hash matches no line's.
         let hash = LedgerLine.hash(family, subject)
-        for (year, ledgerYear) in years {
+        for (year, ledgerYear) in years where ledgerYear.mayHold(hash) {
             if let index = ledgerYear.lines.firstIndex(where: { $0.factHash == hash && $0.rule.family == family && $0.subject == subject }) {
                 return (year, index)
             }
@@ -36,11 +36,27 @@ struct LedgerYear {
     var stored = StoredEligibility()
     /// Differs from its rows (or has none yet).
     var isDirty = false
+    /// One bit for each line's fact, chosen by its hash: a fact whose bit is clear has no line
+    /// here, so that the search for it (most facts are new) need not read the lines.
+    private var factBits: UInt64 = 0
 
     /// The line at `index`, changed in place.
     subscript(index: Int) -> LedgerLine {
         get { lines[index] }
-        set { lines[index] = newValue }
+        set {
+            lines[index] = newValue
+            factBits |= Self.bit(newValue.factHash)
+        }
+    }
+
+    /// False when no line here is of the fact with this ``LedgerLine/hash(_:_:)``; true when
+    /// one may be.
+    func mayHold(_ factHash: UInt32) -> Bool {
+        factBits & Self.bit(factHash) != 0
+    }
+
+    private static func bit(_ factHash: UInt32) -> UInt64 {
+        1 << UInt64(factHash & 63)
     }
 
     /// Adds a line at `index` (at the end by default), growing the lines by an eighth when
@@ -49,6 +65,7 @@ struct LedgerYear {
     mutating func insert(_ line: LedgerLine, at index: Int? = nil) {
         if lines.count == lines.capacity { lines.reserveCapacity(lines.count + lines.count / 8 + 4) }
         lines.insert(line, at: index ?? lines.endIndex)
+        factBits |= Self.bit(line.factHash)
     }
 }
 

@@ -77,12 +77,18 @@ final class LedgerBook {
 
     /// Changes the participant's account in place and marks it for writing.
     func update(_ participant: String, in db: Database, _ change: (inout LedgerAccount) throws -> Void) throws {
-        // Taken out and put back: changed in place, with one look-up each way.
-        var account = try accounts.removeValue(forKey: participant) ?? loaded(participant, in: db)
-        defer { accounts[participant] = account }
-        let linesBefore = account.lineCount
-        try change(&account)
-        heldLines += account.lineCount - linesBefore
+        // Changed in place where the book holds it, found with one look-up: taking it out and
+        // putting it back cost a deletion and an insertion in the table at every event.
+        let index: [String: LedgerAccount].Index
+        if let held = accounts.index(forKey: participant) {
+            index = held
+        } else {
+            accounts[participant] = try loaded(participant, in: db)
+            index = accounts.index(forKey: participant)!
+        }
+        let linesBefore = accounts.values[index].lineCount
+        try change(&accounts.values[index])
+        heldLines += accounts.values[index].lineCount - linesBefore
         if !writtenNothing { changedParticipants.insert(participant) }
     }
 
