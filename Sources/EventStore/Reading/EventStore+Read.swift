@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension EventStore {
@@ -52,25 +53,52 @@ extension EventStore {
 }
 
 extension RecordedEvent {
-    /// The columns, in the order ``RawStatement/recordedEvent()`` reads them.
+    /// The columns, in the order ``RawStatement/recordedEvents(capacity:)`` reads them.
     static let columns = "position, event_id, stream_id, stream_version, type, schema_version, payload, metadata, recorded_at, hash"
 }
 
 extension RawStatement {
-    /// The current row as an event (columns as in ``RecordedEvent/columns``).
-    func recordedEvent() -> RecordedEvent {
-        RecordedEvent(
-            position: int64(at: 0), id: uuid(at: 1), stream: text(at: 2), streamVersion: int64(at: 3),
-            type: text(at: 4), schemaVersion: int64(at: 5), payload: data(at: 6), metadataJSON: data(at: 7),
-            recordedAtMilliseconds: int64(at: 8), hash: data(at: 9))
-    }
-
     /// Every remaining row as an event; resets the statement.
+    ///
+    /// The rows' payloads, metadata and hashes are copied into one buffer, which their events
+    /// share as slices: each of them in a buffer of its own made six allocations an event, and
+    /// freeing a rebuild's pages of twenty thousand events cost the thread that dropped them last
+    /// about a tenth of its time. A page's buffer lives while any of its events does.
     func recordedEvents(capacity: Int) throws(EventStoreError) -> [RecordedEvent] {
         defer { reset() }
-        var events: [RecordedEvent] = []
-        events.reserveCapacity(Swift.min(capacity, 10_000))
-        while try step() { events.append(recordedEvent()) }
-        return events
+        var rows: [PageRow] = []
+        rows.reserveCapacity(Swift.min(capacity, 10_000))
+        var bytes = Data()
+        func keep(_ column: Int32) -> Range<Int> {
+            let start = bytes.count
+            bytes.append(contentsOf: self.bytes(at: column))
+            return start..<bytes.count
+        }
+        while try step() {
+            rows.append(PageRow(
+                position: int64(at: 0), id: uuid(at: 1), stream: text(at: 2), streamVersion: int64(at: 3),
+                type: text(at: 4), schemaVersion: int64(at: 5), payload: keep(6), metadata: keep(7),
+                recordedAtMilliseconds: int64(at: 8), hash: keep(9)))
+        }
+        return rows.map { row in
+            RecordedEvent(
+                position: row.position, id: row.id, stream: row.stream, streamVersion: row.streamVersion, type: row.type,
+                schemaVersion: row.schemaVersion, payload: bytes[row.payload], metadataJSON: bytes[row.metadata],
+                recordedAtMilliseconds: row.recordedAtMilliseconds, hash: bytes[row.hash])
+        }
     }
+}
+
+/// A row read for a page of events, its byte columns as ranges of the page's buffer.
+private struct PageRow {
+    let position: Int64
+    let id: UUID
+    let stream: String
+    let streamVersion: Int64
+    let type: String
+    let schemaVersion: Int64
+    let payload: Range<Int>
+    let metadata: Range<Int>
+    let recordedAtMilliseconds: Int64
+    let hash: Range<Int>
 }

@@ -141,11 +141,6 @@ public struct RawStatement {
         return UnsafeRawBufferPointer(start: pointer, count: count)
     }
 
-    func data(at column: Int32) -> Data {
-        let bytes = bytes(at: column)
-        return bytes.isEmpty ? Data() : Data(bytes)
-    }
-
     func uuid(at column: Int32) -> UUID {
         UUID(bytes: bytes(at: column))
     }
