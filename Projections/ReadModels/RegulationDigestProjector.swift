@@ -1,11 +1,10 @@
-import EventStore
-import Foundation
 import GRDB
 import HadafEvents
 
 /// The review digest of each regulation: its current version's articles, and per article every
-/// comment and proposal with its author, endorsements, withdrawal and answer.
-public struct RegulationDigestProjector: RowByRowProjector {
+/// comment and proposal with its author, endorsements, withdrawal and answer. Its fold holds the
+/// contributions' rows and writes them at the flush (``RegulationDigestFold``).
+public struct RegulationDigestProjector: Projector {
     public let name = "regulation_digest"
     public let version = 1
     public let tables = ["digest_articles", "digest_contributions"]
@@ -14,7 +13,15 @@ public struct RegulationDigestProjector: RowByRowProjector {
         ProposalEndorsed.eventType, ProposalAnswered.eventType,
     ]
 
-    public init() {}
+    /// Contributions held by the fold before it writes them all and forgets them.
+    public let maximumHeldRows: Int
+
+    /// The default bound on held contributions: about 100 MB of their texts.
+    public static let defaultMaximumHeldRows = 200_000
+
+    public init(maximumHeldRows: Int = Self.defaultMaximumHeldRows) {
+        self.maximumHeldRows = maximumHeldRows
+    }
 
     public func createTables(in db: Database, names: TableNames) throws {
         try db.execute(sql: """
@@ -29,40 +36,7 @@ public struct RegulationDigestProjector: RowByRowProjector {
             """)
     }
 
-    public func apply(_ event: RecordedEvent, in db: Database, names: TableNames) throws {
-        let regulation = String(event.stream.dropFirst("regulation-".count))
-        let contributions = names.table("digest_contributions")
-        func run(_ sql: String, _ arguments: StatementArguments) throws { try db.cachedStatement(sql: sql).execute(arguments: arguments) }
-        switch try RegulationEvent(event) {
-        case let .published(published)?:
-            try run("DELETE FROM \(names.table("digest_articles")) WHERE regulation_id = ?", [regulation])
-            for article in published.articles {
-                try run(
-                    "INSERT INTO \(names.table("digest_articles")) (regulation_id, number, version, title, text, notes) VALUES (?, ?, ?, ?, ?, ?)",
-                    [regulation, article.number, published.version, published.title, article.text, article.notes.count])
-            }
-            for proposal in published.carriedProposals {
-                try run("UPDATE \(contributions) SET carried_in = ? WHERE regulation_id = ? AND contribution_id = ?", [published.version, regulation, proposal])
-            }
-        case let .contributed(contributed)?:
-            try run(
-                """
-                INSERT INTO \(contributions) (regulation_id, contribution_id, round, article, kind, author, text, rationale, withdrawn, endorsements, position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?)
-                ON CONFLICT (regulation_id, contribution_id) DO UPDATE SET text = excluded.text, rationale = excluded.rationale
-                """,
-                [regulation, contributed.contributionId, contributed.round, contributed.article, contributed.kind.rawValue,
-                 contributed.author, contributed.text, contributed.rationale, event.position])
-        case let .withdrawn(withdrawn)?:
-            try run("UPDATE \(contributions) SET withdrawn = 1 WHERE regulation_id = ? AND contribution_id = ?", [regulation, withdrawn.contributionId])
-        case let .endorsed(endorsed)?:
-            try run("UPDATE \(contributions) SET endorsements = endorsements + 1 WHERE regulation_id = ? AND contribution_id = ?", [regulation, endorsed.proposalId])
-        case let .answered(answered)?:
-            try run(
-                "UPDATE \(contributions) SET verdict = ?, reason = ? WHERE regulation_id = ? AND contribution_id = ?",
-                [answered.verdict.rawValue, answered.reason, regulation, answered.proposalId])
-        default:
-            break
-        }
+    public func makeFold(names: TableNames, startsEmpty: Bool) -> any ProjectionFold {
+        RegulationDigestFold(names: names, startsEmpty: startsEmpty, maximumHeldRows: maximumHeldRows)
     }
 }
