@@ -92,8 +92,9 @@ final class CatalogueFold: ProjectionFold {
     /// Writes the changed rows in key order; forgets every row when more than
     /// ``maximumHeldRows`` are held.
     func flush(in db: Database) throws {
+        let writer = try CatalogueRow.writer(into: table, in: db)
         for id in changed.sorted() {
-            try rows[id]!.write(as: id, into: table, in: db)
+            try rows[id]!.write(as: id, with: writer)
         }
         changed = []
         if rows.count > maximumHeldRows {

@@ -16,8 +16,8 @@ struct CatalogueRow {
     let draftedPosition: Int64
     var updatedPosition: Int64
 
-    /// The columns in the order ``read(_:from:in:)`` reads them and ``write(_:as:into:in:)``
-    /// binds them, after the submission's id.
+    /// The columns in the order ``read(_:from:in:)`` reads them and ``write(as:with:)`` binds
+    /// them, after the submission's id.
     private static let columns = """
         kind, title, category, university, submitter, status, entrant, entrant_id, accepted_year, possible_duplicates, \
         drafted_position, updated_position
@@ -32,9 +32,14 @@ struct CatalogueRow {
         }
     }
 
-    /// Writes the row of a submission, replacing the stored one.
-    func write(as id: String, into table: String, in db: Database) throws {
-        let insert = try RawStatement(db, sql: "INSERT OR REPLACE INTO \(table) (submission_id, \(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    /// The statement that ``write(as:with:)`` runs, replacing a stored row: made once per flush,
+    /// not once per row.
+    static func writer(into table: String, in db: Database) throws -> RawStatement {
+        try RawStatement(db, sql: "INSERT OR REPLACE INTO \(table) (submission_id, \(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    }
+
+    /// Writes the row of a submission with a statement from ``writer(into:in:)``.
+    func write(as id: String, with insert: RawStatement) throws {
         insert.bind(id, at: 1)
         insert.bind(kind, at: 2)
         insert.bind(title, at: 3)
