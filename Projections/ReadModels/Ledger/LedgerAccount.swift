@@ -5,6 +5,8 @@ struct LedgerAccount {
     var kind: String?
     var university: String?
     var years = LedgerYears()
+    /// Changed since the book last wrote it, and named in the book's list of such accounts.
+    var isUnwritten = false
 
     /// How many lines the account holds, in every year.
     var lineCount: Int { years.lineCount }

@@ -26,8 +26,9 @@ final class LedgerBook {
     /// otherwise keep a set of every one of them (about 70 MB at ten million events).
     private var writtenNothing: Bool
     /// What changed since the last flush (once something has been written): only these are
-    /// written, in key order.
-    private var changedParticipants: Set<String> = []
+    /// written, in key order. A participant is listed once, when their account is first marked
+    /// unwritten (``LedgerAccount/isUnwritten``), which costs no look-up in a set at each event.
+    private var changedParticipants: [String] = []
     private var changedUniversities: Set<UniversityYearKey> = []
     private var changedProposals: Set<String> = []
     private var changedSubmissions: Set<String> = []
@@ -89,7 +90,10 @@ final class LedgerBook {
         let linesBefore = accounts.values[index].lineCount
         try change(&accounts.values[index])
         heldLines += accounts.values[index].lineCount - linesBefore
-        if !writtenNothing { changedParticipants.insert(participant) }
+        if !writtenNothing && !accounts.values[index].isUnwritten {
+            accounts.values[index].isUnwritten = true
+            changedParticipants.append(participant)
+        }
     }
 
     /// Records a registration: the participant's kind and university.
@@ -277,6 +281,7 @@ final class LedgerBook {
         for participant in writtenNothing ? accounts.keys.sorted() : changedParticipants.sorted() {
             // Taken out and put back, so that clearing marks does not copy the lines.
             guard var account = accounts.removeValue(forKey: participant) else { continue }
+            account.isUnwritten = false
             for year in account.years.keys.sorted() where account.years[year]!.isDirty {
                 var ledgerYear = account.years.removeValue(forKey: year)!
                 for index in ledgerYear.lines.indices where ledgerYear.lines[index].isDirty {
