@@ -1,6 +1,9 @@
 import Foundation
 
 /// An event as the log holds it, with its place in the log, its stream and the hash chain.
+///
+/// Events read in a page share one buffer: their `payload`, `metadataJSON` and `hash` are slices
+/// of it (index them from their `startIndex`, not from 0), and it lives while any of them does.
 public struct RecordedEvent: Sendable, Hashable {
     /// The global position: gapless, starting at 1, in commit order.
     public let position: Int64
