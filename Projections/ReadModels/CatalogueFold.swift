@@ -4,24 +4,15 @@ import GRDB
 import HadafEvents
 
 /// The catalogue's fold: each submission's row is changed in memory by its events and written
-/// once at the flush, instead of one statement per event (a draft, its submission and its
-/// screening usually fall in one page, and in a rebuild in one run).
-///
-/// Rows stay held after a flush, so that later events need not read them back, until more than
-/// ``maximumHeldRows`` are held: then they are written and forgotten, which bounds the memory on
-/// logs of any size.
+/// once at the flush (``HeldRows``): a draft, its submission and its screening usually fall in one
+/// page, and in a rebuild in one run.
 final class CatalogueFold: ProjectionFold {
     let table: String
-    let maximumHeldRows: Int
-    private var rows: [String: CatalogueRow] = [:]
-    private var changed: Set<String> = []
-    /// True while every row of the table is held (it started empty and nothing was forgotten).
-    private var holdsEverything: Bool
+    private var rows: HeldRows<String, CatalogueRow>
 
     init(names: TableNames, startsEmpty: Bool, maximumHeldRows: Int) {
         table = names.table("catalogue")
-        holdsEverything = startsEmpty
-        self.maximumHeldRows = maximumHeldRows
+        rows = HeldRows(startsEmpty: startsEmpty, maximum: maximumHeldRows)
     }
 
     func apply(_ event: RecordedEvent, in db: Database) throws {
@@ -31,7 +22,7 @@ final class CatalogueFold: ProjectionFold {
         } else {
             try apply(SubmissionEvent(event), of: id, event, in: db)
         }
-        if rows.count > maximumHeldRows { try flush(in: db) }
+        if rows.isFull { try flush(in: db) }
     }
 
     /// A draft makes the submission's row; a revision changes its kind, title, category and
@@ -39,12 +30,11 @@ final class CatalogueFold: ProjectionFold {
     private func apply(_ heading: SubmissionHeading, of id: String, _ event: RecordedEvent, in db: Database) throws {
         let kind = heading.isIdea ? "idea" : "experience"
         if let submitter = heading.submitter, let university = heading.university {
-            rows[id] = CatalogueRow(
+            rows.set(CatalogueRow(
                 kind: kind, title: heading.title, category: heading.category.rawValue,
                 university: university, submitter: submitter, status: "draft", entrant: try Self.entrant(heading.authors, event),
                 entrantId: Self.entrantId(heading.authors, submitter: submitter), acceptedYear: nil, possibleDuplicates: "[]",
-                draftedPosition: event.position, updatedPosition: event.position)
-            changed.insert(id)
+                draftedPosition: event.position, updatedPosition: event.position), for: id)
             return
         }
         try change(id, at: event.position, in: db) { row in
@@ -89,28 +79,18 @@ final class CatalogueFold: ProjectionFold {
         }
     }
 
-    /// Writes the changed rows in key order; forgets every row when more than
-    /// ``maximumHeldRows`` are held.
+    /// Writes the changed rows in key order (``HeldRows/flush(_:)``).
     func flush(in db: Database) throws {
         let writer = try CatalogueRow.writer(into: table, in: db)
-        for id in changed.sorted() {
-            try rows[id]!.write(as: id, with: writer)
-        }
-        changed = []
-        if rows.count > maximumHeldRows {
-            rows = [:]
-            holdsEverything = false
-        }
+        try rows.flush { id, row in try row.write(as: id, with: writer) }
     }
 
-    /// Changes the row of a submission the catalogue has (an event for one it has not is
-    /// ignored, as an update of no row would be) and marks it to be written.
+    /// Changes the row of a submission the catalogue has and marks it to be written.
     private func change(_ id: String, at position: Int64, in db: Database, _ body: (inout CatalogueRow) -> Void) throws {
-        guard var row = try rows[id] ?? (holdsEverything ? nil : CatalogueRow.read(id, from: table, in: db)) else { return }
-        body(&row)
-        row.updatedPosition = position
-        rows[id] = row
-        changed.insert(id)
+        try rows.change(id, stored: { try CatalogueRow.read($0, from: table, in: db) }) { row in
+            body(&row)
+            row.updatedPosition = position
+        }
     }
 
     /// Who competes with the submission in a festival: a group when a group is an author, else

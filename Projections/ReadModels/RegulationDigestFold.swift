@@ -3,25 +3,16 @@ import GRDB
 import HadafEvents
 
 /// The review digest's fold: each contribution's row is changed in memory by its events
-/// (endorsements by the hundred for a debated proposal) and written once at the flush, in key
-/// order, instead of one statement per event. A publication's articles are written as it comes:
-/// regulations are published a few times a year.
-///
-/// Rows stay held after a flush, so that later events need not read them back, until more than
-/// ``maximumHeldRows`` are held: then they are written and forgotten, which bounds the memory on
-/// logs of any size.
+/// (endorsements by the hundred for a debated proposal) and written once at the flush
+/// (``HeldRows``), instead of one statement per event. A publication's articles are written as it
+/// comes: regulations are published a few times a year.
 final class RegulationDigestFold: ProjectionFold {
     let names: TableNames
-    let maximumHeldRows: Int
-    private var rows: [DigestContribution.Key: DigestContribution] = [:]
-    private var changed: Set<DigestContribution.Key> = []
-    /// True while every row of the table is held (it started empty and nothing was forgotten).
-    private var holdsEverything: Bool
+    private var rows: HeldRows<DigestContribution.Key, DigestContribution>
 
     init(names: TableNames, startsEmpty: Bool, maximumHeldRows: Int) {
         self.names = names
-        self.maximumHeldRows = maximumHeldRows
-        holdsEverything = startsEmpty
+        rows = HeldRows(startsEmpty: startsEmpty, maximum: maximumHeldRows)
     }
 
     func apply(_ event: RecordedEvent, in db: Database) throws {
@@ -37,17 +28,13 @@ final class RegulationDigestFold: ProjectionFold {
             }
         case let .contributed(contributed)?:
             let key = key(contributed.contributionId)
-            if var row = try held(key, in: db) {
-                // A revision of the text: the rest stays as first contributed.
-                row.text = contributed.text
-                row.rationale = contributed.rationale
-                rows[key] = row
-            } else {
-                rows[key] = DigestContribution(
-                    round: contributed.round, article: contributed.article, kind: contributed.kind.rawValue,
-                    author: contributed.author, text: contributed.text, rationale: contributed.rationale, position: event.position)
-            }
-            changed.insert(key)
+            var row = try rows.row(key, stored: { try stored($0, in: db) }) ?? DigestContribution(
+                round: contributed.round, article: contributed.article, kind: contributed.kind.rawValue,
+                author: contributed.author, text: contributed.text, rationale: contributed.rationale, position: event.position)
+            // A revision changes the text; the rest stays as first contributed.
+            row.text = contributed.text
+            row.rationale = contributed.rationale
+            rows.set(row, for: key)
         case let .withdrawn(withdrawn)?:
             try change(key(withdrawn.contributionId), in: db) { $0.withdrawn = true }
         case let .endorsed(endorsed)?:
@@ -60,21 +47,13 @@ final class RegulationDigestFold: ProjectionFold {
         default:
             break
         }
-        if rows.count > maximumHeldRows { try flush(in: db) }
+        if rows.isFull { try flush(in: db) }
     }
 
-    /// Writes the changed rows in key order; forgets every row when more than
-    /// ``maximumHeldRows`` are held.
+    /// Writes the changed rows in key order (``HeldRows/flush(_:)``).
     func flush(in db: Database) throws {
         let writer = try DigestContribution.writer(into: names.table("digest_contributions"), in: db)
-        for key in changed.sorted() {
-            try rows[key]!.write(as: key, with: writer)
-        }
-        changed = []
-        if rows.count > maximumHeldRows {
-            rows = [:]
-            holdsEverything = false
-        }
+        try rows.flush { key, row in try row.write(as: key, with: writer) }
     }
 
     /// Replaces the regulation's articles with those of its published version.
@@ -88,18 +67,13 @@ final class RegulationDigestFold: ProjectionFold {
         }
     }
 
-    /// The contribution's row, held or read back; nil when the digest has none.
-    private func held(_ key: DigestContribution.Key, in db: Database) throws -> DigestContribution? {
-        if let row = rows[key] { return row }
-        return holdsEverything ? nil : try DigestContribution.read(key, from: names.table("digest_contributions"), in: db)
+    /// A contribution's stored row, read back for the rows the fold does not hold.
+    private func stored(_ key: DigestContribution.Key, in db: Database) throws -> DigestContribution? {
+        try DigestContribution.read(key, from: names.table("digest_contributions"), in: db)
     }
 
-    /// Changes the row of a contribution the digest has (an event for one it has not is ignored,
-    /// as an update of no row would be) and marks it to be written.
+    /// Changes the row of a contribution the digest has and marks it to be written.
     private func change(_ key: DigestContribution.Key, in db: Database, _ body: (inout DigestContribution) -> Void) throws {
-        guard var row = try held(key, in: db) else { return }
-        body(&row)
-        rows[key] = row
-        changed.insert(key)
+        try rows.change(key, stored: { try stored($0, in: db) }, body)
     }
 }
