@@ -57,6 +57,32 @@ struct LedgerLineTests {
         #expect(account.find(.ideaAccepted, about: "sub-9") == nil)
     }
 
+    /// A year changed through ``LedgerYears/withYear(_:_:)`` is made when missing, changed in
+    /// place (what the subscript reads afterwards is the change), and its lines are counted.
+    @Test func aYearIsChangedInPlaceAndItsLinesCounted() {
+        var years = LedgerYears()
+        let made = years.withYear(1404) { year in
+            year.insert(LedgerLine(about: "s-1", rule: .surveyAnswered, share: 1, position: 1))
+            year.insert(LedgerLine(about: "s-2", rule: .surveyAnswered, share: 1, position: 2))
+            year.total = 2
+            return year.lines.count
+        }
+        years.withYear(1405) { $0.insert(LedgerLine(about: "sub-1", rule: .ideaSubmitted, share: 0.5, position: 3)) }
+        years.withYear(1404) { year in
+            var line = year[0]
+            line.retracted = true
+            year[0] = line
+            year.insert(LedgerLine(about: "s-3", rule: .surveyAnswered, share: 1, position: 4))
+        }
+        #expect(made == 2)
+        #expect(years.lineCount == 4)
+        #expect(years.keys.sorted() == [1404, 1405])
+        #expect(years[1404]?.lines.map(\.subject) == ["s-1", "s-2", "s-3"])
+        #expect(years[1404]?.lines.map(\.retracted) == [true, false, false])
+        #expect(years[1404]?.total == 2)
+        #expect(years[1405]?.lines.first?.share == 0.5)
+    }
+
     /// The tables name a fact by its key; read back, the key gives the subject again, under
     /// every rule, and a key of another rule's form is refused.
     @Test func aFactKeyGivesItsSubjectBack() throws {

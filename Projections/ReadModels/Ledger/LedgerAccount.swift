@@ -15,12 +15,7 @@ struct LedgerAccount {
     func find(_ family: LedgerRule.Family, about subject: String) -> (year: Int, index: Int)? {
         // Compared by hash first: most facts are new, and their hash matches no line's.
         let hash = LedgerLine.hash(family, subject)
-        for (year, ledgerYear) in years where ledgerYear.mayHold(hash) {
-            if let index = ledgerYear.lines.firstIndex(where: { $0.factHash == hash && $0.rule.family == family && $0.subject == subject }) {
-                return (year, index)
-            }
-        }
-        return nil
+        return years.firstLine(mayHold: hash) { $0.factHash == hash && $0.rule.family == family && $0.subject == subject }
     }
 }
 
@@ -83,4 +78,6 @@ struct StoredEligibility {
 struct UniversityYear {
     var points = 0.0
     var stored = StoredEligibility()
+    /// Moved since the book last wrote it, and named in the book's list of such years.
+    var isChanged = false
 }

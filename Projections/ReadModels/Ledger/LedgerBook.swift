@@ -29,7 +29,9 @@ final class LedgerBook {
     /// written, in key order. A participant is listed once, when their account is first marked
     /// unwritten (``LedgerAccount/isUnwritten``), which costs no look-up in a set at each event.
     private var changedParticipants: [String] = []
-    private var changedUniversities: Set<UniversityYearKey> = []
+    /// The universities' years changed since the last flush, each listed once, when first
+    /// marked (``UniversityYear/isChanged``): every event that scores moves one.
+    private var changedUniversities: [UniversityYearKey] = []
     private var changedProposals: Set<String> = []
     private var changedSubmissions: Set<String> = []
     /// Lines held in `accounts`, counted as they come rather than at each flush.
@@ -118,9 +120,19 @@ final class LedgerBook {
     /// incentives it reaches are settled again at the flush, under the year's policy then.
     func addToUniversity(_ university: String, year: Int, _ delta: Double, in db: Database) throws {
         let key = UniversityYearKey(university: university, year: year)
-        if universities[key] == nil { universities[key] = try universityYear(key, in: db) }
-        if delta != 0 { universities[key]!.points = ((universities[key]!.points + delta) * 100).rounded() / 100 }
-        changedUniversities.insert(key)
+        // Found with one look-up and changed in place, as an account is (``update(_:in:_:)``).
+        let index: [UniversityYearKey: UniversityYear].Index
+        if let held = universities.index(forKey: key) {
+            index = held
+        } else {
+            universities[key] = try universityYear(key, in: db)
+            index = universities.index(forKey: key)!
+        }
+        if delta != 0 { universities.values[index].points = ((universities.values[index].points + delta) * 100).rounded() / 100 }
+        if !universities.values[index].isChanged {
+            universities.values[index].isChanged = true
+            changedUniversities.append(key)
+        }
     }
 
     private func universityYear(_ key: UniversityYearKey, in db: Database) throws -> UniversityYear {
@@ -211,7 +223,7 @@ final class LedgerBook {
             let key = UniversityYearKey(university: String(holder.dropFirst("university:".count)), year: year)
             let total = try universityYear(key, in: db)
             // What changed since the last flush would be settled now; the rest stands as stored.
-            let reached = changedUniversities.contains(key)
+            let reached = total.isChanged
                 ? LedgerScoring.reached(policy: policy, kind: "university", total: total.points) : total.stored.reached
             return LedgerStanding(readAt: readAt, policy: policy, points: total.points, positions: [], reached: reached)
         }
@@ -314,6 +326,7 @@ final class LedgerBook {
         changedParticipants = []
         let upsertUniversity = try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(names.table("ledger_university_totals")) (university, academic_year, points) VALUES (?, ?, ?)")
         for key in changedUniversities.sorted() {
+            universities[key]!.isChanged = false
             let points = universities[key]!.points
             try upsertUniversity.execute(arguments: [key.university, key.year, points])
             try settleEligibility("university:\(key.university)", kind: "university", year: key.year, university: key.university, total: points,

@@ -104,30 +104,36 @@ final class LedgerFold: ProjectionFold {
         let (db, academicYear) = (act.db, act.academicYear)
         try book.update(earning.participant, in: db) { account in
             if let (year, index) = account.find(rule.family, about: subject) {
-                let existing = account.years[year]![index]
-                // The same act credited again (a second answer to a survey): nothing changes.
-                guard existing.retracted || existing.rule != rule || existing.share != share else { return }
-                account.years[year]![index].rule = rule
-                account.years[year]![index].share = share
-                account.years[year]![index].retracted = false
-                account.years[year]![index].isDirty = true
-                try settle(&account, year: year, rescoring: true, in: db)
+                let changed = account.years.withYear(year) { ledgerYear in
+                    var line = ledgerYear[index]
+                    // The same act credited again (a second answer to a survey): nothing changes.
+                    guard line.retracted || line.rule != rule || line.share != share else { return false }
+                    line.rule = rule
+                    line.share = share
+                    line.retracted = false
+                    line.isDirty = true
+                    ledgerYear[index] = line
+                    return true
+                }
+                if changed { try settle(&account, year: year, rescoring: true, in: db) }
                 return
             }
             let line = LedgerLine(about: subject, rule: rule, share: share, position: act.position)
             let kind = account.kind
-            if account.years[academicYear] == nil { account.years[academicYear] = LedgerYear() }
-            // Mutated in place: a copy of the year would copy its lines at every event.
-            if let last = account.years[academicYear]!.lines.last, last.comes(after: line.position, line.factKey) {
-                let index = account.years[academicYear]!.lines.firstIndex { $0.comes(after: line.position, line.factKey) } ?? account.years[academicYear]!.lines.endIndex
-                account.years[academicYear]!.insert(line, at: index)
-                try settle(&account, year: academicYear, rescoring: true, in: db)
-            } else {
-                let previous = account.years[academicYear]!.total
-                let policy = try book.policy(for: academicYear, in: db)
-                LedgerScoring.append(line, to: &account.years[academicYear]!, policy: policy, kind: kind)
-                try settle(&account, year: academicYear, rescoring: false, previousTotal: previous, in: db)
+            let policy = try book.policy(for: academicYear, in: db)
+            // The year's total before the line, when the line comes after every other and is
+            // scored from the sums; nil when it comes before some, and the year is scored again.
+            let totalBefore: Double? = account.years.withYear(academicYear) { ledgerYear in
+                if let last = ledgerYear.lines.last, last.comes(after: line.position, line.factKey) {
+                    let index = ledgerYear.lines.firstIndex { $0.comes(after: line.position, line.factKey) } ?? ledgerYear.lines.endIndex
+                    ledgerYear.insert(line, at: index)
+                    return nil
+                }
+                let total = ledgerYear.total
+                LedgerScoring.append(line, to: &ledgerYear, policy: policy, kind: kind)
+                return total
             }
+            try settle(&account, year: academicYear, rescoring: totalBefore == nil, previousTotal: totalBefore, in: db)
         }
     }
 
@@ -137,13 +143,17 @@ final class LedgerFold: ProjectionFold {
         for participant in Set(participants).sorted() {
             try book.update(participant, in: db) { account in
                 for year in account.years.keys.sorted() {
-                    var changed = false
-                    for index in account.years[year]!.lines.indices {
-                        let line = account.years[year]![index]
-                        guard !line.retracted, matches(line) else { continue }
-                        account.years[year]![index].retracted = true
-                        account.years[year]![index].isDirty = true
-                        changed = true
+                    let changed = account.years.withYear(year) { ledgerYear in
+                        var changed = false
+                        for index in ledgerYear.lines.indices {
+                            var line = ledgerYear[index]
+                            guard !line.retracted, matches(line) else { continue }
+                            line.retracted = true
+                            line.isDirty = true
+                            ledgerYear[index] = line
+                            changed = true
+                        }
+                        return changed
                     }
                     if changed { try settle(&account, year: year, rescoring: true, in: db) }
                 }
@@ -185,14 +195,15 @@ final class LedgerFold: ProjectionFold {
     /// university's total by the change in the year's total. The incentives reached, the
     /// participant's and the university's, are settled once per flush by the book.
     private func settle(_ account: inout LedgerAccount, year: Int, rescoring: Bool, previousTotal: Double? = nil, in db: Database) throws {
-        if account.years[year] == nil { account.years[year] = LedgerYear() }
-        let previous = previousTotal ?? account.years[year]!.total
-        if rescoring {
-            let kind = account.kind
-            LedgerScoring.rescore(&account.years[year]!, policy: try book.policy(for: year, in: db), kind: kind)
+        let policy = try rescoring ? book.policy(for: year, in: db) : nil
+        let kind = account.kind
+        let (previous, total) = account.years.withYear(year) { ledgerYear in
+            let previous = previousTotal ?? ledgerYear.total
+            if rescoring { LedgerScoring.rescore(&ledgerYear, policy: policy, kind: kind) }
+            ledgerYear.isDirty = true
+            return (previous, ledgerYear.total)
         }
-        account.years[year]!.isDirty = true
         guard let university = account.university else { return }
-        try book.addToUniversity(university, year: year, account.years[year]!.total - previous, in: db)
+        try book.addToUniversity(university, year: year, total - previous, in: db)
     }
 }

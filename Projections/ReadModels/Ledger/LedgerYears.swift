@@ -25,6 +25,32 @@ struct LedgerYears: Sequence {
         }
     }
 
+    /// Changes the year in place, made empty first when not held, and returns what `body`
+    /// returns: one search of the years, and neither the year nor its lines copied. (Reading a
+    /// year through the subscript copies it, and the fold did so several times an event.)
+    mutating func withYear<Result>(_ year: Int, _ body: (inout LedgerYear) throws -> Result) rethrows -> Result {
+        let slot: Int
+        if let held = storage.firstIndex(where: { $0.year == year }) {
+            slot = held
+        } else {
+            storage.reserveCapacity(storage.count + 1)
+            storage.append((year, LedgerYear()))
+            slot = storage.count - 1
+        }
+        let linesBefore = storage[slot].ledger.lines.count
+        defer { lineCount += storage[slot].ledger.lines.count - linesBefore }
+        return try body(&storage[slot].ledger)
+    }
+
+    /// Where the first line that `matches` is, in whichever year may hold a fact with the
+    /// hash (``LedgerYear/mayHold(_:)``), found without copying the years.
+    func firstLine(mayHold factHash: UInt32, where matches: (LedgerLine) -> Bool) -> (year: Int, index: Int)? {
+        for slot in storage.indices where storage[slot].ledger.mayHold(factHash) {
+            if let index = storage[slot].ledger.lines.firstIndex(where: matches) { return (storage[slot].year, index) }
+        }
+        return nil
+    }
+
     /// The years held, in no particular order.
     var keys: [Int] { storage.map(\.year) }
 
