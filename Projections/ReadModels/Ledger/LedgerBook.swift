@@ -80,15 +80,7 @@ final class LedgerBook {
 
     /// Changes the participant's account in place and marks it for writing.
     func update(_ participant: String, in db: Database, _ change: (inout LedgerAccount) throws -> Void) throws {
-        // Changed in place where the book holds it, found with one look-up: taking it out and
-        // putting it back cost a deletion and an insertion in the table at every event.
-        let index: [String: LedgerAccount].Index
-        if let held = accounts.index(forKey: participant) {
-            index = held
-        } else {
-            accounts[participant] = try loaded(participant, in: db)
-            index = accounts.index(forKey: participant)!
-        }
+        let index = try accounts.index(forKey: participant) { try loaded(participant, in: db) }
         let linesBefore = accounts.values[index].lineCount
         try change(&accounts.values[index])
         heldLines += accounts.values[index].lineCount - linesBefore
@@ -120,14 +112,7 @@ final class LedgerBook {
     /// incentives it reaches are settled again at the flush, under the year's policy then.
     func addToUniversity(_ university: String, year: Int, _ delta: Double, in db: Database) throws {
         let key = UniversityYearKey(university: university, year: year)
-        // Found with one look-up and changed in place, as an account is (``update(_:in:_:)``).
-        let index: [UniversityYearKey: UniversityYear].Index
-        if let held = universities.index(forKey: key) {
-            index = held
-        } else {
-            universities[key] = try universityYear(key, in: db)
-            index = universities.index(forKey: key)!
-        }
+        let index = try universities.index(forKey: key) { try loaded(key, in: db) }
         if delta != 0 { universities.values[index].points = ((universities.values[index].points + delta) * 100).rounded() / 100 }
         if !universities.values[index].isChanged {
             universities.values[index].isChanged = true
@@ -135,8 +120,14 @@ final class LedgerBook {
         }
     }
 
+    /// The university's year, held or read from the tables.
     private func universityYear(_ key: UniversityYearKey, in db: Database) throws -> UniversityYear {
         if let held = universities[key] { return held }
+        return try loaded(key, in: db)
+    }
+
+    /// The university's year as the tables hold it (or new), not yet held.
+    private func loaded(_ key: UniversityYearKey, in db: Database) throws -> UniversityYear {
         var total = UniversityYear()
         if !holdsEverything {
             let participant = "university:\(key.university)"
