@@ -249,18 +249,19 @@ final class LedgerBook {
             line.isScored = version != nil
             line.isDirty = false
             let year: Int = row[0]
-            if account.years[year] == nil { account.years[year] = LedgerYear() }
-            account.years[year]!.insert(line)
-            if let version { account.years[year]!.policyVersion = version }
+            account.years.withYear(year) { ledgerYear in
+                ledgerYear.insert(line)
+                if let version { ledgerYear.policyVersion = version }
+            }
         }
         for year in account.years.keys {
-            var ledgerYear = account.years[year]!
-            for line in ledgerYear.lines where !line.retracted {
-                ledgerYear.total += line.points
-                ledgerYear.byRule[line.rule] += line.points
+            try account.years.withYear(year) { ledgerYear in
+                for line in ledgerYear.lines where !line.retracted {
+                    ledgerYear.total += line.points
+                    ledgerYear.byRule[line.rule] += line.points
+                }
+                ledgerYear.stored = try storedEligibility(participant, year: year, in: db)
             }
-            ledgerYear.stored = try storedEligibility(participant, year: year, in: db)
-            account.years[year] = ledgerYear
         }
     }
 
