@@ -108,6 +108,7 @@ public struct ProjectionRunner: Sendable {
         let elsewhere = read.map { ApartRebuild(apart, of: self, from: $0.channels[1]) }
         defer { elsewhere?.remove() }
         try buildRecovering(&here, pages: read.map { .channel($0.channels[0]) } ?? .log)
+        elsewhere?.othersFinishedFolding()
         // The pages ended at the head, not at an error, before anything is swapped in.
         try read?.checkEnd()
         // Flushed and swapped in while the other thread may still be folding.

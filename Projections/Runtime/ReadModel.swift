@@ -8,7 +8,8 @@ import GRDB
 /// the last position it folded, the generation of its tables, and the event it failed at.
 public final class ReadModel: Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// A pool (WAL) for a read model that serves; a queue for a rebuild's scratch file.
+    let pool: any DatabaseWriter
 
     /// `hadaf.read.sqlite` beside `hadaf.sqlite`: the default read model of a log.
     public static func path(besideLog logPath: String) -> String {
@@ -28,21 +29,41 @@ public final class ReadModel: Sendable {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -131072") }
-            try pool.write { db in
-                try db.execute(sql: """
-                    CREATE TABLE IF NOT EXISTS projector_checkpoints (
-                        name TEXT PRIMARY KEY NOT NULL,
-                        version INTEGER NOT NULL,
-                        position INTEGER NOT NULL,
-                        generation INTEGER NOT NULL,
-                        failed_position INTEGER,
-                        failure TEXT
-                    )
-                    """)
-            }
+            try pool.write { db in try Self.createCheckpoints(in: db) }
         } catch {
             throw .readModel(String(describing: error))
         }
+    }
+
+    /// A rebuild's scratch file (``ApartRebuild``): one connection, its rollback journal in
+    /// memory and no syncs, because nothing reads it but the rebuild, which deletes it whatever
+    /// happens. A crash leaves a file no one opens again; a rollback still works. Writing a
+    /// million rows into it then costs no write-ahead log to write and copy back into the file.
+    init(scratchAt path: String) throws(ProjectionError) {
+        self.path = path
+        do {
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072")
+            }
+            pool = try DatabaseQueue(path: path, configuration: configuration)
+            try pool.write { db in try Self.createCheckpoints(in: db) }
+        } catch {
+            throw .readModel(String(describing: error))
+        }
+    }
+
+    private static func createCheckpoints(in db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS projector_checkpoints (
+                name TEXT PRIMARY KEY NOT NULL,
+                version INTEGER NOT NULL,
+                position INTEGER NOT NULL,
+                generation INTEGER NOT NULL,
+                failed_position INTEGER,
+                failure TEXT
+            )
+            """)
     }
 
     /// Reads from the read model (for the CLI and, later, the server's pages).
