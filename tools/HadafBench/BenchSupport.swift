@@ -11,6 +11,13 @@ struct BenchOptions {
     var rounds = 5
     /// Events of the generated year that (g) projects.
     var projectionEvents = 1_000_000
+    /// A log that (g) projects instead of a newly generated year: the same log for the runs of
+    /// two builds that are compared (`--year-log`).
+    var yearLog: String?
+    /// Rounds of (g0) and (g) that (g) runs, alternating; its ratio is their paired median.
+    var projectionRounds = 1
+    /// Whether (g) also rebuilds each projector alone (`--alone no` leaves that out).
+    var projectorsAlone = true
     /// Events of the generated year that (j) audits: about one university-year.
     var auditEvents = 50_000
     /// The measurements to run, by letter (`--only ad`); all when empty.
@@ -21,7 +28,8 @@ struct BenchOptions {
 
     static let usage = """
         usage: hadaf-bench --dir DIR --hadaf PATH [--events N] [--commits N] [--tasks N] [--rounds N]
-                           [--projection-events N] [--audit-events N] [--only LETTERS]
+                           [--projection-events N] [--year-log PATH] [--projection-rounds N]
+                           [--alone yes|no] [--audit-events N] [--only LETTERS]
         """
 
     /// Reads the options; an unknown option or one without its value is an error that shows the usage.
@@ -37,6 +45,9 @@ struct BenchOptions {
             case "--tasks": tasks = Int(value) ?? tasks
             case "--rounds": rounds = max(1, Int(value) ?? rounds)
             case "--projection-events": projectionEvents = Int(value) ?? projectionEvents
+            case "--year-log": yearLog = value
+            case "--projection-rounds": projectionRounds = max(1, Int(value) ?? projectionRounds)
+            case "--alone": projectorsAlone = value != "no"
             case "--audit-events": auditEvents = Int(value) ?? auditEvents
             case "--only": only = Set(value)
             default: throw BenchError("unknown option \(name)\n\(Self.usage)")

@@ -124,23 +124,28 @@ if options.includes("f"), FileManager.default.fileExists(atPath: importDatabase)
     }
 }
 
-var projectionRead: Measurement?, projection: Measurement?
+var projectionReads: [Measurement] = [], projections: [Measurement] = []
 if options.includes("g") {
     print("\nProjections over a generated year of participation (tools/generate_year.py)")
-    let yearFile = directory.appendingPathComponent("year.jsonl").path
-    let yearDatabase = freshPath("year.sqlite")
-    let store = try GeneratedYear.imported(events: options.projectionEvents, file: yearFile, database: yearDatabase, hadaf: options.hadaf)
-    projectionRead = try await measure("g", "(g0) read the generated log raw, decoding envelopes") {
-        try RawRead.count(store)
+    let store: EventStore
+    if let yearLog = options.yearLog {
+        store = try EventStore.open(at: yearLog)
+    } else {
+        let yearFile = directory.appendingPathComponent("year.jsonl").path
+        store = try GeneratedYear.imported(events: options.projectionEvents, file: yearFile, database: freshPath("year.sqlite"), hadaf: options.hadaf)
     }
+    let events = Int(try store.head()?.position ?? 0)
     func rebuild(_ projectors: [any Projector]) throws -> Int {
         let model = try ReadModel(path: freshPath("year.read.sqlite"))
         let statuses = try ProjectionRunner(store: store, model: model, projectors: projectors).rebuild()
         guard statuses.allSatisfy({ $0.failure == nil }) else { throw BenchError("a projector failed: \(statuses)") }
-        return options.projectionEvents
+        return events
     }
-    projection = try await measure("g", "(g) rebuild every projector, one pass over the log") { try rebuild(StandardProjectors.all) }
-    for projector in StandardProjectors.all {
+    for _ in 1...options.projectionRounds {
+        projectionReads += try await measure("g", "(g0) read the generated log raw, decoding envelopes") { try RawRead.count(store) }.map { [$0] } ?? []
+        projections += try await measure("g", "(g) rebuild every projector, one pass over the log") { try rebuild(StandardProjectors.all) }.map { [$0] } ?? []
+    }
+    for projector in StandardProjectors.all where options.projectorsAlone {
         _ = try await measure("g", "(g) rebuild \(projector.name) alone") { try rebuild([projector]) }
     }
 }
@@ -201,7 +206,7 @@ Ratio.print("(d)/(d0) group commit vs that ceiling", Ratio.pairedMedian(concurre
 Ratio.print("(e)/(b) import vs raw bulk insert", rate(imported) / rate(rawBulk), target: 0.5)
 Ratio.print("(f) read, events/s vs the 300,000 target", rate(reading) / 300_000, target: 1)
 Ratio.print("(f) verify, events/s vs the 200,000 target", rate(verifying) / 200_000, target: 1)
-Ratio.print("(g) projection rebuild vs raw read (g0)", rate(projection) / rate(projectionRead), target: 0.3)
-Ratio.print("(g) projection rebuild vs the 100,000/s target", rate(projection) / 100_000, target: 1)
+Ratio.print("(g) projection rebuild vs raw read (g0)", Ratio.pairedMedian(projections, projectionReads), target: 0.3)
+Ratio.print("(g) projection rebuild vs the 100,000/s target", rate(Measurement.median(projections)) / 100_000, target: 1)
 Ratio.print("(i) festival selection vs raw read of its stream (i0)", rate(festivalSelection) / rate(festivalRead), target: nil)
 Ratio.print("(j) audit of a university-year vs raw read (j0)", rate(auditUniversity) / rate(auditRead), target: nil)
