@@ -82,7 +82,7 @@ final class ApartRebuild: Sendable {
         var built = try work.value()
         defer { for index in built.indices { BackgroundRelease.release(&built[index].fold) } }
         do {
-            try model.pool.writeWithoutTransaction { db in
+            try model.writer.writeWithoutTransaction { db in
                 try db.execute(sql: "ATTACH DATABASE ? AS rebuilt", arguments: [path])
                 defer { try? db.execute(sql: "DETACH DATABASE rebuilt") }
                 for index in built.indices {
@@ -117,7 +117,7 @@ final class ApartRebuild: Sendable {
     }
 
     /// A flag set on one thread and read on another.
-    final class Flag: Sendable {
+    private final class Flag: Sendable {
         let value = Atomic(false)
     }
 }

@@ -196,7 +196,7 @@ public struct ProjectionRunner: Sendable {
         let fold = build.fold ?? build.projector.makeFold(names: build.names, startsEmpty: true)
         var failure: ProjectorStatus.Failure?
         do {
-            try model.pool.write { db in
+            try model.writer.write { db in
                 // Through a buffer, so that each event is lent to the fold rather than copied.
                 try page.withUnsafeBufferPointer { events in
                     for index in wanted {
@@ -277,7 +277,7 @@ public struct ProjectionRunner: Sendable {
         var result: Checkpoint?
         var failedAt: (event: RecordedEvent, message: String)?
         do {
-            try model.pool.write { db in
+            try model.writer.write { db in
                 // Another process may have moved the checkpoint since: fold from where it stands.
                 let stored = try Checkpoint.load(projector.name, db) ?? expected
                 if stored != expected { current = nil }

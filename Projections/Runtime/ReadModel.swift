@@ -9,7 +9,7 @@ import GRDB
 public final class ReadModel: Sendable {
     public let path: String
     /// A pool (WAL) for a read model that serves; a queue for a rebuild's scratch file.
-    let pool: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// `hadaf.read.sqlite` beside `hadaf.sqlite`: the default read model of a log.
     public static func path(besideLog logPath: String) -> String {
@@ -27,9 +27,9 @@ public final class ReadModel: Sendable {
             // Projectors read back what they wrote at every event: without a large cache (and
             // memory-mapped reads) each lookup becomes a read(2) of the file.
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -131072") }
-            try pool.write { db in try Self.createCheckpoints(in: db) }
+            writer = try DatabasePool(path: path, configuration: configuration)
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -131072") }
+            try writer.write { db in try Self.createCheckpoints(in: db) }
         } catch {
             throw .readModel(String(describing: error))
         }
@@ -46,8 +46,8 @@ public final class ReadModel: Sendable {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072")
             }
-            pool = try DatabaseQueue(path: path, configuration: configuration)
-            try pool.write { db in try Self.createCheckpoints(in: db) }
+            writer = try DatabaseQueue(path: path, configuration: configuration)
+            try writer.write { db in try Self.createCheckpoints(in: db) }
         } catch {
             throw .readModel(String(describing: error))
         }
@@ -68,11 +68,11 @@ public final class ReadModel: Sendable {
 
     /// Reads from the read model (for the CLI and, later, the server's pages).
     public func read<T>(_ body: (Database) throws -> T) throws(ProjectionError) -> T {
-        do { return try pool.read(body) } catch { throw .readModel(String(describing: error)) }
+        do { return try writer.read(body) } catch { throw .readModel(String(describing: error)) }
     }
 
     func write<T>(_ body: (Database) throws -> T) throws(ProjectionError) -> T {
-        do { return try pool.write(body) } catch let error as ProjectionError { throw error } catch { throw .readModel(String(describing: error)) }
+        do { return try writer.write(body) } catch let error as ProjectionError { throw error } catch { throw .readModel(String(describing: error)) }
     }
 }
 
