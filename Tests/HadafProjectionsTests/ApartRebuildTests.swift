@@ -57,10 +57,10 @@ struct HoldingProjector: Projector {
     }
 
     /// The rows a rebuild of this projector alone, in place, gives.
-    static func rebuiltInPlace(from log: ProjectionLog) throws -> [String] {
+    static func rebuiltInPlace(from log: ProjectionLog, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
         try log.runner([HoldingProjector()]).rebuild()
         let rows = try log.heldRows()
-        #expect(rows.count == 5)
+        #expect(rows.count == 5, sourceLocation: sourceLocation)
         return rows
     }
 
