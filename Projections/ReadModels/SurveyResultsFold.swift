@@ -25,8 +25,9 @@ final class SurveyResultsFold: ProjectionFold {
         let kind: String
         let complete: Bool
         let position: Int64
-        /// ``ResponseTallies/stored``.
-        let tallies: String
+        /// Held as values and written as ``ResponseTallies/stored`` only at the flush: a revision
+        /// takes back what the response it replaces added without reading that text back.
+        let tallies: ResponseTallies
         /// False from a change until the flush writes it.
         var isWritten: Bool
     }
@@ -74,14 +75,10 @@ final class SurveyResultsFold: ProjectionFold {
 
     func apply(_ event: RecordedEvent, in db: Database) throws {
         let survey = String(event.stream.dropFirst("survey-".count))
-        if let drafted = try event.decode(as: SurveyDrafted.self) {
+        if let response = try SurveyResponse.of(event) {
+            try record(response, to: survey, at: event.position, in: db)
+        } else if let drafted = try event.decode(as: SurveyDrafted.self) {
             try record(drafted.definition.questions, of: survey, in: db)
-        } else if let named = try event.decode(as: SurveyAnswered.self) {
-            try record(Response(respondent: named.respondent, kind: named.respondentKind, university: named.university, answers: named.answers),
-                       to: survey, at: event.position, in: db)
-        } else if let anonymous = try event.decode(as: SurveyAnsweredAnonymously.self) {
-            try record(Response(respondent: anonymous.pseudonym, kind: anonymous.respondentKind, university: anonymous.university, answers: anonymous.answers),
-                       to: survey, at: event.position, in: db)
         }
         if heldResponses > maximumHeldResponses { try flush(in: db) }
     }
@@ -104,7 +101,7 @@ final class SurveyResultsFold: ProjectionFold {
                 write.bind(response.kind, at: 4)
                 write.bind(Int64(response.complete ? 1 : 0), at: 5)
                 write.bind(response.position, at: 6)
-                write.bind(response.tallies, at: 7)
+                write.bind(response.tallies.stored, at: 7)
                 try write.execute()
                 held.responses[respondent]!.isWritten = true
             }
@@ -158,36 +155,27 @@ final class SurveyResultsFold: ProjectionFold {
         held(survey).conditions = conditions
     }
 
-    /// A response, named or under a pseudonym.
-    struct Response {
-        let respondent: String
-        let kind: String
-        let university: String?
-        let answers: [String: SurveyAnswerValue]
-    }
-
     /// Records the respondent's latest response; a revision takes back the counts of the
     /// response it replaces.
-    private func record(_ response: Response, to survey: String, at position: Int64, in db: Database) throws {
+    private func record(_ response: SurveyResponse, to survey: String, at position: Int64, in db: Database) throws {
         let held = held(survey)
         let conditions = try questions(of: survey, held, in: db)
         // Complete: every question shown by its condition is answered, optional ones included.
         let complete = conditions.allSatisfy { question in
             var shown = true
             if let earlier = question.shownIf, let answer = question.shownIfAnswer {
-                shown = response.answers[earlier] == answer
+                shown = response.answer(to: earlier) == answer
             }
-            return !shown || response.answers[question.questionId] != nil
+            return !shown || response.answer(to: question.questionId) != nil
         }
         let replaced = held.responses[response.respondent]
         if let earlier = try replaced?.tallies ?? (holdsEverything ? nil : storedTallies(of: response.respondent, to: survey, in: db)) {
-            guard let tallies = ResponseTallies(stored: earlier) else { throw SurveyResultsProjector.unreadableTallies(survey, response.respondent) }
-            held.add(tallies, sign: -1)
+            held.add(earlier, sign: -1)
         }
         let tallies = ResponseTallies(response.answers)
         held.add(tallies, sign: 1)
         held.responses[response.respondent] = StoredResponse(
-            university: response.university, kind: response.kind, complete: complete, position: position, tallies: tallies.stored, isWritten: false)
+            university: response.university, kind: response.respondentKind, complete: complete, position: position, tallies: tallies, isWritten: false)
         if replaced == nil { heldResponses += 1 }
         if replaced?.isWritten ?? true { held.unwritten.append(response.respondent) }
     }
@@ -201,10 +189,14 @@ final class SurveyResultsFold: ProjectionFold {
     }
 
     /// The tallies of the respondent's stored response to `survey`, or nil when there is none.
-    private func storedTallies(of respondent: String, to survey: String, in db: Database) throws -> String? {
-        try String.fetchOne(
+    private func storedTallies(of respondent: String, to survey: String, in db: Database) throws -> ResponseTallies? {
+        let stored = try String.fetchOne(
             db.cachedStatement(sql: "SELECT tallies FROM \(names.table("survey_responses")) WHERE survey_id = ? AND respondent = ?"),
             arguments: [survey, respondent])
+        return try stored.map { text in
+            guard let tallies = ResponseTallies(stored: text) else { throw SurveyResultsProjector.unreadableTallies(survey, respondent) }
+            return tallies
+        }
     }
 
     /// The survey's conditions, read back from its questions' rows when its draft was folded

@@ -10,15 +10,16 @@ struct ResponseTallies: Equatable {
     /// Question id → the values the response counts under, in the response's order.
     var answers: [(question: String, values: [String])]
 
-    /// The response's tallies, questions in id order so that the stored text is deterministic. A
-    /// question answered with no choice at all counts as not answered.
-    init(_ answers: [String: SurveyAnswerValue]) {
-        self.answers = answers.sorted { $0.key < $1.key }.compactMap { question, value in
-            switch value {
-            case let .choice(choice): (question, [choice])
-            case let .choices(choices): choices.isEmpty ? nil : (question, choices)
-            case let .number(number): (question, [Self.text(of: number)])
-            case .text: (question, [])
+    /// The tallies of a response's answers, which come in question-id order so that the stored
+    /// text is deterministic (``SurveyResponse/answers``). A question answered with no choice at
+    /// all counts as not answered.
+    init(_ answers: [SurveyResponse.Answer]) {
+        self.answers = answers.compactMap { answer in
+            switch answer.value {
+            case let .choice(choice): (answer.question, [choice])
+            case let .choices(choices): choices.isEmpty ? nil : (answer.question, choices)
+            case let .number(number): (answer.question, [Self.text(of: number)])
+            case .text: (answer.question, [])
             }
         }
     }

@@ -28,6 +28,27 @@ struct JSONScannerTests {
         }
     }
 
+    /// A byte that needs care is seen wherever it falls in a long string, and a string of plain
+    /// text ends at its quote.
+    @Test func everyOffsetInALongStringIsChecked() throws {
+        let plain = Array(repeating: UInt8(ascii: "a"), count: 24)
+        for offset in 0..<plain.count {
+            func document(_ inserted: [UInt8]) -> Data {
+                var text = plain
+                text.insert(contentsOf: inserted, at: offset)
+                return Data(Array(#"{"a":""#.utf8) + text + Array(#"","b":1}"#.utf8))
+            }
+            for refused: [UInt8] in [[0x01], [0x1F], [0x80], [0xC0, 0x80], [0xD8], [0xD8, 0xD8], [0xE2, 0x82], [UInt8(ascii: "\\"), UInt8(ascii: "x")]] {
+                #expect(throws: EventStoreError.self, "\(refused) at \(offset)") { try JSONObjectValidator.compacted(document(refused), field: "payload") }
+            }
+            for accepted: [UInt8] in [[0x20], [0x7F], Array("ب".utf8), Array("€".utf8), Array("😀".utf8), Array(#"\""#.utf8)] {
+                #expect(throws: Never.self, "\(accepted) at \(offset)") { try JSONObjectValidator.compacted(document(accepted), field: "payload") }
+            }
+            let early = try JSONValue(parsing: document(Array(#"","c":""#.utf8)))
+            #expect(early["c"] == .string(String(repeating: "a", count: plain.count - offset)), "a quote at \(offset)")
+        }
+    }
+
     @Test func nestingBeyondTheLimitIsRefused() {
         let deep = "{\"a\":" + String(repeating: "[", count: 300) + String(repeating: "]", count: 300) + "}"
         #expect(throws: EventStoreError.self) { try JSONObjectValidator.compacted(Data(deep.utf8), field: "payload") }

@@ -120,6 +120,43 @@ struct PayloadDecodingTests {
     }
 
     @Test(arguments: samples.indices)
+    func theResponseReadingAgreesWithTheWholeAnswer(_ index: Int) throws {
+        let stored = try Self.recorded(Self.samples[index])
+        func expected(_ respondent: String, _ kind: String, _ university: String?, _ answers: [String: SurveyAnswerValue], _ isRevision: Bool) -> SurveyResponse.Expected {
+            .init(respondent: respondent, kind: kind, university: university, answers: answers.sorted { $0.key < $1.key }.map { .init(question: $0.key, value: $0.value) }, isRevision: isRevision)
+        }
+        let whole = try stored.decode(as: SurveyAnswered.self).map { expected($0.respondent, $0.respondentKind, $0.university, $0.answers, $0.isRevision) }
+            ?? stored.decode(as: SurveyAnsweredAnonymously.self).map { expected($0.pseudonym, $0.respondentKind, $0.university, $0.answers, $0.isRevision) }
+        #expect(try SurveyResponse.of(stored).map(SurveyResponse.Expected.init) == whole)
+    }
+
+    /// Answers written in any order come in question-id order, a repeated question keeping its
+    /// last answer as the decoded dictionary does, and are found by their question.
+    @Test func aResponsesAnswersComeInQuestionOrder() throws {
+        let payload = #"{"respondent":"p-1","respondentKind":"student","answers":{"q3":{"number":3},"q1":{"choice":"a"},"q3":{"number":4},"q2":{"text":"t"}},"isRevision":false}"#
+        let response = try #require(try SurveyResponse.of(stored(SurveyAnswered.eventType, payload)))
+        #expect(response.answers == [.init(question: "q1", value: .choice("a")), .init(question: "q2", value: .text("t")), .init(question: "q3", value: .number(4))])
+        #expect(response.answers.map(\.value) == ["q1", "q2", "q3"].map { try? stored(SurveyAnswered.eventType, payload).decode(as: SurveyAnswered.self)?.answers[$0] })
+        #expect(response.answer(to: "q1") == .choice("a") && response.answer(to: "q3") == .number(4) && response.answer(to: "q2") == .text("t"))
+        #expect(response.answer(to: "q0") == nil && response.answer(to: "q4") == nil && response.answer(to: "q25") == nil)
+        #expect(response.university == nil)
+    }
+
+    @Test(arguments: [
+        #"{"respondent":"p-1","respondentKind":"student","answers":{"q1":{"choice":3}},"isRevision":false}"#,
+        #"{"respondent":"p-1","respondentKind":"student","answers":{"q1":{"choice":"a","text":"b"}},"isRevision":false}"#,
+        #"{"respondentKind":"student","answers":{},"isRevision":false}"#,
+        #"{"respondent":"p-1","respondentKind":"student","answers":{},"isRevision":"no"}"#,
+        #"{"respondent":"p-1","respondentKind":"student","answers":[],"isRevision":false}"#,
+        #"{"respondent":"p-1","respondentKind":"student","answers":{"q1":[]},"isRevision":false}"#,
+        #"{"respondent":"p-1","respondentKind":"student","answers":{},"isRevision":false} x"#,
+    ])
+    func theResponseReadingRefusesWhatTheReaderRefuses(_ payload: String) {
+        #expect(throws: (any Error).self) { try SurveyResponse.of(stored(SurveyAnswered.eventType, payload)) }
+        #expect(throws: (any Error).self) { try SurveyResponse.of(stored(SurveyAnsweredAnonymously.eventType, payload.replacingOccurrences(of: "respondent\"", with: "pseudonym\""))) }
+    }
+
+    @Test(arguments: samples.indices)
     func theAuthorshipSkimAgreesWithTheWholeSubmission(_ index: Int) throws {
         let stored = try Self.recorded(Self.samples[index])
         let whole: (authors: [SubmissionAuthor], content: SubmissionContent)? =
@@ -179,5 +216,18 @@ struct PayloadDecodingTests {
     @Test func anUnknownEnumValueIsRefused() {
         let event = stored(SubmissionScreened.eventType, #"{"decision":"maybe"}"#)
         #expect(throws: DecodingError.self) { try event.decode(as: SubmissionScreened.self) }
+    }
+}
+
+extension SurveyResponse {
+    /// A response's fields, to compare with what the whole event decodes to.
+    struct Expected: Equatable {
+        let respondent: String, kind: String, university: String?, answers: [Answer], isRevision: Bool
+    }
+}
+
+extension SurveyResponse.Expected {
+    init(_ response: SurveyResponse) {
+        self.init(respondent: response.respondent, kind: response.respondentKind, university: response.university, answers: response.answers, isRevision: response.isRevision)
     }
 }

@@ -132,39 +132,57 @@ struct JSONScanner {
         index += 1
     }
 
+    /// Reads the string whose opening quote is next, checking its escapes and its UTF-8.
+    ///
+    /// The place is kept in a local while scanning, and stored back before anything that reads
+    /// it: kept in `index`, which lives in memory, every byte waited on the store and reload of
+    /// the byte before, which made this loop the largest cost of reading payloads.
     mutating func scanString() throws(SyntaxError) {
-        index += 1 // opening quote
-        while let byte = peek() {
+        var offset = index + 1 // after the opening quote
+        let count = bytes.count
+        while offset < count {
+            let byte = bytes[offset]
             switch byte {
             case UInt8(ascii: "\""):
-                index += 1
+                index = offset + 1
                 return
             case UInt8(ascii: "\\"):
-                index += 1
-                guard let escaped = peek() else { throw failure("a string ends inside an escape") }
-                switch escaped {
+                offset += 1
+                guard offset < count else {
+                    index = offset
+                    throw failure("a string ends inside an escape")
+                }
+                switch bytes[offset] {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
                      UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                    index += 1
+                    offset += 1
                 case UInt8(ascii: "u"):
-                    index += 1
+                    offset += 1
                     for _ in 0..<4 {
-                        guard let hex = peek(), Self.hexValue(hex) != nil else {
+                        guard offset < count, Self.hexValue(bytes[offset]) != nil else {
+                            index = offset
                             throw failure("'\\u' must be followed by four hexadecimal digits")
                         }
-                        index += 1
+                        offset += 1
                     }
                 default:
-                    throw failure("'\\\(printable(escaped))' is not a JSON escape")
+                    index = offset
+                    throw failure("'\\\(printable(bytes[offset]))' is not a JSON escape")
                 }
             case 0..<0x20:
+                index = offset
                 throw failure("a control character must be escaped inside a string")
+            case 0xC2...0xDF where offset + 1 < count && bytes[offset + 1] & 0xC0 == 0x80:
+                offset += 2 // a two-byte sequence, as Persian letters are
             case 0x80...:
+                index = offset
                 try scanUTF8Sequence(lead: byte)
+                offset = index
             default:
-                index += 1
+                offset += 1
             }
         }
+        index = offset
         throw failure("a string is not closed")
     }
 
