@@ -85,13 +85,18 @@ struct PayloadDecodingTests {
             payload: Data(payload.utf8), metadataJSON: Data("{}".utf8), recordedAtMilliseconds: 0, hash: Data())
     }
 
-    @Test(arguments: [
+    /// Survey answers that no reader may accept.
+    static let malformedAnswers = [
         #"{"respondent":"p-1","respondentKind":"student","answers":{"q1":{"choice":3}},"isRevision":false}"#,
         #"{"respondent":"p-1","respondentKind":"student","answers":{"q1":{"choice":"a","text":"b"}},"isRevision":false}"#,
         #"{"respondentKind":"student","answers":{},"isRevision":false}"#,
         #"{"respondent":"p-1","respondentKind":"student","answers":{},"isRevision":"no"}"#,
         #"{"respondent":"p-1","respondentKind":"student","answers":[],"isRevision":false}"#,
-    ])
+        #"{"respondent":"p-1","respondentKind":"student","answers":{"q1":[]},"isRevision":false}"#,
+        #"{"respondent":"p-1","respondentKind":"student","answers":{},"isRevision":false} x"#,
+    ]
+
+    @Test(arguments: malformedAnswers)
     func aMalformedPayloadIsRefusedByBothReaders(_ payload: String) {
         let event = stored(SurveyAnswered.eventType, payload)
         #expect(throws: (any Error).self) { try event.decode(as: SurveyAnswered.self) }
@@ -142,15 +147,7 @@ struct PayloadDecodingTests {
         #expect(response.university == nil)
     }
 
-    @Test(arguments: [
-        #"{"respondent":"p-1","respondentKind":"student","answers":{"q1":{"choice":3}},"isRevision":false}"#,
-        #"{"respondent":"p-1","respondentKind":"student","answers":{"q1":{"choice":"a","text":"b"}},"isRevision":false}"#,
-        #"{"respondentKind":"student","answers":{},"isRevision":false}"#,
-        #"{"respondent":"p-1","respondentKind":"student","answers":{},"isRevision":"no"}"#,
-        #"{"respondent":"p-1","respondentKind":"student","answers":[],"isRevision":false}"#,
-        #"{"respondent":"p-1","respondentKind":"student","answers":{"q1":[]},"isRevision":false}"#,
-        #"{"respondent":"p-1","respondentKind":"student","answers":{},"isRevision":false} x"#,
-    ])
+    @Test(arguments: malformedAnswers)
     func theResponseReadingRefusesWhatTheReaderRefuses(_ payload: String) {
         #expect(throws: (any Error).self) { try SurveyResponse.of(stored(SurveyAnswered.eventType, payload)) }
         #expect(throws: (any Error).self) { try SurveyResponse.of(stored(SurveyAnsweredAnonymously.eventType, payload.replacingOccurrences(of: "respondent\"", with: "pseudonym\""))) }
