@@ -8,7 +8,7 @@ import HadafEvents
 /// festival's proposals are drawn from it (``FestivalProposal``).
 public struct CatalogueProjector: Projector {
     public let name = "catalogue"
-    public let version = 2
+    public let version = 3
     public let tables = ["catalogue"]
     public let eventTypes: Set<String> = [
         SubmissionDrafted.eventType, SubmissionRevised.eventType, SubmissionSubmitted.eventType,
@@ -31,7 +31,7 @@ public struct CatalogueProjector: Projector {
                 possible_duplicates TEXT NOT NULL,
                 drafted_position INTEGER NOT NULL,
                 updated_position INTEGER NOT NULL
-            );
+            ) WITHOUT ROWID;
             CREATE INDEX \(names.index("by_university_status", on: "catalogue")) ON \(names.table("catalogue")) (university, status);
             CREATE INDEX \(names.index("by_accepted_year", on: "catalogue")) ON \(names.table("catalogue")) (accepted_year, kind);
             """)

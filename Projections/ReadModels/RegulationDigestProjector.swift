@@ -6,7 +6,7 @@ import HadafEvents
 /// contributions' rows and writes them at the flush (``RegulationDigestFold``).
 public struct RegulationDigestProjector: Projector {
     public let name = "regulation_digest"
-    public let version = 1
+    public let version = 2
     public let tables = ["digest_articles", "digest_contributions"]
     public let eventTypes: Set<String> = [
         RegulationPublished.eventType, ArticleContributed.eventType, ContributionWithdrawn.eventType,
@@ -27,12 +27,12 @@ public struct RegulationDigestProjector: Projector {
         try db.execute(sql: """
             CREATE TABLE \(names.table("digest_articles")) (
                 regulation_id TEXT NOT NULL, number INTEGER NOT NULL, version INTEGER NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL,
-                notes INTEGER NOT NULL, PRIMARY KEY (regulation_id, number));
+                notes INTEGER NOT NULL, PRIMARY KEY (regulation_id, number)) WITHOUT ROWID;
             CREATE TABLE \(names.table("digest_contributions")) (
                 regulation_id TEXT NOT NULL, contribution_id TEXT NOT NULL, round INTEGER NOT NULL, article INTEGER NOT NULL,
                 kind TEXT NOT NULL, author TEXT NOT NULL, text TEXT NOT NULL, rationale TEXT, withdrawn INTEGER NOT NULL,
                 endorsements INTEGER NOT NULL, verdict TEXT, reason TEXT, carried_in INTEGER, position INTEGER NOT NULL,
-                PRIMARY KEY (regulation_id, contribution_id));
+                PRIMARY KEY (regulation_id, contribution_id)) WITHOUT ROWID;
             """)
     }
 

@@ -22,7 +22,7 @@ import HadafEvents
 /// once per commit, so that an event costs no SQL but its own line.
 public struct LedgerProjector: Projector {
     public let name = "ledger"
-    public let version = 4
+    public let version = 5
     public let tables = [
         "ledger_participants", "ledger_policies", "ledger_proposals", "ledger_submissions", "ledger_lines",
         "ledger_totals", "ledger_university_totals", "eligibility",
@@ -52,11 +52,11 @@ public struct LedgerProjector: Projector {
     public func createTables(in db: Database, names: TableNames) throws {
         try db.execute(sql: """
             CREATE TABLE \(names.table("ledger_participants")) (
-                participant_id TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, university TEXT, erased INTEGER NOT NULL DEFAULT 0);
+                participant_id TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, university TEXT, erased INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
             CREATE TABLE \(names.table("ledger_policies")) (
                 academic_year INTEGER PRIMARY KEY NOT NULL, version TEXT NOT NULL, content_hash TEXT NOT NULL, source TEXT NOT NULL, position INTEGER NOT NULL);
-            CREATE TABLE \(names.table("ledger_proposals")) (proposal_key TEXT PRIMARY KEY NOT NULL, author TEXT NOT NULL);
-            CREATE TABLE \(names.table("ledger_submissions")) (submission_id TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, authors TEXT NOT NULL);
+            CREATE TABLE \(names.table("ledger_proposals")) (proposal_key TEXT PRIMARY KEY NOT NULL, author TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE \(names.table("ledger_submissions")) (submission_id TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, authors TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE \(names.table("ledger_lines")) (
                 participant_id TEXT NOT NULL, academic_year INTEGER NOT NULL, fact_key TEXT NOT NULL, rule_id TEXT NOT NULL,
                 share REAL NOT NULL, position INTEGER NOT NULL, retracted INTEGER NOT NULL, points REAL NOT NULL, capped INTEGER NOT NULL,
@@ -68,7 +68,7 @@ public struct LedgerProjector: Projector {
                 university TEXT NOT NULL, academic_year INTEGER NOT NULL, points REAL NOT NULL, PRIMARY KEY (university, academic_year));
             CREATE TABLE \(names.table("eligibility")) (
                 participant_id TEXT NOT NULL, academic_year INTEGER NOT NULL, incentive TEXT NOT NULL, university TEXT,
-                policy_version TEXT NOT NULL, PRIMARY KEY (participant_id, academic_year, incentive));
+                policy_version TEXT NOT NULL, PRIMARY KEY (participant_id, academic_year, incentive)) WITHOUT ROWID;
             CREATE INDEX \(names.index("by_university_year", on: "eligibility")) ON \(names.table("eligibility")) (university, academic_year);
             """)
     }
