@@ -168,14 +168,15 @@ final class SurveyResultsFold: ProjectionFold {
             }
             return !shown || response.answer(to: question.questionId) != nil
         }
-        let replaced = held.responses[response.respondent]
+        let tallies = ResponseTallies(response.answers)
+        // Held in one look-up, which hands back the response it replaces.
+        let replaced = held.responses.updateValue(StoredResponse(
+            university: response.university, kind: response.respondentKind, complete: complete, position: position, tallies: tallies, isWritten: false),
+            forKey: response.respondent)
         if let earlier = try replaced?.tallies ?? (holdsEverything ? nil : storedTallies(of: response.respondent, to: survey, in: db)) {
             held.add(earlier, sign: -1)
         }
-        let tallies = ResponseTallies(response.answers)
         held.add(tallies, sign: 1)
-        held.responses[response.respondent] = StoredResponse(
-            university: response.university, kind: response.respondentKind, complete: complete, position: position, tallies: tallies, isWritten: false)
         if replaced == nil { heldResponses += 1 }
         if replaced?.isWritten ?? true { held.unwritten.append(response.respondent) }
     }

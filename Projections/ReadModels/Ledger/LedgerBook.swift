@@ -81,13 +81,22 @@ final class LedgerBook {
     /// Changes the participant's account in place and marks it for writing.
     func update(_ participant: String, in db: Database, _ change: (inout LedgerAccount) throws -> Void) throws {
         let index = try accounts.index(forKey: participant) { try loaded(participant, in: db) }
-        let linesBefore = accounts.values[index].lineCount
-        try change(&accounts.values[index])
-        heldLines += accounts.values[index].lineCount - linesBefore
-        if !writtenNothing && !accounts.values[index].isUnwritten {
-            accounts.values[index].isUnwritten = true
-            changedParticipants.append(participant)
-        }
+        let (addedLines, newlyUnwritten) = try Self.change(&accounts.values[index], by: change, marking: !writtenNothing)
+        heldLines += addedLines
+        if newlyUnwritten { changedParticipants.append(participant) }
+    }
+
+    /// Applies `change` to the account where it is held, and marks it unwritten when `marking`:
+    /// returns the lines it added and whether it was newly marked. Read through the dictionary's
+    /// getter instead, each of the account's properties cost a copy of the whole account.
+    private static func change(
+        _ account: inout LedgerAccount, by change: (inout LedgerAccount) throws -> Void, marking: Bool
+    ) rethrows -> (addedLines: Int, newlyUnwritten: Bool) {
+        let linesBefore = account.lineCount
+        try change(&account)
+        let newlyUnwritten = marking && !account.isUnwritten
+        if newlyUnwritten { account.isUnwritten = true }
+        return (account.lineCount - linesBefore, newlyUnwritten)
     }
 
     /// Records a registration: the participant's kind and university.
