@@ -18,6 +18,8 @@ final class LedgerBook {
     private var accounts: [String: LedgerAccount] = [:]
     private var universities: [UniversityYearKey: UniversityYear] = [:]
     private var policies: [Int: IncentivePolicy?] = [:]
+    /// Each year's policy as scoring reads it, one schedule per participant kind met so far.
+    private var schedules: [Int: [LedgerSchedule]] = [:]
     private var proposalAuthors: [String: String] = [:]
     private var submissions: [String: SubmissionCredit] = [:]
     /// Nothing has been written to the tables yet, which were empty: everything held is new to
@@ -159,12 +161,24 @@ final class LedgerBook {
         return policy
     }
 
+    /// The policy adopted for `year` as it scores participants of `kind`; nil when the year has
+    /// no policy or the participant no kind, and nothing is scored.
+    func schedule(for year: Int, kind: String?, in db: Database) throws -> LedgerSchedule? {
+        guard let kind else { return nil }
+        if let held = schedules[year]?.first(where: { $0.kind == kind }) { return held }
+        guard let policy = try policy(for: year, in: db) else { return nil }
+        let schedule = LedgerSchedule(policy: policy, kind: kind)
+        schedules[year, default: []].append(schedule)
+        return schedule
+    }
+
     /// Records a policy adopted for `year`.
     func adopt(_ adopted: PolicyAdopted, at position: Int64, in db: Database) throws {
         try db.execute(
             sql: "INSERT OR REPLACE INTO \(names.table("ledger_policies")) (academic_year, version, content_hash, source, position) VALUES (?, ?, ?, ?, ?)",
             arguments: [adopted.academicYear, adopted.version, adopted.contentHash, adopted.source, position])
         policies[adopted.academicYear] = try PolicyCache.shared.policy(hash: adopted.contentHash, source: adopted.source)
+        schedules[adopted.academicYear] = nil
     }
 
     /// Records who wrote a contribution, whose endorsements and answers credit them; written

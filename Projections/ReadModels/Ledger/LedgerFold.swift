@@ -119,8 +119,7 @@ final class LedgerFold: ProjectionFold {
                 return
             }
             let line = LedgerLine(about: subject, rule: rule, share: share, position: act.position)
-            let kind = account.kind
-            let policy = try book.policy(for: academicYear, in: db)
+            let schedule = try book.schedule(for: academicYear, kind: account.kind, in: db)
             // The year's total before the line, when the line comes after every other and is
             // scored from the sums; nil when it comes before some, and the year is scored again.
             let totalBefore: Double? = account.years.withYear(academicYear) { ledgerYear in
@@ -130,7 +129,7 @@ final class LedgerFold: ProjectionFold {
                     return nil
                 }
                 let total = ledgerYear.total
-                LedgerScoring.append(line, to: &ledgerYear, policy: policy, kind: kind)
+                LedgerScoring.append(line, to: &ledgerYear, schedule: schedule)
                 return total
             }
             try settle(&account, year: academicYear, rescoring: totalBefore == nil, previousTotal: totalBefore, in: db)
@@ -195,11 +194,10 @@ final class LedgerFold: ProjectionFold {
     /// university's total by the change in the year's total. The incentives reached, the
     /// participant's and the university's, are settled once per flush by the book.
     private func settle(_ account: inout LedgerAccount, year: Int, rescoring: Bool, previousTotal: Double? = nil, in db: Database) throws {
-        let policy = try rescoring ? book.policy(for: year, in: db) : nil
-        let kind = account.kind
+        let schedule = try rescoring ? book.schedule(for: year, kind: account.kind, in: db) : nil
         let (previous, total) = account.years.withYear(year) { ledgerYear in
             let previous = previousTotal ?? ledgerYear.total
-            if rescoring { LedgerScoring.rescore(&ledgerYear, policy: policy, kind: kind) }
+            if rescoring { LedgerScoring.rescore(&ledgerYear, schedule: schedule) }
             ledgerYear.isDirty = true
             return (previous, ledgerYear.total)
         }
