@@ -4,7 +4,7 @@ import HadafEvents
 /// in an array by the rule's place in ``LedgerRule/allCases``, and the total cap.
 ///
 /// Scoring a line from the policy itself took four look-ups by string (the rule's points, then
-/// the kind's; the rule's cap; the total cap), 3% of a rebuild's ledger thread. A class, so that
+/// the kind's; the rule's cap; the total cap), 4% of a rebuild's ledger thread. A class, so that
 /// handing a schedule to each event's scoring retains one reference, not the policy's tables.
 final class LedgerSchedule: Sendable {
     /// The version of the policy it was made from.
