@@ -87,22 +87,21 @@ final class SurveyResultsFold: ProjectionFold {
     /// count that falls to zero is deleted, so the tables hold the same rows however the log was
     /// cut into pages. Forgets every response when more than ``maximumHeldResponses`` are held.
     func flush(in db: Database) throws {
-        let write = try RawStatement(db, sql: """
-            INSERT OR REPLACE INTO \(names.table("survey_responses")) (survey_id, respondent, university, respondent_kind, complete, position, tallies)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        var write = BatchedInsert(db, head: """
+            INSERT OR REPLACE INTO \(names.table("survey_responses")) (survey_id, respondent, university, respondent_kind, complete, position, tallies) VALUES
+            """, columnCount: 7)
         let forgetting = heldResponses > maximumHeldResponses
         for (survey, held) in surveys.sorted(by: { $0.key < $1.key }) {
             for respondent in held.unwritten.sorted() {
                 let response = held.responses[respondent]!
-                write.bind(survey, at: 1)
-                write.bind(respondent, at: 2)
-                write.bind(response.university, at: 3)
-                write.bind(response.kind, at: 4)
-                write.bind(Int64(response.complete ? 1 : 0), at: 5)
-                write.bind(response.position, at: 6)
-                write.bind(response.tallies.stored, at: 7)
-                try write.execute()
+                write.add(.text(survey))
+                write.add(.text(respondent))
+                write.add(.text(orNull: response.university))
+                write.add(.text(response.kind))
+                write.add(.integer(response.complete ? 1 : 0))
+                write.add(.integer(response.position))
+                write.add(.text(response.tallies.stored))
+                try write.endRow()
                 held.responses[respondent]!.isWritten = true
             }
             held.unwritten = []
@@ -118,6 +117,7 @@ final class SurveyResultsFold: ProjectionFold {
             held.answered.removeAll(keepingCapacity: true)
             held.values.removeAll(keepingCapacity: true)
         }
+        try write.finish()
         if forgetting {
             heldResponses = 0
             holdsEverything = false

@@ -299,11 +299,10 @@ final class LedgerBook {
     /// each year's policy; forgets everything when the book has grown past ``maximumLines``.
     func flush(in db: Database) throws {
         try flushAuthorsAndCredits(in: db)
-        let upsertLine = try RawStatement(db, sql: """
+        var upsertLines = BatchedInsert(db, head: """
             INSERT OR REPLACE INTO \(names.table("ledger_lines"))
-                (participant_id, academic_year, fact_key, rule_id, share, position, retracted, points, capped, policy_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+                (participant_id, academic_year, fact_key, rule_id, share, position, retracted, points, capped, policy_version) VALUES
+            """, columnCount: 10)
         let upsertTotal = try RawStatement(db, sql: "INSERT OR REPLACE INTO \(names.table("ledger_totals")) (participant_id, academic_year, points, last_position) VALUES (?, ?, ?, ?)")
         for participant in writtenNothing ? accounts.keys.sorted() : changedParticipants.sorted() {
             // Taken out and put back, so that clearing marks does not copy the lines.
@@ -313,17 +312,17 @@ final class LedgerBook {
                 var ledgerYear = account.years.removeValue(forKey: year)!
                 for index in ledgerYear.lines.indices where ledgerYear.lines[index].isDirty {
                     let line = ledgerYear[index]
-                    upsertLine.bind(participant, at: 1)
-                    upsertLine.bind(Int64(year), at: 2)
-                    upsertLine.bind(line.factKey, at: 3)
-                    upsertLine.bind(line.rule.rawValue, at: 4)
-                    upsertLine.bind(line.share, at: 5)
-                    upsertLine.bind(line.position, at: 6)
-                    upsertLine.bind(Int64(line.retracted ? 1 : 0), at: 7)
-                    upsertLine.bind(line.points, at: 8)
-                    upsertLine.bind(Int64(line.capped ? 1 : 0), at: 9)
-                    upsertLine.bind(line.isScored ? ledgerYear.policyVersion : nil, at: 10)
-                    try upsertLine.execute()
+                    upsertLines.add(.text(participant))
+                    upsertLines.add(.integer(Int64(year)))
+                    upsertLines.add(.text(line.factKey))
+                    upsertLines.add(.text(line.rule.rawValue))
+                    upsertLines.add(.real(line.share))
+                    upsertLines.add(.integer(line.position))
+                    upsertLines.add(.integer(line.retracted ? 1 : 0))
+                    upsertLines.add(.real(line.points))
+                    upsertLines.add(.integer(line.capped ? 1 : 0))
+                    upsertLines.add(.text(orNull: line.isScored ? ledgerYear.policyVersion : nil))
+                    try upsertLines.endRow()
                     ledgerYear[index].isDirty = false
                 }
                 upsertTotal.bind(participant, at: 1)
@@ -338,6 +337,7 @@ final class LedgerBook {
             }
             accounts[participant] = account
         }
+        try upsertLines.finish()
         changedParticipants = []
         let upsertUniversity = try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(names.table("ledger_university_totals")) (university, academic_year, points) VALUES (?, ?, ?)")
         for key in changedUniversities.sorted() {

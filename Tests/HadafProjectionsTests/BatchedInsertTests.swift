@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+@testable import HadafProjections
+import Testing
+
+@Suite("Rows inserted many to a statement")
+struct BatchedInsertTests {
+    /// Every row arrives with its values in their columns, however the rows fall into
+    /// statements: fewer than one statement's worth, exactly one, and one more than two.
+    @Test(arguments: [2, 4, 9])
+    func everyRowIsInsertedWithItsValues(rows count: Int) throws {
+        let db = try Self.database()
+        let expected = (0..<count).map { index in
+            "\(index)|\(index * 10)|\(Double(index) / 4)|\(index.isMultiple(of: 3) ? "NULL" : "t\(index)")"
+        }
+        try db.write { db in
+            var insert = BatchedInsert(db, head: "INSERT INTO t (k, i, r, s) VALUES", columnCount: 4, rowsPerStatement: 4)
+            for index in 0..<count {
+                insert.add(.text("\(index)"))
+                insert.add(.integer(Int64(index * 10)))
+                insert.add(.real(Double(index) / 4))
+                insert.add(.text(orNull: index.isMultiple(of: 3) ? nil : "t\(index)"))
+                try insert.endRow()
+            }
+            try insert.finish()
+        }
+        #expect(try Self.rows(db) == expected)
+    }
+
+    /// A key repeated within one statement keeps its last row, as one row to a statement would.
+    @Test func aRepeatedKeyKeepsItsLastRow() throws {
+        let db = try Self.database()
+        try db.write { db in
+            var insert = BatchedInsert(db, head: "INSERT OR REPLACE INTO t (k, i, r, s) VALUES", columnCount: 4, rowsPerStatement: 8)
+            for value in [1, 2, 3] {
+                for column in [BatchedInsert.Value.text("k"), .integer(Int64(value)), .real(0), .null] { insert.add(column) }
+                try insert.endRow()
+            }
+            try insert.finish()
+        }
+        #expect(try Self.rows(db) == ["k|3|0.0|NULL"])
+    }
+
+    private static func database() throws -> DatabaseQueue {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hadaf-batched-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let db = try DatabaseQueue(path: directory.appendingPathComponent("t.sqlite").path)
+        try db.write { try $0.execute(sql: "CREATE TABLE t (k TEXT PRIMARY KEY, i INTEGER, r REAL, s TEXT) WITHOUT ROWID") }
+        return db
+    }
+
+    private static func rows(_ db: DatabaseQueue) throws -> [String] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT k, i, r, s FROM t ORDER BY CAST(k AS INTEGER), k").map { row in
+                let s: String? = row[3]
+                return "\(row[0] as String)|\(row[1] as Int64)|\(row[2] as Double)|\(s ?? "NULL")"
+            }
+        }
+    }
+}
