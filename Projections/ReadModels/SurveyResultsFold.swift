@@ -94,13 +94,13 @@ final class SurveyResultsFold: ProjectionFold {
         for (survey, held) in surveys.sorted(by: { $0.key < $1.key }) {
             for respondent in held.unwritten.sorted() {
                 let response = held.responses[respondent]!
-                write.add(.text(survey))
-                write.add(.text(respondent))
-                write.add(.text(orNull: response.university))
-                write.add(.text(response.kind))
-                write.add(.integer(response.complete ? 1 : 0))
-                write.add(.integer(response.position))
-                write.add(.text(response.tallies.stored))
+                write.add(survey)
+                write.add(respondent)
+                write.add(response.university)
+                write.add(response.kind)
+                write.add(response.complete)
+                write.add(response.position)
+                write.add(response.tallies.stored)
                 try write.endRow()
                 held.responses[respondent]!.isWritten = true
             }

@@ -1,3 +1,4 @@
+import Foundation
 import EventStore
 import GRDB
 
@@ -7,25 +8,18 @@ import GRDB
 /// statement once per row cost about as much as SQLite's insert itself: the same rows took 2.5 s
 /// one to a statement and 1.4 s thirty-two to a statement (`tools/bench`'s machine, measured
 /// with Python's sqlite3). Rows are held as values until a statement's worth is complete, then
-/// bound and run; ``finish()`` runs the rest in a statement of their size. Rows go in in the
+/// bound and run; ``finish()`` runs the rest in a statement of their size. Values are GRDB's
+/// (`DatabaseValue`), bound through SQLite's C API (``RawStatement``). Rows go in in the
 /// order they were added, so `INSERT OR REPLACE` keeps the last row of a key, as one row to a
 /// statement would.
 struct BatchedInsert {
-    /// A value of a row, as it will be bound.
-    enum Value {
-        case integer(Int64)
-        case real(Double)
-        case text(String)
-        case null
-    }
-
     private let db: Database
     private let head: String
     private let columnCount: Int
     private let rowsPerStatement: Int
     /// The statement of ``rowsPerStatement`` rows, made once.
     private let fullSQL: String
-    private var values: [Value] = []
+    private var values: [DatabaseValue] = []
 
     /// Inserts with `head` (e.g. `INSERT OR REPLACE INTO t (a, b) VALUES`), rows of `columnCount`
     /// values each, `rowsPerStatement` to a statement.
@@ -40,8 +34,8 @@ struct BatchedInsert {
     }
 
     /// Adds the next value of the current row.
-    mutating func add(_ value: Value) {
-        values.append(value)
+    mutating func add(_ value: some DatabaseValueConvertible) {
+        values.append(value.databaseValue)
     }
 
     /// Ends the current row, which must hold ``columnCount`` values; runs a statement when the
@@ -61,10 +55,11 @@ struct BatchedInsert {
         let statement = try RawStatement(db, sql: rows == rowsPerStatement ? fullSQL : Self.sql(head, columnCount: columnCount, rows: rows))
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
-            switch value {
-            case let .integer(integer): statement.bind(integer, at: index)
-            case let .real(real): statement.bind(real, at: index)
-            case let .text(text): statement.bind(text, at: index)
+            switch value.storage {
+            case let .int64(integer): statement.bind(integer, at: index)
+            case let .double(real): statement.bind(real, at: index)
+            case let .string(text): statement.bind(text, at: index)
+            case let .blob(data): data.withUnsafeBytes { statement.bindBlob($0, at: index) }
             case .null: statement.bind(nil as Int64?, at: index)
             }
         }
@@ -76,9 +71,4 @@ struct BatchedInsert {
         let row = "(" + Array(repeating: "?", count: columnCount).joined(separator: ", ") + ")"
         return head + " " + Array(repeating: row, count: rows).joined(separator: ", ")
     }
-}
-
-extension BatchedInsert.Value {
-    /// Text, or NULL for nil.
-    static func text(orNull text: String?) -> Self { text.map { .text($0) } ?? .null }
 }

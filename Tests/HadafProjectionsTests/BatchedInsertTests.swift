@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 @testable import HadafProjections
+import HadafTestSupport
 import Testing
 
 @Suite("Rows inserted many to a statement")
@@ -9,17 +10,18 @@ struct BatchedInsertTests {
     /// statements: fewer than one statement's worth, exactly one, and one more than two.
     @Test(arguments: [2, 4, 9])
     func everyRowIsInsertedWithItsValues(rows count: Int) throws {
-        let db = try Self.database()
+        let directory = try TemporaryDirectory()
+        let db = try Self.database(in: directory)
         let expected = (0..<count).map { index in
             "\(index)|\(index * 10)|\(Double(index) / 4)|\(index.isMultiple(of: 3) ? "NULL" : "t\(index)")"
         }
         try db.write { db in
             var insert = BatchedInsert(db, head: "INSERT INTO t (k, i, r, s) VALUES", columnCount: 4, rowsPerStatement: 4)
             for index in 0..<count {
-                insert.add(.text("\(index)"))
-                insert.add(.integer(Int64(index * 10)))
-                insert.add(.real(Double(index) / 4))
-                insert.add(.text(orNull: index.isMultiple(of: 3) ? nil : "t\(index)"))
+                insert.add("\(index)")
+                insert.add(index * 10)
+                insert.add(Double(index) / 4)
+                insert.add(index.isMultiple(of: 3) ? nil : "t\(index)")
                 try insert.endRow()
             }
             try insert.finish()
@@ -29,11 +31,12 @@ struct BatchedInsertTests {
 
     /// A key repeated within one statement keeps its last row, as one row to a statement would.
     @Test func aRepeatedKeyKeepsItsLastRow() throws {
-        let db = try Self.database()
+        let directory = try TemporaryDirectory()
+        let db = try Self.database(in: directory)
         try db.write { db in
             var insert = BatchedInsert(db, head: "INSERT OR REPLACE INTO t (k, i, r, s) VALUES", columnCount: 4, rowsPerStatement: 8)
             for value in [1, 2, 3] {
-                for column in [BatchedInsert.Value.text("k"), .integer(Int64(value)), .real(0), .null] { insert.add(column) }
+                for column: DatabaseValue in ["k".databaseValue, value.databaseValue, 0.0.databaseValue, .null] { insert.add(column) }
                 try insert.endRow()
             }
             try insert.finish()
@@ -41,10 +44,8 @@ struct BatchedInsertTests {
         #expect(try Self.rows(db) == ["k|3|0.0|NULL"])
     }
 
-    private static func database() throws -> DatabaseQueue {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hadaf-batched-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let db = try DatabaseQueue(path: directory.appendingPathComponent("t.sqlite").path)
+    private static func database(in directory: TemporaryDirectory) throws -> DatabaseQueue {
+        let db = try DatabaseQueue(path: directory.path("t.sqlite"))
         try db.write { try $0.execute(sql: "CREATE TABLE t (k TEXT PRIMARY KEY, i INTEGER, r REAL, s TEXT) WITHOUT ROWID") }
         return db
     }

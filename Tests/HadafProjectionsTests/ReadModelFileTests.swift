@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 @testable import HadafProjections
+import HadafTestSupport
 import Testing
 
 /// A new read-model file, served or scratch, is made with the larger pages a rebuild writes
@@ -8,8 +9,8 @@ import Testing
 @Suite("Read-model files")
 struct ReadModelFileTests {
     @Test func aNewReadModelHasLargePagesAndKeepsWAL() throws {
-        let path = try Self.temporaryPath("served.sqlite")
-        let model = try ReadModel(path: path)
+        let directory = try TemporaryDirectory()
+        let model = try ReadModel(path: directory.path("served.sqlite"))
         let (pageSize, journal) = try model.read { db in
             (try Int.fetchOne(db, sql: "PRAGMA page_size"), try String.fetchOne(db, sql: "PRAGMA journal_mode"))
         }
@@ -18,21 +19,16 @@ struct ReadModelFileTests {
     }
 
     @Test func aScratchFileHasLargePages() throws {
-        let path = try Self.temporaryPath("scratch.sqlite")
-        let scratch = try ReadModel(scratchAt: path)
+        let directory = try TemporaryDirectory()
+        let scratch = try ReadModel(scratchAt: directory.path("scratch.sqlite"))
         #expect(try scratch.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == ReadModel.pageSize)
     }
 
     @Test func anExistingFileKeepsItsPageSize() throws {
-        let path = try Self.temporaryPath("old.sqlite")
+        let directory = try TemporaryDirectory()
+        let path = directory.path("old.sqlite")
         try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE older (x)") }
         let model = try ReadModel(path: path)
         #expect(try model.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 4096)
-    }
-
-    private static func temporaryPath(_ name: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hadaf-read-model-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory.appendingPathComponent(name).path
     }
 }

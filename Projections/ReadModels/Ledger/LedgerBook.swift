@@ -312,16 +312,16 @@ final class LedgerBook {
                 var ledgerYear = account.years.removeValue(forKey: year)!
                 for index in ledgerYear.lines.indices where ledgerYear.lines[index].isDirty {
                     let line = ledgerYear[index]
-                    upsertLines.add(.text(participant))
-                    upsertLines.add(.integer(Int64(year)))
-                    upsertLines.add(.text(line.factKey))
-                    upsertLines.add(.text(line.rule.rawValue))
-                    upsertLines.add(.real(line.share))
-                    upsertLines.add(.integer(line.position))
-                    upsertLines.add(.integer(line.retracted ? 1 : 0))
-                    upsertLines.add(.real(line.points))
-                    upsertLines.add(.integer(line.capped ? 1 : 0))
-                    upsertLines.add(.text(orNull: line.isScored ? ledgerYear.policyVersion : nil))
+                    upsertLines.add(participant)
+                    upsertLines.add(Int64(year))
+                    upsertLines.add(line.factKey)
+                    upsertLines.add(line.rule.rawValue)
+                    upsertLines.add(line.share)
+                    upsertLines.add(line.position)
+                    upsertLines.add(line.retracted)
+                    upsertLines.add(line.points)
+                    upsertLines.add(line.capped)
+                    upsertLines.add(line.isScored ? ledgerYear.policyVersion : nil)
                     try upsertLines.endRow()
                     ledgerYear[index].isDirty = false
                 }

@@ -53,7 +53,8 @@ public struct RawStatement {
         sqlite3_bind_text(handle, index, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), sqliteTransient)
     }
 
-    func bindBlob(_ bytes: UnsafeRawBufferPointer, at index: Int32) {
+    /// Binds the bytes as a BLOB.
+    public func bindBlob(_ bytes: UnsafeRawBufferPointer, at index: Int32) {
         // A zero-length blob must still be a blob, not NULL: SQLite wants a non-nil pointer.
         sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), sqliteTransient)
     }
