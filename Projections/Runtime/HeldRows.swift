@@ -37,7 +37,14 @@ struct HeldRows<Key: Hashable & Comparable, Row> {
     /// Changes the row of `key` if the table has one (an event for a row it has not is ignored,
     /// as an update of no row would be), to be written.
     mutating func change(_ key: Key, stored: (Key) throws -> Row?, _ body: (inout Row) -> Void) rethrows {
-        guard var row = try row(key, stored: stored) else { return }
+        // A held row is changed where it is held: copying it out and back retained and released
+        // each of its strings.
+        if let index = rows.index(forKey: key) {
+            body(&rows.values[index])
+            unwritten.insert(key)
+            return
+        }
+        guard !holdsEverything, var row = try stored(key) else { return }
         body(&row)
         set(row, for: key)
     }

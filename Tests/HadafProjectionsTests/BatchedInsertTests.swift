@@ -44,6 +44,34 @@ struct BatchedInsertTests {
         #expect(try Self.rows(db) == ["k|3|0.0|NULL"])
     }
 
+    /// Text and blobs are bound from one buffer: each value keeps its own bytes, Persian text and
+    /// empty text stay text, and empty blobs stay blobs, not NULL.
+    @Test func textAndBlobsKeepTheirBytes() throws {
+        let directory = try TemporaryDirectory()
+        let db = try DatabaseQueue(path: directory.path("b.sqlite"))
+        let rows: [(String, Data)] = [("", Data()), ("همیاری دانشگاهیان", Data([0, 1, 2])), ("x", Data(repeating: 7, count: 300)), ("ی", Data())]
+        try db.write { db in
+            try db.execute(sql: "CREATE TABLE b (n INTEGER PRIMARY KEY, s TEXT, d BLOB)")
+            var insert = BatchedInsert(db, head: "INSERT INTO b (n, s, d) VALUES", columnCount: 3, rowsPerStatement: 3)
+            for (index, row) in rows.enumerated() {
+                insert.add(index)
+                insert.add(row.0)
+                insert.add(row.1)
+                try insert.endRow()
+            }
+            try insert.finish()
+        }
+        let stored = try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT s, typeof(s), d, typeof(d) FROM b ORDER BY n").map { row in
+                (row[0] as String, row[1] as String, row[2] as Data, row[3] as String)
+            }
+        }
+        #expect(stored.map(\.0) == rows.map(\.0))
+        #expect(stored.map(\.2) == rows.map(\.1))
+        #expect(stored.map(\.1) == Array(repeating: "text", count: rows.count))
+        #expect(stored.map(\.3) == Array(repeating: "blob", count: rows.count))
+    }
+
     private static func database(in directory: TemporaryDirectory) throws -> DatabaseQueue {
         let db = try DatabaseQueue(path: directory.path("t.sqlite"))
         try db.write { try $0.execute(sql: "CREATE TABLE t (k TEXT PRIMARY KEY, i INTEGER, r REAL, s TEXT) WITHOUT ROWID") }
