@@ -25,7 +25,12 @@ struct HeldRows<Key: Hashable & Comparable, Row> {
     /// table has none.
     func row(_ key: Key, stored: (Key) throws -> Row?) rethrows -> Row? {
         if let row = rows[key] { return row }
-        return holdsEverything ? nil : try stored(key)
+        return try unheld(key, stored: stored)
+    }
+
+    /// The stored row of a key not held: nil without asking `stored` while everything is held.
+    private func unheld(_ key: Key, stored: (Key) throws -> Row?) rethrows -> Row? {
+        holdsEverything ? nil : try stored(key)
     }
 
     /// Holds `row` as the row of `key`, to be written.
@@ -44,7 +49,7 @@ struct HeldRows<Key: Hashable & Comparable, Row> {
             unwritten.insert(key)
             return
         }
-        guard !holdsEverything, var row = try stored(key) else { return }
+        guard var row = try unheld(key, stored: stored) else { return }
         body(&row)
         set(row, for: key)
     }

@@ -55,8 +55,7 @@ public struct RawStatement {
 
     /// Binds the bytes as a BLOB.
     public func bindBlob(_ bytes: UnsafeRawBufferPointer, at index: Int32) {
-        // A zero-length blob must still be a blob, not NULL: SQLite wants a non-nil pointer.
-        sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), sqliteTransient)
+        bindBlob(bytes, at: index, destructor: sqliteTransient)
     }
 
     /// Binds UTF-8 bytes as TEXT without SQLite copying them: the bytes must stay where they are
@@ -72,7 +71,13 @@ public struct RawStatement {
     /// Binds the bytes as a BLOB without SQLite copying them, under the same condition as
     /// ``bindTextInPlace(_:at:)``.
     public func bindBlobInPlace(_ bytes: UnsafeRawBufferPointer, at index: Int32) {
-        sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), nil)
+        bindBlob(bytes, at: index, destructor: nil)
+    }
+
+    /// Binds a BLOB, copied by SQLite or not as `destructor` says (nil is `SQLITE_STATIC`).
+    private func bindBlob(_ bytes: UnsafeRawBufferPointer, at index: Int32, destructor: sqlite3_destructor_type?) {
+        // A zero-length blob must still be a blob, not NULL: SQLite wants a non-nil pointer.
+        sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), destructor)
     }
 
     func bind(_ uuid: UUID, at index: Int32) {
