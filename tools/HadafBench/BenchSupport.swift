@@ -86,6 +86,21 @@ enum RawRead {
         }
         return count
     }
+
+    /// The same read, also scanning every payload with the log's JSON scanner (its syntax checked,
+    /// nothing built): every event is folded by some projector, so a rebuild does at least this
+    /// before it folds anything.
+    static func scanningPayloads(_ store: EventStore) throws -> Int {
+        var next: Int64 = 1, count = 0
+        while true {
+            let page = try store.read(from: next, limit: 10_000)
+            guard let last = page.last?.position else { break }
+            for event in page { _ = try JSONObject(parsing: event.payload, keeping: []) }
+            count += page.count
+            next = last + 1
+        }
+        return count
+    }
 }
 
 /// Runs tools/generate_year.py to write a generated year of participation.
@@ -132,6 +147,14 @@ enum Ratio {
     static func pairedMedian(_ measured: [Measurement], _ baseline: [Measurement]) -> Double {
         let ratios = zip(measured, baseline).map { $0.perSecond / $1.perSecond }.sorted()
         return ratios.isEmpty ? .nan : ratios[ratios.count / 2]
+    }
+
+    /// The best (g)/(g0) a rebuild could reach in each round if it did nothing but read the log
+    /// and scan its payloads (`scans`, (g0')) and write its read model's rows (`floors`, (g1)),
+    /// spread evenly over two cores: the median over the rounds of t(g0) / ((t(g0') + t(g1)) / 2).
+    static func twoCoreCeiling(_ reads: [Measurement], _ scans: [Measurement], _ floors: [Measurement]) -> Double {
+        let ceilings = zip(reads, zip(scans, floors)).map { read, work in read.seconds / ((work.0.seconds + work.1.seconds) / 2) }.sorted()
+        return ceilings.isEmpty ? .nan : ceilings[ceilings.count / 2]
     }
 
     static func print(_ label: String, _ ratio: Double, target: Double?) {

@@ -1,0 +1,119 @@
+import GRDBSQLite
+
+/// SQLite alone writing what a rebuild writes: every row of a rebuilt read model, read into
+/// memory beforehand, inserted into a new file with the same tables and indexes through the C
+/// API. This is the floor under (g), as (b) is under the import: no fold can write its rows
+/// faster, and the rebuild must also read the log and fold it.
+///
+/// It writes as the rebuild's flushes do at their best: rows in key order, 32 to a statement,
+/// in one transaction, with the read model's page size and cache, in WAL mode; and on one core,
+/// because one connection writes a file at a time.
+final class ReadModelRowsBaseline {
+    /// One table's definition and rows, each row's values owned (`sqlite3_value_dup`).
+    private struct Table {
+        let name: String
+        let columns: Int
+        var values: [OpaquePointer?] = []
+        var rows: Int { columns == 0 ? 0 : values.count / columns }
+    }
+
+    /// Rows to one INSERT statement.
+    private static let rowsPerStatement = 32
+
+    private var tables: [Table] = []
+    /// The `CREATE` statements of the tables, then of their indexes.
+    private var schema: [String] = []
+    private let pageSize: Int
+    /// How many rows the read model holds, in every table.
+    let rowCount: Int
+
+    /// Reads every row of the read model at `path`, its checkpoints aside.
+    init(readModel path: String) throws {
+        let source = try Self.open(path)
+        defer { sqlite3_close(source) }
+        pageSize = try Self.query(source, "PRAGMA page_size").first.map { Int(sqlite3_value_int64($0)) } ?? 4096
+        let definitions = try Self.query(source, """
+            SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'projector_%'
+            ORDER BY type = 'index', name
+            """)
+        for index in stride(from: 0, to: definitions.count, by: 2) {
+            let name = String(cString: sqlite3_value_text(definitions[index]))
+            schema.append(String(cString: sqlite3_value_text(definitions[index + 1])))
+            guard schema.last!.hasPrefix("CREATE TABLE") else { continue }
+            var statement: OpaquePointer?
+            guard sqlite3_prepare_v2(source, "SELECT * FROM \"\(name)\"", -1, &statement, nil) == SQLITE_OK else { throw Self.error(source) }
+            defer { sqlite3_finalize(statement) }
+            var table = Table(name: name, columns: Int(sqlite3_column_count(statement)))
+            while sqlite3_step(statement) == SQLITE_ROW {
+                for column in 0..<Int32(table.columns) { table.values.append(sqlite3_value_dup(sqlite3_column_value(statement, column))) }
+            }
+            tables.append(table)
+        }
+        definitions.forEach { sqlite3_value_free($0) }
+        rowCount = tables.reduce(0) { $0 + $1.rows }
+    }
+
+    deinit {
+        for table in tables { table.values.forEach { sqlite3_value_free($0) } }
+    }
+
+    /// Creates the tables in a new file at `path` and inserts every row; returns how many.
+    func insert(into path: String) throws -> Int {
+        let db = try Self.open(path)
+        defer { sqlite3_close(db) }
+        try Self.execute(db, "PRAGMA page_size = \(pageSize); PRAGMA journal_mode = WAL; PRAGMA cache_size = -131072; BEGIN")
+        for statement in schema { try Self.execute(db, statement) }
+        for table in tables { try insert(table, into: db) }
+        try Self.execute(db, "COMMIT")
+        return rowCount
+    }
+
+    private func insert(_ table: Table, into db: OpaquePointer) throws {
+        func prepare(rows: Int) throws -> OpaquePointer {
+            let row = "(" + Array(repeating: "?", count: table.columns).joined(separator: ",") + ")"
+            var statement: OpaquePointer?
+            let sql = "INSERT INTO \"\(table.name)\" VALUES " + Array(repeating: row, count: rows).joined(separator: ",")
+            guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else { throw Self.error(db) }
+            return statement
+        }
+        let batch = try prepare(rows: Self.rowsPerStatement), single = try prepare(rows: 1)
+        defer { sqlite3_finalize(batch); sqlite3_finalize(single) }
+        var row = 0
+        while row < table.rows {
+            let rows = table.rows - row >= Self.rowsPerStatement ? Self.rowsPerStatement : 1
+            let statement = rows == 1 ? single : batch
+            for index in 0..<rows * table.columns {
+                sqlite3_bind_value(statement, Int32(index + 1), table.values[row * table.columns + index])
+            }
+            guard sqlite3_step(statement) == SQLITE_DONE else { throw Self.error(db) }
+            sqlite3_reset(statement)
+            row += rows
+        }
+    }
+
+    private static func open(_ path: String) throws -> OpaquePointer {
+        var db: OpaquePointer?
+        guard sqlite3_open(path, &db) == SQLITE_OK, let db else { throw BenchError("cannot open \(path)") }
+        return db
+    }
+
+    /// Every value of every row `sql` returns, row after row, each owned by the caller.
+    private static func query(_ db: OpaquePointer, _ sql: String) throws -> [OpaquePointer?] {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { throw error(db) }
+        defer { sqlite3_finalize(statement) }
+        var values: [OpaquePointer?] = []
+        while sqlite3_step(statement) == SQLITE_ROW {
+            for column in 0..<sqlite3_column_count(statement) { values.append(sqlite3_value_dup(sqlite3_column_value(statement, column))) }
+        }
+        return values
+    }
+
+    private static func execute(_ db: OpaquePointer, _ sql: String) throws {
+        guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else { throw error(db) }
+    }
+
+    private static func error(_ db: OpaquePointer) -> BenchError {
+        BenchError(String(cString: sqlite3_errmsg(db)))
+    }
+}
