@@ -27,13 +27,13 @@ final class ReadModelRowsBaseline {
     /// How many rows the read model holds, in every table.
     let rowCount: Int
 
-    /// Reads every row of the read model at `path`, its checkpoints aside.
+    /// Reads every row of the read model at `path`, its checkpoints (and SQLite's own tables) aside.
     init(readModel path: String) throws {
         let source = try Self.open(path)
         defer { sqlite3_close(source) }
         pageSize = try Self.query(source, "PRAGMA page_size").first.map { Int(sqlite3_value_int64($0)) } ?? 4096
         let definitions = try Self.query(source, """
-            SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'projector_%'
+            SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'projector_%' AND name NOT LIKE 'sqlite_%'
             ORDER BY type = 'index', name
             """)
         for index in stride(from: 0, to: definitions.count, by: 2) {
