@@ -79,27 +79,28 @@ enum ImportFile {
 /// compared with.
 enum RawRead {
     static func count(_ store: EventStore) throws -> Int {
-        var next: Int64 = 1, count = 0
-        while let last = try store.read(from: next, limit: 10_000).last?.position {
-            count += Int(last - next + 1)
-            next = last + 1
-        }
-        return count
+        try forEachPage(of: store) { _ in }
     }
 
     /// The same read, also scanning every payload with the log's JSON scanner (its syntax checked,
     /// nothing built): every event is folded by some projector, so a rebuild does at least this
     /// before it folds anything.
     static func scanningPayloads(_ store: EventStore) throws -> Int {
+        try forEachPage(of: store) { page in
+            for event in page { _ = try JSONObject(parsing: event.payload, keeping: []) }
+        }
+    }
+
+    /// Hands `body` each page of the log in order; returns how many events there were.
+    private static func forEachPage(of store: EventStore, _ body: ([RecordedEvent]) throws -> Void) throws -> Int {
         var next: Int64 = 1, count = 0
         while true {
             let page = try store.read(from: next, limit: 10_000)
-            guard let last = page.last?.position else { break }
-            for event in page { _ = try JSONObject(parsing: event.payload, keeping: []) }
+            guard let last = page.last?.position else { return count }
+            try body(page)
             count += page.count
             next = last + 1
         }
-        return count
     }
 }
 
@@ -145,16 +146,20 @@ enum Ratio {
     /// The median over rounds of each round's ratio: each pair was measured seconds apart, so
     /// the disk's drift between rounds cancels out.
     static func pairedMedian(_ measured: [Measurement], _ baseline: [Measurement]) -> Double {
-        let ratios = zip(measured, baseline).map { $0.perSecond / $1.perSecond }.sorted()
-        return ratios.isEmpty ? .nan : ratios[ratios.count / 2]
+        median(zip(measured, baseline).map { $0.perSecond / $1.perSecond })
     }
 
     /// The best (g)/(g0) a rebuild could reach in each round if it did nothing but read the log
     /// and scan its payloads (`scans`, (g0')) and write its read model's rows (`floors`, (g1)),
     /// spread evenly over two cores: the median over the rounds of t(g0) / ((t(g0') + t(g1)) / 2).
     static func twoCoreCeiling(_ reads: [Measurement], _ scans: [Measurement], _ floors: [Measurement]) -> Double {
-        let ceilings = zip(reads, zip(scans, floors)).map { read, work in read.seconds / ((work.0.seconds + work.1.seconds) / 2) }.sorted()
-        return ceilings.isEmpty ? .nan : ceilings[ceilings.count / 2]
+        median(zip(reads, zip(scans, floors)).map { read, work in read.seconds / ((work.0.seconds + work.1.seconds) / 2) })
+    }
+
+    /// The median of `values` (the upper one of an even count); NaN when there are none.
+    private static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
     }
 
     static func print(_ label: String, _ ratio: Double, target: Double?) {

@@ -10,11 +10,10 @@ struct RawSQLiteBaseline {
 
     /// Inserts `count` rows, `rowsPerTransaction` to a commit; returns how many were inserted.
     func insert(count: Int, rowsPerTransaction: Int) throws -> Int {
-        var db: OpaquePointer?
-        guard sqlite3_open(path, &db) == SQLITE_OK, let db else { throw BenchError("cannot open \(path)") }
+        let db = try CSQLite.open(path)
         defer { sqlite3_close(db) }
-        try execute(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000;")
-        try execute(db, EventLogSchema.eventsTable)
+        try CSQLite.execute(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000;")
+        try CSQLite.execute(db, EventLogSchema.eventsTable)
         var statement: OpaquePointer?
         let sql = "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else { throw BenchError("prepare") }
@@ -27,7 +26,7 @@ struct RawSQLiteBaseline {
         var random = SplitMix64(seed: UInt64(count))
         var position = 0
         while position < count {
-            try execute(db, "BEGIN")
+            try CSQLite.execute(db, "BEGIN")
             for _ in 0..<min(rowsPerTransaction, count - position) {
                 position += 1
                 // Time-ordered ids, as the store generates (UUIDv7): milliseconds, then random bits.
@@ -45,10 +44,10 @@ struct RawSQLiteBaseline {
                 sqlite3_bind_text(statement, 8, metadata, -1, transient)
                 sqlite3_bind_int64(statement, 9, Int64(position))
                 sqlite3_bind_blob(statement, 10, hash, 32, transient)
-                guard sqlite3_step(statement) == SQLITE_DONE else { throw BenchError(String(cString: sqlite3_errmsg(db))) }
+                guard sqlite3_step(statement) == SQLITE_DONE else { throw CSQLite.error(db) }
                 sqlite3_reset(statement)
             }
-            try execute(db, "COMMIT")
+            try CSQLite.execute(db, "COMMIT")
         }
         return count
     }
@@ -56,31 +55,26 @@ struct RawSQLiteBaseline {
     /// The same loop into a minimal table (an integer key and 50 bytes of text): what SQLite
     /// does with small rows, to set the figures above against.
     func insertMinimal(count: Int, rowsPerTransaction: Int) throws -> Int {
-        var db: OpaquePointer?
-        guard sqlite3_open(path, &db) == SQLITE_OK, let db else { throw BenchError("cannot open \(path)") }
+        let db = try CSQLite.open(path)
         defer { sqlite3_close(db) }
-        try execute(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL);")
+        try CSQLite.execute(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL);")
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?, ?)", -1, &statement, nil) == SQLITE_OK, let statement else { throw BenchError("prepare") }
         defer { sqlite3_finalize(statement) }
         let body = Array(String(repeating: "x", count: 50).utf8CString)
         var row = 0
         while row < count {
-            try execute(db, "BEGIN")
+            try CSQLite.execute(db, "BEGIN")
             for _ in 0..<min(rowsPerTransaction, count - row) {
                 row += 1
                 sqlite3_bind_int64(statement, 1, Int64(row))
                 sqlite3_bind_text(statement, 2, body, 50, nil)
-                guard sqlite3_step(statement) == SQLITE_DONE else { throw BenchError(String(cString: sqlite3_errmsg(db))) }
+                guard sqlite3_step(statement) == SQLITE_DONE else { throw CSQLite.error(db) }
                 sqlite3_reset(statement)
             }
-            try execute(db, "COMMIT")
+            try CSQLite.execute(db, "COMMIT")
         }
         return count
-    }
-
-    private func execute(_ db: OpaquePointer, _ sql: String) throws {
-        guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else { throw BenchError(String(cString: sqlite3_errmsg(db))) }
     }
 }
 

@@ -29,19 +29,19 @@ final class ReadModelRowsBaseline {
 
     /// Reads every row of the read model at `path`, its checkpoints (and SQLite's own tables) aside.
     init(readModel path: String) throws {
-        let source = try Self.open(path)
+        let source = try CSQLite.open(path)
         defer { sqlite3_close(source) }
-        pageSize = try Self.query(source, "PRAGMA page_size").first.map { Int(sqlite3_value_int64($0)) } ?? 4096
-        let definitions = try Self.query(source, """
+        pageSize = try Self.texts(source, "PRAGMA page_size").first.flatMap { Int($0[0]) } ?? 4096
+        let definitions = try Self.texts(source, """
             SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'projector_%' AND name NOT LIKE 'sqlite_%'
             ORDER BY type = 'index', name
             """)
-        for index in stride(from: 0, to: definitions.count, by: 2) {
-            let name = String(cString: sqlite3_value_text(definitions[index]))
-            schema.append(String(cString: sqlite3_value_text(definitions[index + 1])))
-            guard schema.last!.hasPrefix("CREATE TABLE") else { continue }
+        for definition in definitions {
+            let (name, sql) = (definition[0], definition[1])
+            schema.append(sql)
+            guard sql.hasPrefix("CREATE TABLE") else { continue }
             var statement: OpaquePointer?
-            guard sqlite3_prepare_v2(source, "SELECT * FROM \"\(name)\"", -1, &statement, nil) == SQLITE_OK else { throw Self.error(source) }
+            guard sqlite3_prepare_v2(source, "SELECT * FROM \"\(name)\"", -1, &statement, nil) == SQLITE_OK else { throw CSQLite.error(source) }
             defer { sqlite3_finalize(statement) }
             var table = Table(name: name, columns: Int(sqlite3_column_count(statement)))
             while sqlite3_step(statement) == SQLITE_ROW {
@@ -49,7 +49,6 @@ final class ReadModelRowsBaseline {
             }
             tables.append(table)
         }
-        definitions.forEach { sqlite3_value_free($0) }
         rowCount = tables.reduce(0) { $0 + $1.rows }
     }
 
@@ -59,12 +58,12 @@ final class ReadModelRowsBaseline {
 
     /// Creates the tables in a new file at `path` and inserts every row; returns how many.
     func insert(into path: String) throws -> Int {
-        let db = try Self.open(path)
+        let db = try CSQLite.open(path)
         defer { sqlite3_close(db) }
-        try Self.execute(db, "PRAGMA page_size = \(pageSize); PRAGMA journal_mode = WAL; PRAGMA cache_size = -131072; BEGIN")
-        for statement in schema { try Self.execute(db, statement) }
+        try CSQLite.execute(db, "PRAGMA page_size = \(pageSize); PRAGMA journal_mode = WAL; PRAGMA cache_size = -131072; BEGIN")
+        for statement in schema { try CSQLite.execute(db, statement) }
         for table in tables { try insert(table, into: db) }
-        try Self.execute(db, "COMMIT")
+        try CSQLite.execute(db, "COMMIT")
         return rowCount
     }
 
@@ -73,7 +72,7 @@ final class ReadModelRowsBaseline {
             let row = "(" + Array(repeating: "?", count: table.columns).joined(separator: ",") + ")"
             var statement: OpaquePointer?
             let sql = "INSERT INTO \"\(table.name)\" VALUES " + Array(repeating: row, count: rows).joined(separator: ",")
-            guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else { throw Self.error(db) }
+            guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else { throw CSQLite.error(db) }
             return statement
         }
         let batch = try prepare(rows: Self.rowsPerStatement), single = try prepare(rows: 1)
@@ -85,35 +84,21 @@ final class ReadModelRowsBaseline {
             for index in 0..<rows * table.columns {
                 sqlite3_bind_value(statement, Int32(index + 1), table.values[row * table.columns + index])
             }
-            guard sqlite3_step(statement) == SQLITE_DONE else { throw Self.error(db) }
+            guard sqlite3_step(statement) == SQLITE_DONE else { throw CSQLite.error(db) }
             sqlite3_reset(statement)
             row += rows
         }
     }
 
-    private static func open(_ path: String) throws -> OpaquePointer {
-        var db: OpaquePointer?
-        guard sqlite3_open(path, &db) == SQLITE_OK, let db else { throw BenchError("cannot open \(path)") }
-        return db
-    }
-
-    /// Every value of every row `sql` returns, row after row, each owned by the caller.
-    private static func query(_ db: OpaquePointer, _ sql: String) throws -> [OpaquePointer?] {
+    /// Each row `sql` returns, as the text of its columns.
+    private static func texts(_ db: OpaquePointer, _ sql: String) throws -> [[String]] {
         var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { throw error(db) }
+        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else { throw CSQLite.error(db) }
         defer { sqlite3_finalize(statement) }
-        var values: [OpaquePointer?] = []
+        var rows: [[String]] = []
         while sqlite3_step(statement) == SQLITE_ROW {
-            for column in 0..<sqlite3_column_count(statement) { values.append(sqlite3_value_dup(sqlite3_column_value(statement, column))) }
+            rows.append((0..<sqlite3_column_count(statement)).map { String(cString: sqlite3_column_text(statement, $0)) })
         }
-        return values
-    }
-
-    private static func execute(_ db: OpaquePointer, _ sql: String) throws {
-        guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else { throw error(db) }
-    }
-
-    private static func error(_ db: OpaquePointer) -> BenchError {
-        BenchError(String(cString: sqlite3_errmsg(db)))
+        return rows
     }
 }
