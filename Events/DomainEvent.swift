@@ -15,6 +15,11 @@ public protocol DomainEvent: Codable, Sendable, Equatable {
     /// Reads a payload stored under an older schema `version` into the current shape. Events
     /// are immutable, so a schema change never rewrites the log: readers upcast old payloads.
     static func upcast(_ payload: Data, from version: Int64, decoder: JSONDecoder) throws -> Self
+
+    /// Throws ``BoundsError`` when a value is outside what today's rules allow. Decoding a stored
+    /// event calls it, so that no reader folds an amount that would overflow a sum or a year that
+    /// has no calendar. Events with no bounded values keep the default, which checks nothing.
+    func checkBounds() throws(BoundsError)
 }
 
 extension DomainEvent {
@@ -24,6 +29,8 @@ extension DomainEvent {
     public static func upcast(_ payload: Data, from version: Int64, decoder: JSONDecoder) throws -> Self {
         throw UpcastError(eventType: eventType, version: version)
     }
+
+    public func checkBounds() throws(BoundsError) {}
 }
 
 /// A stored payload whose schema version this code cannot read.

@@ -40,6 +40,12 @@ public struct BudgetLineAllocated: DomainEvent {
     }
 }
 
+extension BudgetLineAllocated {
+    public func checkBounds() throws(BoundsError) {
+        try BoundsCheck(Self.eventType).rials(rials, "rials", positive: true)
+    }
+}
+
 /// An officer issued an award. Stream: `awards-<university>-<year>`, the recipient's
 /// university, so that one stream decides double awards and budget lines together.
 public struct AwardIssued: DomainEvent {
@@ -83,6 +89,16 @@ public struct AwardIssued: DomainEvent {
         self.verificationCode = verificationCode
         self.issuedBy = issuedBy
         self.awaitsSecondApproval = awaitsSecondApproval
+    }
+}
+
+extension AwardIssued {
+    public func checkBounds() throws(BoundsError) {
+        let check = BoundsCheck(Self.eventType)
+        try check.rials(rials, "rials")
+        try check.year(academicYear, "academicYear")
+        try check.nonNegative(promotionPoints, "promotionPoints")
+        try check.nonNegative(basis.points, "basis.points")
     }
 }
 

@@ -5,6 +5,8 @@ extension FestivalPrizeAwarded {
     public func share(of recipient: String) -> Int64? {
         if let university, recipient == "deputy:\(university)" { return prize.rials }
         guard let author = recipients.first(where: { "\($0.kind == .studentGroup ? "group:" : "")\($0.id)" == recipient }) else { return nil }
-        return prize.rials * Int64(author.share) / 100
+        // Checked: a share read from a crafted log may be anything.
+        let (product, overflow) = prize.rials.multipliedReportingOverflow(by: Int64(author.share))
+        return overflow ? nil : product / 100
     }
 }

@@ -25,12 +25,19 @@ extension RecordedEvent {
 
     /// The payload decoded as `E` when this event is of E's type, upcast from an older schema
     /// version when needed. Returns nil for another type; throws when the payload does not
-    /// decode, or is of a newer schema version than this code knows.
+    /// decode, is of a newer schema version than this code knows, or holds a value out of
+    /// bounds (``BoundsError``).
     public func decode<E: DomainEvent>(as _: E.Type) throws -> E? {
         guard type == E.eventType else { return nil }
-        if schemaVersion == E.schemaVersion { return try PayloadDecoder.decode(E.self, from: JSONValue(parsing: payload)) }
-        guard schemaVersion < E.schemaVersion else { throw UpcastError(eventType: type, version: schemaVersion) }
-        return try E.upcast(payload, from: schemaVersion, decoder: Self.upcastDecoder)
+        let event: E
+        if schemaVersion == E.schemaVersion {
+            event = try PayloadDecoder.decode(E.self, from: JSONValue(parsing: payload))
+        } else {
+            guard schemaVersion < E.schemaVersion else { throw UpcastError(eventType: type, version: schemaVersion) }
+            event = try E.upcast(payload, from: schemaVersion, decoder: Self.upcastDecoder)
+        }
+        try event.checkBounds()
+        return event
     }
 }
 

@@ -208,3 +208,23 @@ public enum FestivalEvent: EventFamily {
         self = event
     }
 }
+
+extension FestivalWinnersAnnounced {
+    public func checkBounds() throws(BoundsError) {
+        let check = BoundsCheck(Self.eventType)
+        for prize in prizes { try check.rials(prize.prize.rials, "prizes.prize.rials") }
+    }
+}
+
+extension FestivalOpened {
+    public func checkBounds() throws(BoundsError) {
+        let check = BoundsCheck(Self.eventType)
+        try check.year(year, "year")
+        for section in sections {
+            for category in section.categories {
+                try check.rials(category.prize.rials, "prize.rials")
+                try check.nonNegative(category.minimumPoints, "minimumPoints")
+            }
+        }
+    }
+}

@@ -23,6 +23,9 @@ public struct AuditFinding: Codable, Hashable, Sendable {
         case approvalMissing = "approval.missing"
         /// The officer who issued an award approved it too.
         case approvalBySameOfficer = "approval.same_officer"
+        /// An event this version cannot read (out of bounds, malformed, of a newer schema): every
+        /// reader skips it, and the audit names it so that officers know it is there.
+        case eventUnreadable = "event.unreadable"
         /// An announced festival list is not the list its events give.
         case festivalListDiffers = "festival.list_differs"
         /// An announced festival list was right, but its entries or scores changed afterwards.
@@ -41,6 +44,7 @@ public struct AuditFinding: Codable, Hashable, Sendable {
             case .budgetLineUnknown: "ردیف بودجه‌ای که تخصیص نیافته است"
             case .approvalMissing: "نبود تأیید کارشناس دوم"
             case .approvalBySameOfficer: "تأیید به دست همان کارشناس صادرکننده"
+            case .eventUnreadable: "رویدادی که خوانده نمی‌شود (بیرون از بازه یا نادرست)"
             case .festivalListDiffers: "فهرست برگزیدگان با محاسبه دوباره یکی نیست"
             case .festivalInputsChanged: "داده‌های داوری پس از اعلام برگزیدگان تغییر کرده است"
             }

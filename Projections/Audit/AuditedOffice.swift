@@ -19,18 +19,20 @@ struct AuditedOffice {
     private(set) var findings: [AuditFinding] = []
     private(set) var budgetLines = 0
 
-    init(_ events: [RecordedEvent]) throws(ProjectionError) {
+    init(_ events: [RecordedEvent]) {
         var allocated: [String: Int64] = [:]
         var committed: [String: Int64] = [:]
         var active: [String: Int] = [:]
         var indices: [String: Int] = [:]
         for recorded in events {
-            let event: AwardEvent?
-            do { event = try AwardEvent(recorded) } catch { throw .unreadableEvent(position: recorded.position, type: recorded.type) }
+            let event = AwardEvent.reading(recorded) { unreadable in
+                findings.append(AuditFinding(
+                    rule: .eventUnreadable, awardId: nil, explanation: "The event at \(unreadable) is skipped by every reader.", positions: [recorded.position]))
+            }
             switch event {
             case let .budgetAllocated(allocation)?:
                 if allocated[allocation.lineId] == nil { budgetLines += 1 }
-                allocated[allocation.lineId, default: 0] += allocation.rials
+                allocated[allocation.lineId] = Rials.saturatingSum(allocated[allocation.lineId] ?? 0, allocation.rials)
             case let .issued(issued)?:
                 let award = Award(issued: issued, position: recorded.position, issuedAtMilliseconds: recorded.occurredAtMilliseconds ?? recorded.recordedAtMilliseconds)
                 let key = Self.key(of: issued)
@@ -42,7 +44,7 @@ struct AuditedOffice {
                 }
                 if let line = issued.budgetLine, let rials = issued.rials {
                     if let available = allocated[line] {
-                        committed[line, default: 0] += rials
+                        committed[line] = Rials.saturatingSum(committed[line] ?? 0, rials)
                         if committed[line]! > available {
                             findings.append(AuditFinding(
                                 rule: .budgetOverspent, awardId: issued.awardId,
@@ -72,7 +74,7 @@ struct AuditedOffice {
                 awards[index].revocation = (revocation.reason, recorded.position)
                 let issued = awards[index].issued
                 if active[Self.key(of: issued)] == index { active[Self.key(of: issued)] = nil }
-                if let line = issued.budgetLine, let rials = issued.rials, allocated[line] != nil { committed[line, default: 0] -= rials }
+                if let line = issued.budgetLine, let rials = issued.rials, allocated[line] != nil { committed[line] = Rials.saturatingSum(committed[line] ?? 0, -rials) }
             case nil:
                 continue
             }
@@ -83,7 +85,7 @@ struct AuditedOffice {
     static func read(_ stream: String, from store: EventStore) throws(ProjectionError) -> AuditedOffice {
         let events: [RecordedEvent]
         do { events = try store.readStream(stream) } catch { throw .log(error) }
-        return try AuditedOffice(events)
+        return AuditedOffice(events)
     }
 
     /// The awards stream an award id names, or nil for an id of another shape.

@@ -48,9 +48,7 @@ public struct FestivalInputs: Sendable {
         var inputs = FestivalInputs()
         for recorded in events {
             if let position, recorded.position >= position { break }
-            let event: FestivalEvent?
-            do { event = try FestivalEvent(recorded) } catch { throw .unreadableEvent(position: recorded.position, type: recorded.type) }
-            if let event { inputs.apply(event, at: recorded.position) }
+            if let event = FestivalEvent.reading(recorded) { inputs.apply(event, at: recorded.position) }
         }
         guard inputs.festival != nil else { throw .festivalNotFound(festivalId) }
         return inputs

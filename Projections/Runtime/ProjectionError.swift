@@ -16,6 +16,16 @@ public enum ProjectionError: Error, Hashable, Sendable {
 }
 
 extension ProjectionError: CodedError {
+    public var kind: ErrorKind {
+        switch self {
+        case .readModel: .unavailable
+        case .unknownProjector: .malformed
+        case let .log(error): error.kind
+        case .unreadableEvent: .conflict
+        case .festivalNotFound: .notFound
+        }
+    }
+
     public var code: String {
         switch self {
         case .readModel: "read_model.storage"

@@ -23,14 +23,21 @@ extension ProjectionRunner {
     ///
     /// The folds are kept from one catch-up to the next, so what they hold (a busy participant's
     /// ledger lines) is not read back from the tables for each commit.
-    public func follow(idleCheck: Duration = .seconds(1), gathering: Duration = .zero) async throws(ProjectionError) {
+    ///
+    /// - Parameter caughtUp: called with the statuses after each catch-up (the server's health
+    ///   reads which projectors have stopped).
+    public func follow(
+        idleCheck: Duration = .seconds(1), gathering: Duration = .zero, caughtUp report: @Sendable ([ProjectorStatus]) -> Void = { _ in }
+    ) async throws(ProjectionError) {
         let held = FollowerState()
         var caughtUp = try await held.catchUp(with: self)
+        report(caughtUp)
         while !Task.isCancelled {
             let position = caughtUp.map(\.position).max() ?? 0
             do { _ = try await store.waitFor(position: position + 1, timeout: idleCheck) } catch { throw .log(error) }
             if gathering > .zero { try? await Task.sleep(for: gathering) }
             caughtUp = try await held.catchUp(with: self)
+            report(caughtUp)
         }
     }
 

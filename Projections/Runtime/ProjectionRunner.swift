@@ -200,8 +200,12 @@ public struct ProjectionRunner: Sendable {
                 // Through a buffer, so that each event is lent to the fold rather than copied.
                 try page.withUnsafeBufferPointer { events in
                     for index in wanted {
-                        do { try fold.apply(events[index], in: db) } catch {
-                            failure = ProjectorStatus.Failure(position: events[index].position, message: "\(events[index].type): \(error)")
+                        do { try fold.applyTolerantly(events[index], by: build.projector.name, in: db) } catch {
+                            // The storage failing is not the event's fault: thrown, so the run stops
+                            // and is tried again, rather than recorded against the projector.
+                            if !(error is DatabaseError) {
+                                failure = ProjectorStatus.Failure(position: events[index].position, message: "\(events[index].type): \(error)")
+                            }
                             throw error
                         }
                     }
@@ -286,8 +290,10 @@ public struct ProjectionRunner: Sendable {
                 let active = current ?? projector.makeFold(names: names, startsEmpty: stored.position == 0)
                 current = active
                 for event in events {
-                    do { try active.apply(event, in: db) } catch {
-                        failedAt = (event, String(describing: error))
+                    do { try active.applyTolerantly(event, by: projector.name, in: db) } catch {
+                        // A storage failure (a full disk) is thrown to the caller, which tries again
+                        // later; only a fold's own failure stops the projector at the event.
+                        if !(error is DatabaseError) { failedAt = (event, String(describing: error)) }
                         throw error
                     }
                 }
@@ -318,7 +324,7 @@ public struct ProjectionRunner: Sendable {
         let before = page.filter { $0.position > checkpoint.position && $0.position < failing.position && projector.eventTypes.contains($0.type) }
         try model.write { db in
             let fold = projector.makeFold(names: .serving(generation: checkpoint.generation), startsEmpty: checkpoint.position == 0)
-            for event in before { try fold.apply(event, in: db) }
+            for event in before { try fold.applyTolerantly(event, by: projector.name, in: db) }
             try fold.flush(in: db)
             try final.save(projector.name, db)
         }

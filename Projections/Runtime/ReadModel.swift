@@ -30,7 +30,10 @@ public final class ReadModel: Sendable {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = \(Self.pageSize); PRAGMA mmap_size = 1073741824") }
             writer = try DatabasePool(path: path, configuration: configuration)
             try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -131072") }
-            try writer.write { db in try Self.createCheckpoints(in: db) }
+            try writer.write { db in
+                try Self.createCheckpoints(in: db)
+                try SkippedEvents.createTable(in: db)
+            }
         } catch {
             throw .readModel(String(describing: error))
         }
@@ -48,7 +51,10 @@ public final class ReadModel: Sendable {
                 try db.execute(sql: "PRAGMA page_size = \(Self.pageSize); PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072")
             }
             writer = try DatabaseQueue(path: path, configuration: configuration)
-            try writer.write { db in try Self.createCheckpoints(in: db) }
+            try writer.write { db in
+                try Self.createCheckpoints(in: db)
+                try SkippedEvents.createTable(in: db)
+            }
         } catch {
             throw .readModel(String(describing: error))
         }

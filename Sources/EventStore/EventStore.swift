@@ -82,10 +82,8 @@ public final class EventStore: Sendable {
     func mapErrors<T>(_ body: () throws -> T) throws(EventStoreError) -> T {
         do {
             return try body()
-        } catch let error as EventStoreError {
-            throw error
         } catch {
-            throw .storage(String(describing: error))
+            throw .storage(from: error)
         }
     }
 }

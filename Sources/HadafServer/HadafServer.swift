@@ -47,6 +47,8 @@ public struct HadafServer: Sendable {
     public let signingKey: SigningKey
     private let logger: Logger
     private let pages: PageRenderer
+    /// Whether the live projectors run, for `/health` and `/metrics`.
+    public let projectionHealth = ProjectionHealth()
 
     /// A server over the log and read model; creates the read model's tables when missing, so
     /// that the API answers from empty models rather than failing before the first catch-up, and
@@ -88,10 +90,10 @@ public struct HadafServer: Sendable {
         router.add(middleware: AuthenticationMiddleware(accounts: accounts))
         let readSide = LogReadSide(store: store, model: model)
         let runner = CommandRunner(store: store, festivalReadSide: readSide, awardReadSide: readSide)
-        HealthRoutes().add(to: router)
+        HealthRoutes(health: projectionHealth).add(to: router)
         OpenAPIRoutes().add(to: router)
-        MetricsRoutes(metrics: metrics, store: store, projections: projections).add(to: router)
-        SessionRoutes(accounts: accounts, throttle: LoginThrottle(), secureCookies: configuration.secureCookies, pages: pages).add(to: router)
+        MetricsRoutes(metrics: metrics, store: store, projections: projections, health: projectionHealth).add(to: router)
+        SessionRoutes(accounts: accounts, throttle: LoginThrottle(), passwords: PasswordChecker(), secureCookies: configuration.secureCookies, pages: pages).add(to: router)
         CommandRoutes(runner: runner).add(to: router)
         let attachments = AttachmentStore(directory: AttachmentStore.directory(besideLog: store.path), maximumSize: configuration.maximumAttachmentSize)
         SubmissionFormRoutes(runner: runner, attachments: attachments, pages: pages, model: model).add(to: router)
@@ -136,12 +138,11 @@ public struct HadafServer: Sendable {
     /// Serves until SIGTERM or SIGINT, with the projectors following the log meanwhile.
     public func run() async throws {
         let runner = projections
-        let follower = Task { try await runner.follow(gathering: Self.projectionGathering) }
+        let health = projectionHealth
+        let follower = Task { await runner.followHealing(health: health, gathering: Self.projectionGathering) }
         defer { follower.cancel() }
         try await makeApplication().runService()
         follower.cancel()
-        if case let .failure(error) = await follower.result, !(error is CancellationError) {
-            logger.error("projections stopped", metadata: ["error": "\(error)"])
-        }
+        await follower.value
     }
 }

@@ -12,6 +12,8 @@ public protocol CodedError: Error, CustomStringConvertible {
     var englishMessage: String { get }
     /// The same sentence in Persian.
     var persianMessage: String { get }
+    /// What kind of refusal it is, which decides the HTTP status and the exit code.
+    var kind: ErrorKind { get }
 }
 
 extension CodedError {

@@ -1,3 +1,4 @@
+import GRDB
 import Foundation
 
 /// Why the event log refused a call. A refused append writes nothing.
@@ -30,6 +31,8 @@ public enum EventStoreError: Error, Hashable, Sendable {
     case invalidPosition(Int64)
     /// SQLite or the disk failed; nothing of the call is known to be written.
     case storage(String)
+    /// The disk is full (SQLite's `SQLITE_FULL`); nothing of the call is written.
+    case storageFull
     /// The subject's key was destroyed: its personal data is erased.
     case subjectKeyDestroyed(String)
     /// The platform's signing key is not where it should be (`hadaf init` creates it).
@@ -57,6 +60,7 @@ extension EventStoreError: CodedError {
         case .notAnEventLog: "database.not_an_event_log"
         case .invalidPosition: "position.invalid"
         case .storage: "database.storage"
+        case .storageFull: "database.full"
         case .subjectKeyDestroyed: "subject.erased"
         case .signingKeyMissing: "key.missing"
         case .signingKeyUnreadable: "key.unreadable"
@@ -94,6 +98,8 @@ extension EventStoreError: CodedError {
             "Position \(position) is not valid: positions start at 1."
         case let .storage(message):
             "The database could not complete the operation: \(message)."
+        case .storageFull:
+            "The disk is full: nothing was recorded. Try again once the operator has freed space."
         case let .subjectKeyDestroyed(subject):
             "The personal data of '\(subject)' was erased; nothing new can be recorded for it."
         case let .signingKeyMissing(path):
@@ -135,6 +141,8 @@ extension EventStoreError: CodedError {
             "جایگاه \(position.persianDigits) معتبر نیست: جایگاه‌ها از ۱ آغاز می‌شوند."
         case let .storage(message):
             "پایگاه داده نتوانست کار را به پایان برساند: \(message)."
+        case .storageFull:
+            "دیسک پر است و چیزی ثبت نشد. پس از آنکه گرداننده جا باز کرد دوباره بکوشید."
         case let .subjectKeyDestroyed(subject):
             "داده‌های شخصی «\(subject)» پاک شده است؛ چیز تازه‌ای برای آن ثبت نمی‌شود."
         case let .signingKeyMissing(path):
@@ -162,5 +170,27 @@ extension ExpectedVersion {
         case .noStream: "هنوز وجود نداشته"
         case let .exact(version): "در نسخه \(version.persianDigits)"
         }
+    }
+}
+
+extension EventStoreError {
+    public var kind: ErrorKind {
+        switch self {
+        case .versionConflict, .idempotencyKeyReused, .eventIdConflict, .subjectKeyDestroyed: .conflict
+        case .duplicateEventIdInAppend, .emptyAppend, .mixedIdempotencyKeys, .invalidStreamId, .invalidEventType, .invalidSchemaVersion, .invalidJSON,
+             .invalidPosition, .checkpointUnreadable:
+            .malformed
+        case .databaseNotFound, .notAnEventLog, .signingKeyMissing, .signingKeyUnreadable: .notFound
+        case .storage: .unavailable
+        case .storageFull: .storageFull
+        }
+    }
+
+    /// A failure of SQLite or the disk as the log reports it: ``storageFull`` when the disk is
+    /// full, ``storage(_:)`` with SQLite's text otherwise.
+    public static func storage(from error: any Error) -> EventStoreError {
+        if let error = error as? EventStoreError { return error }
+        if let error = error as? DatabaseError, error.resultCode == .SQLITE_FULL { return .storageFull }
+        return .storage(String(describing: error))
     }
 }

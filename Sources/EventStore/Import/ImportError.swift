@@ -10,6 +10,14 @@ public enum ImportError: Error, Equatable, Sendable {
 }
 
 extension ImportError: CodedError {
+    public var kind: ErrorKind {
+        switch self {
+        case .malformedLine: .malformed
+        case .unreadableInput: .notFound
+        case let .store(error): error.kind
+        }
+    }
+
     public var code: String {
         switch self {
         case .malformedLine: "import.malformed_line"

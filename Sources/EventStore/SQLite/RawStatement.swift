@@ -169,8 +169,9 @@ public struct RawStatement {
 
     private func storageError() -> EventStoreError {
         let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? "unknown SQLite error"
+        let full = connection.map { sqlite3_errcode($0) & 0xFF == SQLITE_FULL } ?? false
         reset()
-        return .storage(message)
+        return full ? .storageFull : .storage(message)
     }
 }
 

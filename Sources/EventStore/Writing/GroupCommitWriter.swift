@@ -140,7 +140,7 @@ final class GroupCommitWriter: Sendable {
         } catch let error as EventStoreError {
             throw error
         } catch {
-            throw .storage(String(describing: error))
+            throw .storage(from: error)
         }
     }
 }

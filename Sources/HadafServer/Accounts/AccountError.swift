@@ -8,6 +8,15 @@ public enum AccountError: CodedError, Hashable {
     case unknownLogin(String)
     case storage(String)
 
+    public var kind: ErrorKind {
+        switch self {
+        case .loginInvalid, .passwordTooShort: .invalid
+        case .loginTaken: .conflict
+        case .unknownLogin: .notFound
+        case .storage: .unavailable
+        }
+    }
+
     public var code: String {
         switch self {
         case .loginInvalid: "account.login_invalid"

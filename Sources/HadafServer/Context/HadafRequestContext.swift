@@ -5,9 +5,13 @@ public struct HadafRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The signed-in account and how it signed in, once ``AuthenticationMiddleware`` has run.
     public var identity: Identity?
+    /// The client's IP address, for throttling sign-ins per address; `local` when the
+    /// connection has none (a test without a socket).
+    public let clientAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "local"
     }
 
     /// Bodies larger than this are refused with 413 before they are read whole.

@@ -16,6 +16,8 @@ public struct Problem: Error, Sendable, Hashable {
     public let persianMessage: String
     public let field: String?
     public let details: [Problem]
+    /// Seconds before the same request may succeed, sent as `Retry-After` (429, 503, 507).
+    public var retryAfter: Int?
 
     public init(status: HTTPResponse.Status, code: String, english: String, persian: String, field: String? = nil, details: [Problem] = []) {
         self.status = status
@@ -26,27 +28,60 @@ public struct Problem: Error, Sendable, Hashable {
         self.details = details
     }
 
-    /// A domain refusal, with the status its code calls for.
+    /// A domain refusal, with the status its kind calls for. A refusal from the storage keeps
+    /// its code but not SQLite's text, which is for the operator's log, not for clients.
     public init(_ error: DomainError) {
-        self.init(status: Self.status(forDomainCode: error.code), code: error.code, english: error.englishMessage, persian: error.persianMessage,
+        if [.unavailable, .storageFull].contains(error.kind) {
+            self = Self.storage(error)
+            return
+        }
+        self.init(status: Self.status(of: error.kind), code: error.code, english: error.englishMessage, persian: error.persianMessage,
                   field: error.field, details: error.details.map(Problem.init))
     }
 
-    /// The status of a domain refusal: not allowed, not found, malformed, invalid input, or a
-    /// conflict with the state of things.
-    static func status(forDomainCode code: String) -> HTTPResponse.Status {
-        let last = code.split(separator: ".").last.map(String.init) ?? code
-        switch last {
-        case "forbidden", "not_in_audience", "other_university", "not_a_juror", "not_assigned": return .forbidden
-        case "not_found", "idea_not_found", "not_registered": return .notFound
-        case "malformed": return .badRequest
-        case _ where last.contains("invalid") || [
-            "required", "too_long", "misnumbered", "author_repeated", "submitter_not_author", "incomplete", "entry_ineligible",
-            "not_eligible", "amount_required", "amount_not_allowed", "above_prize", "recipient_unknown", "line_unknown",
-        ].contains(last):
-            return .unprocessableContent
-        default: return .conflict
+    /// Any coded error of the lower layers (the log, the read models, the accounts), by its kind.
+    init(coded error: any CodedError) {
+        if [.unavailable, .storageFull].contains(error.kind) {
+            self = Self.storage(error)
+            return
         }
+        self.init(status: Self.status(of: error.kind), code: error.code, english: error.englishMessage, persian: error.persianMessage)
+    }
+
+    /// The HTTP status of each kind of refusal.
+    static func status(of kind: ErrorKind) -> HTTPResponse.Status {
+        switch kind {
+        case .malformed: .badRequest
+        case .invalid: .unprocessableContent
+        case .unauthenticated: .unauthorized
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .tooLarge: .contentTooLarge
+        case .tooManyRequests: .tooManyRequests
+        case .unavailable: .serviceUnavailable
+        case .storageFull: .hadafInsufficientStorage
+        case .internal: .internalServerError
+        }
+    }
+
+    /// Seconds a client waits before sending again a request the storage refused (the `Retry-After`).
+    static let storageRetryAfter = 5
+
+    /// The storage failed (503) or the disk is full (507): nothing was recorded, and the same
+    /// request may be sent again. The code stays; the text is ours, without SQLite's.
+    static func storage(_ error: any CodedError) -> Problem {
+        var problem = error.kind == .storageFull
+            ? Problem(
+                status: .hadafInsufficientStorage, code: error.code,
+                english: "The server's disk is full: nothing was recorded. Try again later.",
+                persian: "دیسک کارساز پر است و چیزی ثبت نشد. بعداً دوباره بکوشید.")
+            : Problem(
+                status: .serviceUnavailable, code: error.code,
+                english: "The server's storage is busy or failing: nothing was recorded. Try again in a few seconds.",
+                persian: "پایگاه داده کارساز در دسترس نیست و چیزی ثبت نشد. چند ثانیه دیگر دوباره بکوشید.")
+        problem.retryAfter = storageRetryAfter
+        return problem
     }
 }
 
@@ -86,10 +121,23 @@ extension Problem {
 
     /// Too many failed sign-ins for this login.
     static func tooManyAttempts(retryAfter seconds: Int) -> Problem {
-        Problem(status: .tooManyRequests, code: "auth.too_many_attempts",
-                english: "Too many failed sign-ins; try again in \(seconds) seconds.",
-                persian: "تلاش‌های ناموفق ورود بسیار شد؛ \(Digits.persian(seconds)) ثانیه دیگر دوباره بکوشید.")
+        var problem = Problem(status: .tooManyRequests, code: "auth.too_many_attempts",
+                              english: "Too many failed sign-ins; try again in \(seconds) seconds.",
+                              persian: "تلاش‌های ناموفق ورود بسیار شد؛ \(Digits.persian(seconds)) ثانیه دیگر دوباره بکوشید.")
+        problem.retryAfter = seconds
+        return problem
     }
+
+    /// Too many sign-ins wait for their password to be checked: the server refuses more rather
+    /// than let them slow everyone (``PasswordChecker``).
+    static let signInBusy: Problem = {
+        var problem = Problem(
+            status: .tooManyRequests, code: "auth.busy",
+            english: "Too many people are signing in at this moment; try again in a few seconds.",
+            persian: "هم‌اکنون شمار بسیاری در حال ورودند؛ چند ثانیه دیگر دوباره بکوشید.")
+        problem.retryAfter = 2
+        return problem
+    }()
 
     /// A form without the session's CSRF token: possibly sent by another site.
     static let csrfRejected = Problem(
@@ -144,4 +192,9 @@ extension Problem {
         status: .internalServerError, code: "server.internal",
         english: "Something went wrong on the server; it has been logged with the request id.",
         persian: "در کارساز خطایی رخ داد؛ با شناسه درخواست ثبت شد.")
+}
+
+extension HTTPResponse.Status {
+    /// 507 Insufficient Storage (RFC 4918), which HTTPTypes does not name.
+    static let hadafInsufficientStorage = HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
 }

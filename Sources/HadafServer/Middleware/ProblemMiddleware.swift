@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Hummingbird
 import Logging
@@ -26,6 +27,7 @@ struct ProblemMiddleware: RouterMiddleware {
         switch error {
         case let problem as Problem: problem
         case let error as DomainError: Problem(error)
+        case let error as any CodedError: Problem(coded: error)
         case is NIOTooManyBytesError: .bodyTooLarge
         case let error as HTTPError where error.status == .notFound: .notFound("page at this address")
         case let error as HTTPError where error.status == .methodNotAllowed:
@@ -42,7 +44,7 @@ struct ProblemMiddleware: RouterMiddleware {
 
     static func response(_ problem: Problem, for request: Request, requestId: String) -> Response {
         var headers = HTTPFields()
-        if problem.code == "auth.too_many_attempts" { headers[.retryAfter] = "\(LoginThrottle.window.components.seconds)" }
+        if let seconds = problem.retryAfter { headers[.retryAfter] = "\(seconds)" }
         if request.prefersHTML {
             headers[.contentType] = "text/html; charset=utf-8"
             let page = ErrorPage(problem: problem, requestId: requestId).html

@@ -1,3 +1,4 @@
+import HadafProjections
 import Foundation
 import Synchronization
 
@@ -34,7 +35,7 @@ final class ServerMetrics: Sendable {
     }
 
     /// The exposition text, with the gauges given.
-    func text(logHead: Int64, projectionLag: [(name: String, lag: Int64)]) -> String {
+    func text(logHead: Int64, projectionLag: [(name: String, lag: Int64)], health: ProjectionHealth.Snapshot = .init()) -> String {
         let requests = state.withLock { $0 }
         var lines = [
             "# HELP hadaf_http_requests_total Requests answered, by route, method and status.",
@@ -64,6 +65,14 @@ final class ServerMetrics: Sendable {
             "# TYPE hadaf_projection_lag_events gauge",
         ]
         for projector in projectionLag { lines.append("hadaf_projection_lag_events{projector=\"\(projector.name)\"} \(projector.lag)") }
+        lines += [
+            "# HELP hadaf_projections_healthy 1 while every projector runs; 0 while a run waits to retry or a projector stopped.",
+            "# TYPE hadaf_projections_healthy gauge",
+            "hadaf_projections_healthy \(health.isHealthy ? 1 : 0)",
+            "# HELP hadaf_projection_restarts_total Runs of the projectors stopped by a storage failure and started again.",
+            "# TYPE hadaf_projection_restarts_total counter",
+            "hadaf_projection_restarts_total \(health.restarts)",
+        ]
         return lines.joined(separator: "\n") + "\n"
     }
 

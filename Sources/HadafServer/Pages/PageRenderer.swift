@@ -44,6 +44,7 @@ struct PageRenderer: Sendable {
         case unknownTemplate(String)
 
         var code: String { "pages.unavailable" }
+        var kind: ErrorKind { .internal }
 
         var englishMessage: String {
             switch self {

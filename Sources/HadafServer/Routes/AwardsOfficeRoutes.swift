@@ -37,7 +37,7 @@ struct AwardsOfficeRoutes {
             let fields = form.fields
             func value(_ name: String) -> String? { fields[name].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } }
             let university = fields["university"] ?? ""
-            let year = Int(fields["academicYear"] ?? "") ?? AcademicYear(containing: Date()).startYear
+            let year = try FormNumber.academicYear(fields["academicYear"], field: "academicYear", fallback: AcademicYear(containing: Date()).startYear)
             return try await handle(request, context, form, "award.issue", university: university, year: year) {
                 guard let kind = AwardKind(rawValue: try fields.required("kind")) else {
                     throw Problem.malformedForm(field: "kind", english: "Choose a kind of award.", persian: "نوع مشوق را برگزینید.")
@@ -52,7 +52,7 @@ struct AwardsOfficeRoutes {
             let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
             let fields = form.fields
             let university = fields["university"] ?? ""
-            let year = Int(fields["academicYear"] ?? "") ?? AcademicYear(containing: Date()).startYear
+            let year = try FormNumber.academicYear(fields["academicYear"], field: "academicYear", fallback: AcademicYear(containing: Date()).startYear)
             return try await handle(request, context, form, "award.allocate_budget", university: university, year: year, subject: fields["lineId"]) {
                 BudgetPayload(
                     university: university, academicYear: year, lineId: try fields.required("lineId"), title: try fields.required("title"),

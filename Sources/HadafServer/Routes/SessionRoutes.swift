@@ -11,6 +11,7 @@ import NIOCore
 struct SessionRoutes {
     let accounts: AccountStore
     let throttle: LoginThrottle
+    let passwords: PasswordChecker
     /// Whether cookies carry `Secure` (true in service; browsers accept it on 127.0.0.1 too).
     let secureCookies: Bool
     let pages: PageRenderer
@@ -32,7 +33,7 @@ struct SessionRoutes {
     func add(to router: Router<HadafRequestContext>) {
         router.post("/api/v1/session") { request, context in
             let credentials = try await request.decode(as: Credentials.self, context: context)
-            let (account, cookie, csrf) = try await signIn(credentials.login, credentials.password)
+            let (account, cookie, csrf) = try await signIn(credentials.login, credentials.password, from: context.clientAddress)
             var headers = HTTPFields()
             headers[.setCookie] = cookie.description
             return try JSONResponse.make(SignedIn(account, csrfToken: csrf), status: .created, headers: headers)
@@ -45,7 +46,7 @@ struct SessionRoutes {
             let body = try await request.body.collect(upTo: context.maxUploadSize)
             let form = try FormFields(urlEncoded: String(buffer: body))
             do {
-                let (_, cookie, _) = try await signIn(try form.required("login"), try form.required("password"))
+                let (_, cookie, _) = try await signIn(try form.required("login"), try form.required("password"), from: context.clientAddress)
                 var headers = HTTPFields()
                 headers[.setCookie] = cookie.description
                 headers[.location] = "/"
@@ -55,7 +56,7 @@ struct SessionRoutes {
                 var page = LoginPage(login: form["login"] ?? "")
                 if problem.code == "auth.too_many_attempts" { page.formError = problem.persianMessage } else { page.loginError = problem.persianMessage }
                 var response = try pages.response(LoginPage.template, page, status: problem.status)
-                if problem.code == "auth.too_many_attempts" { response.headers[.retryAfter] = "\(LoginThrottle.window.components.seconds)" }
+                if let seconds = problem.retryAfter { response.headers[.retryAfter] = "\(seconds)" }
                 return response
             }
         }
@@ -94,13 +95,14 @@ struct SessionRoutes {
         }
     }
 
-    private func signIn(_ login: String, _ password: String) async throws -> (Account, Cookie, String) {
-        if let seconds = await throttle.retryAfter(login) { throw Problem.tooManyAttempts(retryAfter: seconds) }
-        guard let account = try accounts.authenticate(login: login, password: password) else {
-            await throttle.recordFailure(login)
+    private func signIn(_ login: String, _ password: String, from address: String) async throws -> (Account, Cookie, String) {
+        if let seconds = await throttle.retryAfter(login, from: address) { throw Problem.tooManyAttempts(retryAfter: seconds) }
+        let accounts = accounts
+        guard let account = try await passwords.run({ try accounts.authenticate(login: login, password: password) }) else {
+            await throttle.recordFailure(login, from: address)
             throw Problem.badCredentials
         }
-        await throttle.recordSuccess(login)
+        await throttle.recordSuccess(login, from: address)
         let session = try accounts.openSession(for: account)
         return (account, sessionCookie(session.token, maxAge: Int(AccountStore.sessionLifetime)), session.csrfToken)
     }

@@ -21,7 +21,11 @@ public enum AwardOffice: Decider {
         public var allocated: Int64
         public var committed: Int64
 
-        public var remaining: Int64 { allocated - committed }
+        public var remaining: Int64 {
+            var remaining = allocated
+            remaining.saturatingSubtract(committed)
+            return remaining
+        }
     }
 
     /// An award as the stream holds it.
@@ -53,7 +57,11 @@ public enum AwardOffice: Decider {
             guard [.ministryOfficer, .system].contains(context.actor.role) else { throw .forbidden(role: context.actor.role, action: "allocate budget lines") }
             if allocation.lineId.isEmpty { throw .budgetAllocationInvalid(field: "lineId") }
             if allocation.title.isEmpty { throw .budgetAllocationInvalid(field: "title") }
-            if allocation.rials <= 0 { throw .budgetAllocationInvalid(field: "rials") }
+            guard allocation.rials > 0, Rials.range.contains(allocation.rials) else { throw .rialsOutOfRange(field: "rials", allocation.rials) }
+            let allocated = state.lines[allocation.lineId]?.allocated ?? 0
+            guard let total = Rials.sum(allocated, allocation.rials), total <= Rials.maximum else {
+                throw .rialsOutOfRange(field: "rials", allocation.rials, total: allocated)
+            }
             return [.budgetAllocated(allocation)]
 
         case let .issue(draft, evidence, officer):
@@ -103,18 +111,19 @@ public enum AwardOffice: Decider {
         var state = state
         switch event {
         case let .budgetAllocated(allocation):
-            state.lines[allocation.lineId, default: BudgetLine(title: allocation.title, allocated: 0, committed: 0)].allocated += allocation.rials
+            // Sums saturate: events already in the log cannot be refused, only held within range.
+            state.lines[allocation.lineId, default: BudgetLine(title: allocation.title, allocated: 0, committed: 0)].allocated.saturatingAdd(allocation.rials)
         case let .issued(issued):
             state.awards[issued.awardId] = Held(issued: issued)
             state.active[key(of: issued)] = issued.awardId
-            if let line = issued.budgetLine, let rials = issued.rials { state.lines[line]?.committed += rials }
+            if let line = issued.budgetLine, let rials = issued.rials { state.lines[line]?.committed.saturatingAdd(rials) }
         case let .approved(approval):
             state.awards[approval.awardId]?.approvedBy = approval.approvedBy
         case let .revoked(revocation):
             guard let held = state.awards[revocation.awardId] else { return state }
             state.awards[revocation.awardId]?.revoked = revocation
             if state.active[key(of: held.issued)] == revocation.awardId { state.active[key(of: held.issued)] = nil }
-            if let line = held.issued.budgetLine, let rials = held.issued.rials { state.lines[line]?.committed -= rials }
+            if let line = held.issued.budgetLine, let rials = held.issued.rials { state.lines[line]?.committed.saturatingSubtract(rials) }
         }
         return state
     }
@@ -150,7 +159,19 @@ public enum AwardOffice: Decider {
             return
         }
         guard let rials = draft.rials, rials > 0, let lineId = draft.budgetLine else { throw .awardAmountRequired(draft.kind) }
+        guard Rials.range.contains(rials) else { throw .rialsOutOfRange(field: "rials", rials) }
         guard let line = state.lines[lineId] else { throw .budgetLineUnknown(lineId) }
         guard line.remaining >= rials else { throw .budgetExceeded(lineId, remaining: line.remaining, asked: rials) }
+    }
+}
+
+extension Int64 {
+    /// Adds `amount`, held at the type's bounds instead of overflowing (see ``Rials/saturatingSum(_:_:)``).
+    mutating func saturatingAdd(_ amount: Int64) { self = Rials.saturatingSum(self, amount) }
+
+    /// Subtracts `amount`, held at the type's bounds instead of overflowing.
+    mutating func saturatingSubtract(_ amount: Int64) {
+        let (difference, overflow) = subtractingReportingOverflow(amount)
+        self = overflow ? (amount > 0 ? .min : .max) : difference
     }
 }

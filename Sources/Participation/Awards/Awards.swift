@@ -60,6 +60,7 @@ public struct Awards: Sendable {
 
     /// The ministry allocates money to a budget line of a university's year.
     public func allocate(university: String, year: Int, lineId: String, title: String, rials: Int64, by actor: Actor, idempotencyKey: String? = nil) async throws(DomainError) -> Outcome {
+        guard AcademicYear.plausibleStartYears.contains(year) else { throw .yearOutOfRange(field: "academicYear", year) }
         _ = try registeredUniversity(university)
         return try await offices.handle(
             .allocate(BudgetLineAllocated(lineId: lineId, title: title, rials: rials)), on: AwardOffice.stream(university: university, year: year),
@@ -71,6 +72,7 @@ public struct Awards: Sendable {
         let officer = try member(actor)
         guard let readSide else { throw .awardStandingUnavailable }
         var year = request.academicYear
+        guard AcademicYear.plausibleStartYears.contains(year) else { throw .yearOutOfRange(field: "academicYear", year) }
         let university = try university(of: request.recipient, given: request.university)
         let evidence: AwardEvidence
         if request.kind == .festivalPrize {

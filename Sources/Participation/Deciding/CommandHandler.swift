@@ -97,9 +97,10 @@ public struct CommandHandler<D: Decider>: Sendable {
         let recorded = try storeCall { () throws(EventStoreError) in try store.readStream(stream) }
         var state = D.initialState
         for event in recorded {
-            let decoded: D.Event?
-            do { decoded = try D.Event(event) } catch { throw .unreadableEvent(position: event.position, type: event.type) }
-            if let decoded { state = D.evolve(state, decoded) }
+            // An event this version cannot read is skipped, as every reader skips it: the log cannot
+            // be edited, and a stream must not be closed for good by one crafted event. The audit
+            // reports it (docs/participation.md, "Tolerant reading").
+            if let decoded = D.Event.reading(event) { state = D.evolve(state, decoded) }
         }
         return (state, recorded.last?.streamVersion ?? 0)
     }

@@ -1,61 +1,62 @@
+import EventStore
 import Foundation
 import HadafEvents
 
 extension DomainError {
     public static func forbidden(role: Actor.Role, action: String) -> DomainError {
         DomainError(
-            code: "actor.forbidden",
+            kind: .forbidden, code: "actor.forbidden",
             english: "A \(role.rawValue.replacingOccurrences(of: "_", with: " ")) may not \(action).",
             persian: "نقش «\(role.persianName)» اجازه این کار را ندارد.")
     }
 
     public static func required(field: String) -> DomainError {
-        DomainError(code: "field.required", field: field, english: "'\(field)' is required.", persian: "پر کردن «\(field)» لازم است.")
+        DomainError(kind: .invalid, code: "field.required", field: field, english: "'\(field)' is required.", persian: "پر کردن «\(field)» لازم است.")
     }
 
     public static func tooLong(field: String, maximum: Int) -> DomainError {
         DomainError(
-            code: "field.too_long", field: field,
+            kind: .invalid, code: "field.too_long", field: field,
             english: "'\(field)' may have at most \(maximum) characters.",
             persian: "«\(field)» حداکثر \(Digits.persian(maximum)) نویسه می‌تواند داشته باشد.")
     }
 
     public static func invalidCode(_ value: String, field: String) -> DomainError {
         DomainError(
-            code: "field.invalid_code", field: field,
+            kind: .invalid, code: "field.invalid_code", field: field,
             english: "'\(value)' is not a valid \(field): use 2 to 64 lower-case Latin letters, digits, '-' or '_'.",
             persian: "«\(value)» شناسه معتبری نیست: ۲ تا ۶۴ حرف کوچک لاتین، رقم، '-' یا '_' به کار ببرید.")
     }
 
     public static let universityNotRegistered = DomainError(
-        code: "university.not_registered",
+        kind: .notFound, code: "university.not_registered",
         english: "The university is not registered in HADAF.",
         persian: "این دانشگاه در هدف ثبت نشده است.")
 
     public static func universityAlreadyRegistered(code: String) -> DomainError {
         DomainError(
-            code: "university.already_registered", field: "code",
+            kind: .conflict, code: "university.already_registered", field: "code",
             english: "A university with code '\(code)' is already registered, with other names.",
             persian: "دانشگاهی با کد «\(code)» با نام دیگری پیش‌تر ثبت شده است.")
     }
 
     public static func culturalDeputyExists(university: String) -> DomainError {
         DomainError(
-            code: "cultural_deputy.already_registered",
+            kind: .conflict, code: "cultural_deputy.already_registered",
             english: "\(university) already has its cultural deputy; a university has one.",
             persian: "\(university) معاونت فرهنگی خود را دارد؛ هر دانشگاه یک معاونت دارد.")
     }
 
     public static func studentGroupNameTaken(name: String) -> DomainError {
         DomainError(
-            code: "student_group.name_taken", field: "name",
+            kind: .conflict, code: "student_group.name_taken", field: "name",
             english: "The university already has a student group named '\(name)'.",
             persian: "این دانشگاه تشکلی با نام «\(name)» دارد.")
     }
 
     public static func studentGroupIdTaken(groupId: String) -> DomainError {
         DomainError(
-            code: "student_group.id_taken", field: "groupId",
+            kind: .conflict, code: "student_group.id_taken", field: "groupId",
             english: "The student group id '\(groupId)' is already in use.",
             persian: "شناسه تشکل «\(groupId)» پیش‌تر به کار رفته است.")
     }
@@ -79,7 +80,7 @@ extension Actor.Role {
 extension DomainError {
     public static func studentGroupNotFound(groupId: String) -> DomainError {
         DomainError(
-            code: "student_group.not_found", field: "studentGroup",
+            kind: .notFound, code: "student_group.not_found", field: "studentGroup",
             english: "The university has no student group '\(groupId)'.",
             persian: "این دانشگاه تشکلی با شناسه «\(groupId)» ندارد.")
     }

@@ -8,6 +8,9 @@ import EventStore
 /// messages live in one place; docs/commands.md lists the codes. A refused command appends
 /// nothing.
 public struct DomainError: CodedError, Hashable, Sendable {
+    /// What kind of refusal it is: declared by each factory, so the server's status and the
+    /// CLI's exit code follow from it.
+    public let kind: ErrorKind
     public let code: String
     public let englishMessage: String
     public let persianMessage: String
@@ -17,7 +20,8 @@ public struct DomainError: CodedError, Hashable, Sendable {
     /// several bad answers); empty otherwise.
     public let details: [DomainError]
 
-    init(code: String, field: String? = nil, english: String, persian: String, details: [DomainError] = []) {
+    init(kind: ErrorKind, code: String, field: String? = nil, english: String, persian: String, details: [DomainError] = []) {
+        self.kind = kind
         self.code = code
         self.field = field
         self.englishMessage = english
@@ -40,7 +44,7 @@ extension DomainError {
         case .notIssued: ("is not a code that is ever issued", "کدی نیست که صادر شود")
         }
         return DomainError(
-            code: "national_code.invalid", field: "nationalCode",
+            kind: .invalid, code: "national_code.invalid", field: "nationalCode",
             english: "The national code '\(input)' \(english).",
             persian: "کد ملی «\(input)» \(persian).")
     }
@@ -48,20 +52,20 @@ extension DomainError {
     /// The stream changed under the command more times than the handler retries.
     public static func tooMuchContention(stream: String, attempts: Int) -> DomainError {
         DomainError(
-            code: "command.contention",
+            kind: .conflict, code: "command.contention",
             english: "'\(stream)' changed \(attempts) times while the command was being decided; try again.",
             persian: "«\(stream)» در هنگام بررسی فرمان \(Digits.persian(attempts)) بار تغییر کرد؛ دوباره تلاش کنید.")
     }
 
     /// The log refused the append (a storage failure, or an id or idempotency conflict).
     public static func store(_ error: EventStoreError) -> DomainError {
-        DomainError(code: error.code, english: error.englishMessage, persian: error.persianMessage)
+        DomainError(kind: error.kind, code: error.code, english: error.englishMessage, persian: error.persianMessage)
     }
 
     /// A stored event that does not decode: the log holds something this version cannot read.
     public static func unreadableEvent(position: Int64, type: String) -> DomainError {
         DomainError(
-            code: "event.unreadable",
+            kind: .conflict, code: "event.unreadable",
             english: "The event at position \(position) (\(type)) cannot be read by this version of HADAF.",
             persian: "رویداد جایگاه \(Digits.persian(position)) (\(type)) با این نسخه هدف خوانده نمی‌شود.")
     }
@@ -69,9 +73,9 @@ extension DomainError {
 
 extension DomainError {
     /// A scripted or API command that is not valid JSON of a known command's shape.
-    public static func malformedCommand(_ explanation: String) -> DomainError {
+    public static func malformedCommand(_ explanation: String, field: String? = nil) -> DomainError {
         DomainError(
-            code: "command.malformed",
+            kind: .malformed, code: "command.malformed", field: field,
             english: "The command is malformed: \(explanation).",
             persian: "فرمان نادرست است: \(explanation).")
     }

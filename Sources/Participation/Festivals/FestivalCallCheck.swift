@@ -14,7 +14,7 @@ enum FestivalCallCheck {
         }
         check { () throws(DomainError) in try Validate.code(call.festivalId, field: "festivalId") }
         check { () throws(DomainError) in try Validate.name(call.title, field: "title") }
-        if !(1300...1500).contains(call.year) { problem("year", "The year must be a Jalali year such as 1404.", "سال باید سال شمسی مانند ۱۴۰۴ باشد.") }
+        if !AcademicYear.plausibleStartYears.contains(call.year) { problem("year", "The year must be a Jalali year such as 1404.", "سال باید سال شمسی مانند ۱۴۰۴ باشد.") }
         if call.sections.isEmpty { problem("sections", "A call needs at least one section.", "فراخوان دست‌کم یک بخش لازم دارد.") }
         var ids = Set<String>()
         for (s, section) in call.sections.enumerated() {

@@ -20,9 +20,7 @@ struct FestivalEntries: Sendable {
         var firstSubmitted: Int64?
         var acceptedYear: Int?
         for recorded in events {
-            let event: SubmissionEvent?
-            do { event = try SubmissionEvent(recorded) } catch { throw .unreadableEvent(position: recorded.position, type: recorded.type) }
-            guard let event else { continue }
+            guard let event = SubmissionEvent.reading(recorded) else { continue }
             state = Submission.evolve(state, event)
             if case .submitted = event, firstSubmitted == nil { firstSubmitted = recorded.position }
             if case let .screened(screened) = event, screened.decision == .acceptedForEvaluation {

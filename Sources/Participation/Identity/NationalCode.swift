@@ -2,7 +2,11 @@ import HadafEvents
 
 /// An Iranian national code (کد ملی): ten digits whose last is a check digit.
 ///
-/// Input may use Persian, Arabic-Indic or Latin digits, with spaces or dashes between groups.
+/// Input may use Persian, Arabic-Indic or Latin digits, with spaces or dashes between groups;
+/// white space and invisible characters (ZWNJ, no-break space, bidi marks, a tab, a line end)
+/// are dropped wherever they sit, as a phone's Persian keyboard types them. A dash only
+/// separates digits: a leading or trailing dash, or two in a row, is refused, so that
+/// `-499370899` is not read as a code.
 /// Codes are often written without their leading zeros, so eight or nine digits are padded on
 /// the left. Refused: a wrong check digit, the ten codes of one repeated digit (which pass the
 /// check but are never issued), and codes whose six middle digits are all zero.
@@ -12,8 +16,11 @@ public struct NationalCode: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses and checks a national code as typed.
     public init(_ input: String) throws(DomainError) {
-        let compact = Digits.latin(input).filter { $0 != " " && $0 != "-" && $0 != "\u{200C}" }
-        guard !compact.isEmpty, compact.allSatisfy(\.isASCIIDigit) else { throw .nationalCodeInvalid(input, reason: .notDigits) }
+        let groups = Digits.compact(input).split(separator: "-", omittingEmptySubsequences: false)
+        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitCharacter) }) else {
+            throw .nationalCodeInvalid(input, reason: .notDigits)
+        }
+        let compact = groups.joined()
         guard (8...10).contains(compact.count) else { throw .nationalCodeInvalid(input, reason: .wrongLength) }
         let padded = String(repeating: "0", count: 10 - compact.count) + compact
         let values = padded.compactMap(\.wholeNumberValue)
@@ -28,8 +35,4 @@ public struct NationalCode: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { digits }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -57,7 +57,7 @@ public enum PolicyYear: Decider {
     static func problems(in policy: IncentivePolicy) -> [DomainError] {
         var problems: [DomainError] = []
         func add(_ field: String, _ english: String, _ persian: String) {
-            problems.append(DomainError(code: "policy.invalid", field: field, english: english, persian: persian))
+            problems.append(DomainError(kind: .invalid, code: "policy.invalid", field: field, english: english, persian: persian))
         }
         if !(1390...1500).contains(policy.academicYear) { add("academicYear", "The academic year \(policy.academicYear) is not plausible.", "سال تحصیلی \(policy.academicYear) پذیرفتنی نیست.") }
         if policy.version.isEmpty { add("version", "A version name is required.", "نام نسخه لازم است.") }

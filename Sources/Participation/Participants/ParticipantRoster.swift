@@ -14,9 +14,7 @@ struct ParticipantRoster: Sendable {
 
     mutating func apply(_ recorded: RecordedEvent) throws(DomainError) {
         let id = String(recorded.stream.dropFirst("participant-".count))
-        let event: ParticipantEvent?
-        do { event = try ParticipantEvent(recorded) } catch { throw .unreadableEvent(position: recorded.position, type: recorded.type) }
-        switch event {
+        switch ParticipantEvent.reading(recorded) {
         case let .registered(registered)?: members[id] = ParticipantDirectory.Member(registered)
         case .erased?: erased.insert(id)
         case nil: break

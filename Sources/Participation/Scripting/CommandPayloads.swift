@@ -65,7 +65,7 @@ public enum CommandPayload {
     /// The juror by participant id or by national code.
     public struct AppointJuror: Decodable, Sendable { let festivalId, sectionId: String; let jurorId, nationalCode, university: String? }
     public struct ScoreEntry: Decodable, Sendable { let festivalId, entryId: String; let scores: [CriterionScore] }
-    public struct AllocateBudget: Decodable, Sendable { let university: String; let academicYear: Int; let lineId, title: String; let rials: Int64 }
+    public struct AllocateBudget: Decodable, Sendable { let university: String; let academicYear: Int; let lineId, title: String; let rials: WholeNumber }
     /// The recipient by id (a participant, `group:<id>`, `university:<code>`, `deputy:<code>`)
     /// or, for a participant, by national code.
     public struct IssueAward: Decodable, Sendable {
@@ -73,7 +73,7 @@ public enum CommandPayload {
         let kind: AwardKind
         let academicYear: Int
         let university: String?
-        let rials: Int64?
+        let rials: WholeNumber?
         let budgetLine: String?
         let promotionPoints: Double?
         let festivalId, entryId: String?

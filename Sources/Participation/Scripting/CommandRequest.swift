@@ -110,7 +110,7 @@ public struct CommandRequest: Decodable, Sendable {
                 DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown command '\(name)'"))
             }
         } catch let error as DecodingError {
-            throw .malformedCommand(error.explanation)
+            throw .malformedCommand(error.explanation, field: error.field)
         } catch {
             throw .malformedCommand(String(describing: error))
         }
@@ -196,7 +196,7 @@ public struct CommandRequest: Decodable, Sendable {
         do {
             return try jsonDecoder().decode(CommandRequest.self, from: json)
         } catch let error as DecodingError {
-            throw .malformedCommand(error.explanation)
+            throw .malformedCommand(error.explanation, field: error.field)
         } catch {
             throw .malformedCommand(String(describing: error))
         }
@@ -219,6 +219,17 @@ public struct CommandRequest: Decodable, Sendable {
 }
 
 extension DecodingError {
+    /// The innermost named key of the path at fault (`rials` for `payload.rials`), for the
+    /// refusal's field; nil when the whole document is at fault.
+    var field: String? {
+        let context: Context? = switch self {
+        case let .keyNotFound(key, context): context.codingPath.isEmpty ? DecodingError.Context(codingPath: [key], debugDescription: "") : context
+        case let .valueNotFound(_, context), let .typeMismatch(_, context), let .dataCorrupted(context): context
+        @unknown default: nil
+        }
+        return context?.codingPath.last { $0.intValue == nil }?.stringValue
+    }
+
     /// One sentence naming the JSON path and what was wrong there.
     var explanation: String {
         func path(_ context: Context) -> String {

@@ -137,12 +137,12 @@ public struct CommandRunner: Sendable {
             return done(try await festivals(clock).announce(p.festivalId, by: actor, idempotencyKey: key))
         case let .allocateBudget(p):
             return done(try await awards(clock).allocate(
-                university: p.university, year: p.academicYear, lineId: p.lineId, title: p.title, rials: p.rials, by: actor, idempotencyKey: key))
+                university: p.university, year: p.academicYear, lineId: p.lineId, title: p.title, rials: p.rials.value, by: actor, idempotencyKey: key))
         case let .issueAward(p):
             guard p.recipient != nil || p.nationalCode != nil else { throw .required(field: "recipient") }
             let request = Awards.Request(
                 recipient: try participantId(p.recipient, nationalCode: p.nationalCode), kind: p.kind, academicYear: p.academicYear, university: p.university,
-                rials: p.rials, budgetLine: p.budgetLine, promotionPoints: p.promotionPoints, festivalId: p.festivalId, entryId: p.entryId)
+                rials: p.rials?.value, budgetLine: p.budgetLine, promotionPoints: p.promotionPoints, festivalId: p.festivalId, entryId: p.entryId)
             let (outcome, awardId) = try await awards(clock).issue(request, by: actor, idempotencyKey: key)
             var result = done(outcome)
             result.awardId = awardId

@@ -66,9 +66,7 @@ public actor DuplicateCatalogue {
                 if ParticipantRoster.types.contains(recorded.type) { try roster.apply(recorded); continue }
                 guard Self.submissionTypes.contains(recorded.type) else { continue }
                 let id = String(recorded.stream.dropFirst("submission-".count))
-                let event: SubmissionEvent?
-                do { event = try SubmissionEvent(recorded) } catch { throw .unreadableEvent(position: recorded.position, type: recorded.type) }
-                switch event {
+                switch SubmissionEvent.reading(recorded) {
                 case let .drafted(drafted)?: update(id, drafted.content)
                 case let .revised(revised)?: update(id, revised.content)
                 case .submitted?: submitted.insert(id)

@@ -11,6 +11,7 @@ enum CommandFailure {
         case refused = 3
         case malformedInput = 65
         case noInput = 66
+        case software = 70
         case storageFailed = 74
     }
 
@@ -29,28 +30,14 @@ enum CommandFailure {
         return ExitCode(status(of: error).rawValue)
     }
 
+    /// The exit code of each kind of refusal (see ``ErrorKind``).
     private static func status(of error: any CodedError) -> Status {
-        switch error {
-        case let error as ProjectionError:
-            if case let .log(inner) = error { return status(of: inner) }
-            return ["projection.unknown", "festival.not_found"].contains(error.code) ? .malformedInput : .storageFailed
-        case let error as ImportError:
-            if case let .store(inner) = error { return status(of: inner) }
-            return error.code == "import.unreadable_input" ? .noInput : .malformedInput
-        case let error as EventStoreError:
-            switch error {
-            case .versionConflict, .idempotencyKeyReused, .eventIdConflict: return .refused
-            case .databaseNotFound, .notAnEventLog, .signingKeyMissing: return .noInput
-            case .storage: return .storageFailed
-            default: return .malformedInput
-            }
-        default:
-            // Domain refusals carry the log's codes when the log refused.
-            if error.code.hasPrefix("database.") { return .storageFailed }
-            if ["stream.version_conflict", "command.contention", "event.id_conflict", "idempotency.key_reused"].contains(error.code) {
-                return .refused
-            }
-            return .malformedInput
+        switch error.kind {
+        case .malformed, .invalid, .tooLarge: .malformedInput
+        case .notFound: .noInput
+        case .conflict, .forbidden, .unauthenticated, .tooManyRequests: .refused
+        case .unavailable, .storageFull: .storageFailed
+        case .internal: .software
         }
     }
 }
