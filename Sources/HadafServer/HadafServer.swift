@@ -83,6 +83,8 @@ public struct HadafServer: Sendable {
     public func makeRouter() -> Router<HadafRequestContext> {
         let router = Router(context: HadafRequestContext.self)
         let metrics = ServerMetrics()
+        router.add(middleware: SecurityHeadersMiddleware(
+            https: (configuration.publicURL ?? "").lowercased().hasPrefix("https://"), maximumBody: configuration.maximumAttachmentSize * 4 + (1 << 20)))
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: ProblemMiddleware())
@@ -96,7 +98,7 @@ public struct HadafServer: Sendable {
         SessionRoutes(accounts: accounts, throttle: LoginThrottle(), passwords: PasswordChecker(), secureCookies: configuration.secureCookies, pages: pages).add(to: router)
         CommandRoutes(runner: runner).add(to: router)
         let attachments = AttachmentStore(directory: AttachmentStore.directory(besideLog: store.path), maximumSize: configuration.maximumAttachmentSize)
-        SubmissionFormRoutes(runner: runner, attachments: attachments, pages: pages, model: model).add(to: router)
+        SubmissionFormRoutes(runner: runner, attachments: attachments, pages: pages, model: model, store: store).add(to: router)
         ContributionFormRoutes(runner: runner, store: store, model: model, pages: pages).add(to: router)
         RegulationOfficeRoutes(runner: runner, store: store, pages: pages).add(to: router)
         SurveyFormRoutes(runner: runner, store: store, pages: pages).add(to: router)

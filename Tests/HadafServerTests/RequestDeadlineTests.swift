@@ -29,6 +29,21 @@ struct RequestDeadlineTests {
         #expect(try fixture.server.store.head() == before)
     }
 
+    /// A body announced at 10 GB is refused with 413 as soon as its headers arrive, not held
+    /// until the deadline.
+    @Test func aHugeContentLengthIsRefusedAtOnce() async throws {
+        let fixture = try await ServerFixture.make(configuration: .init(port: 0, requestDeadline: .seconds(20)))
+        try await fixture.test(.live) { client in
+            let port = try #require(client.port)
+            let started = ContinuousClock.now
+            let answer = await Self.exchange(
+                port: port,
+                "POST /forms/experience HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 10000000000\r\n\r\n--x")
+            #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(200))")
+            #expect(ContinuousClock.now - started < .seconds(10))
+        }
+    }
+
     /// Sends `request` over a plain socket and reads what comes back within ten seconds, on a
     /// thread of its own so that the server's tasks keep every cooperative thread.
     private static func exchange(port: Int, _ request: String) async -> String {

@@ -14,13 +14,9 @@ struct OfficerScope {
 
     var pair: (university: String, year: Int) { (university, year) }
 
+    /// Sign-in and role are checked before any field is read: a student asking with a bad year
+    /// is told 403, not 400.
     init(_ account: Account, _ request: Request) throws {
-        year = try request.uri.queryParameters.get("year").map { text in
-            guard let year = AcademicYear(text) else {
-                throw Problem.malformedForm(field: "year", english: "'\(text)' is not an academic year.", persian: "«\(text)» سال تحصیلی نیست.")
-            }
-            return year.startYear
-        } ?? AcademicYear(containing: Date()).startYear
         let asked = request.uri.queryParameters.get("university").flatMap { $0.isEmpty ? nil : $0 }
         switch account.actor.role {
         case .universityDeputyOfficer:
@@ -35,6 +31,12 @@ struct OfficerScope {
         default:
             throw Problem.forbidden("see a university's pages", "دیدن صفحه‌های دانشگاه")
         }
+        year = try request.uri.queryParameters.get("year").map { text in
+            guard let year = AcademicYear(text) else {
+                throw Problem.malformedForm(field: "year", english: "'\(text)' is not an academic year.", persian: "«\(text)» سال تحصیلی نیست.")
+            }
+            return year.startYear
+        } ?? AcademicYear(containing: Date()).startYear
     }
 
     /// The university's Persian name; a university not registered is not found.

@@ -1,3 +1,4 @@
+import HadafEvents
 import EventStore
 
 /// Why an account could not be added or read.
@@ -7,6 +8,7 @@ public enum AccountError: CodedError, Hashable {
     case passwordTooShort
     case unknownLogin(String)
     case storage(String)
+    case tooManyTokens(limit: Int)
 
     public var kind: ErrorKind {
         switch self {
@@ -14,6 +16,7 @@ public enum AccountError: CodedError, Hashable {
         case .loginTaken: .conflict
         case .unknownLogin: .notFound
         case .storage: .unavailable
+        case .tooManyTokens: .conflict
         }
     }
 
@@ -24,6 +27,7 @@ public enum AccountError: CodedError, Hashable {
         case .passwordTooShort: "account.password_too_short"
         case .unknownLogin: "account.unknown_login"
         case .storage: "account.storage"
+        case .tooManyTokens: "account.too_many_tokens"
         }
     }
 
@@ -34,6 +38,7 @@ public enum AccountError: CodedError, Hashable {
         case .passwordTooShort: "A password must have at least 10 characters."
         case let .unknownLogin(login): "There is no account '\(login)'."
         case let .storage(reason): "The account file could not be used: \(reason)."
+        case let .tooManyTokens(limit): "An account holds at most \(limit) API tokens; revoke one first (DELETE /api/v1/tokens/{id})."
         }
     }
 
@@ -44,6 +49,7 @@ public enum AccountError: CodedError, Hashable {
         case .passwordTooShort: "گذرواژه باید دست‌کم ۱۰ نویسه داشته باشد."
         case let .unknownLogin(login): "حسابی با نام «\(login)» نیست."
         case let .storage(reason): "پرونده حساب‌ها به کار نیامد: \(reason)."
+        case let .tooManyTokens(limit): "هر حساب حداکثر \(Digits.persian(limit)) توکن API دارد؛ نخست یکی را لغو کنید."
         }
     }
 }

@@ -124,13 +124,21 @@ public final class AccountStore: Sendable {
     // MARK: - API tokens
 
     /// A new API token for scripts acting as `login`; shown once, stored only as its digest.
+    /// How many API tokens one account may hold at once: scripts need a few, and an unbounded
+    /// number (806 after one fuzz run) is a table that grows at a stranger's pace.
+    public static let maximumAPITokens = 20
+
     public func issueAPIToken(for login: String, label: String) throws(AccountError) -> String {
         let token = "hadaf_" + Self.randomToken()
         do {
             try queue.write { db in
+                let held = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM api_tokens WHERE login = ?", arguments: [login]) ?? 0
+                guard held < Self.maximumAPITokens else { throw AccountError.tooManyTokens(limit: Self.maximumAPITokens) }
                 try db.execute(sql: "INSERT INTO api_tokens (token_hash, login, label, created_at) VALUES (?, ?, ?, ?)",
                                arguments: [Self.digest(token), login, label, Int64(Date().timeIntervalSince1970)])
             }
+        } catch let error as AccountError {
+            throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw .unknownLogin(login)
         } catch {

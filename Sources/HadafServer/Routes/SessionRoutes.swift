@@ -82,7 +82,7 @@ struct SessionRoutes {
         }
         router.post("/api/v1/tokens") { request, context in
             let account = try context.requireAccount(changing: request.headers[.csrfToken])
-            let token = try accounts.issueAPIToken(for: account.login, label: request.headers[.userAgent] ?? "script")
+            let token = try accounts.issueAPIToken(for: account.login, label: String((request.headers[.userAgent] ?? "script").prefix(100)))
             return try JSONResponse.make(["token": token], status: .created)
         }
         router.get("/api/v1/tokens") { _, context in

@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import HadafEvents
 import HadafProjections
@@ -21,6 +22,7 @@ struct SubmissionFormRoutes {
     let attachments: AttachmentStore
     let pages: PageRenderer
     let model: ReadModel
+    let store: EventStore
 
     /// What the form handler answers a script.
     struct Submitted: Codable {
@@ -59,7 +61,15 @@ struct SubmissionFormRoutes {
         }
         router.get("/forms/submitted/:id") { _, context in
             guard let identity = context.identity else { return Response.toSignIn }
-            let page = SubmittedPage(account: PageAccount(identity.account, csrfToken: identity.csrfToken), submissionId: try context.parameters.require("id"), at: Date())
+            // Only a submission that exists, and only to its submitter or an author: an id typed into the
+            // address is not confirmed as sent.
+            let submissionId = try context.parameters.require("id")
+            let state = try CommandHandler<Submission>(store: store).load(Submission.stream(submissionId)).state
+            let me = identity.account.actor.id
+            guard let drafted = state.drafted, drafted.submitter == me || state.authors.contains(where: { $0.id == me }) else {
+                throw Problem.notFound("submission '\(submissionId)' of yours")
+            }
+            let page = SubmittedPage(account: PageAccount(identity.account, csrfToken: identity.csrfToken), submissionId: submissionId, at: Date())
             return try pages.response(SubmittedPage.template, page)
         }
     }

@@ -29,4 +29,17 @@ extension DomainError {
             english: "\(value) is outside \(range.lowerBound) to \(range.upperBound).",
             persian: "\(Digits.persian(value)) بیرون از بازه \(Digits.persian(range.lowerBound)) تا \(Digits.persian(range.upperBound)) است.")
     }
+
+    /// A control character or a bidi override in a text field.
+    public static func unprintableCharacter(field: String, scalar: Unicode.Scalar) -> DomainError {
+        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        return DomainError(
+            kind: .invalid, code: "text.unprintable", field: field,
+            english: "The text holds \(code), a control or direction-override character that nobody types; remove it.",
+            persian: "متن نویسه \(code) دارد که نویسه کنترلی یا واژگون‌کننده جهت است و کسی آن را تایپ نمی‌کند؛ آن را بردارید.")
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
