@@ -84,7 +84,8 @@ public struct HadafServer: Sendable {
         let router = Router(context: HadafRequestContext.self)
         let metrics = ServerMetrics()
         router.add(middleware: SecurityHeadersMiddleware(
-            https: (configuration.publicURL ?? "").lowercased().hasPrefix("https://"), maximumBody: configuration.maximumAttachmentSize * 4 + (1 << 20)))
+            https: (configuration.publicURL ?? "").lowercased().hasPrefix("https://"), maximumBody: configuration.maximumAttachmentSize * 4 + (1 << 20),
+            inlineStyleHashes: pages.inlineStyleHashes))
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: ProblemMiddleware())

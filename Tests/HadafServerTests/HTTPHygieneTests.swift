@@ -16,6 +16,7 @@ struct HTTPHygieneTests {
                 try await client.execute(uri: path, method: .get, headers: [.accept: "text/html"]) { response in
                     #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true, "\(path)")
                     #expect(response.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false, "\(path)")
+                    #expect(response.headers[.contentSecurityPolicy]?.contains("style-src 'self' 'sha256-") == true, "\(path): the certificate's style")
                     #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(path)")
                     #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin", "\(path)")
                     #expect(response.headers[.strictTransportSecurity] == nil, "\(path): no HSTS over http")

@@ -21,9 +21,15 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
     let https: Bool
     /// The largest body any route reads (an experience form with its attachments).
     let maximumBody: Int
+    /// The policy, with the hashes of the templates' inline styles (``PageRenderer/inlineStyleHashes``).
+    let contentSecurityPolicy: String
 
-    static var contentSecurityPolicy: String {
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+    init(https: Bool, maximumBody: Int, inlineStyleHashes: [String]) {
+        self.https = https
+        self.maximumBody = maximumBody
+        let styles = (["'self'"] + inlineStyleHashes).joined(separator: " ")
+        contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src \(styles); img-src 'self' data:; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -34,7 +40,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         } else {
             response = try await next(request, context)
         }
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        response.headers[.contentSecurityPolicy] = contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.referrerPolicy] = "same-origin"

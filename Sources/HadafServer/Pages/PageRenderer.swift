@@ -1,4 +1,5 @@
 import EventStore
+import Crypto
 import Foundation
 import Hummingbird
 import Mustache
@@ -9,14 +10,24 @@ import NIOCore
 /// fails to parse stops the server from starting rather than a page from rendering.
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    /// The CSP source of each inline `<style>` block of the templates (`'sha256-…'`): the
+    /// certificate is a page that stands alone (saved, printed, mailed) and carries its style,
+    /// which the Content-Security-Policy allows by its hash, and nothing else inline.
+    let inlineStyleHashes: [String]
 
     /// The templates in `directory` (`.mustache` files, named by their file names).
     init(directory: URL) throws {
         var templates: [String: MustacheTemplate] = [:]
+        var hashes: [String] = []
         for file in try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil) where file.pathExtension == "mustache" {
-            templates[file.deletingPathExtension().lastPathComponent] = try MustacheTemplate(string: String(contentsOf: file, encoding: .utf8))
+            let text = try String(contentsOf: file, encoding: .utf8)
+            templates[file.deletingPathExtension().lastPathComponent] = try MustacheTemplate(string: text)
+            if let open = text.range(of: "<style>"), let close = text.range(of: "</style>", range: open.upperBound..<text.endIndex) {
+                hashes.append("'sha256-\(Data(SHA256.hash(data: Data(text[open.upperBound..<close.lowerBound].utf8))).base64EncodedString())'")
+            }
         }
         library = MustacheLibrary(templates: templates)
+        inlineStyleHashes = hashes.sorted()
     }
 
     /// The templates shipped in the server's resources.
