@@ -34,7 +34,7 @@ struct AuditedOffice {
                 if allocated[allocation.lineId] == nil { budgetLines += 1 }
                 allocated[allocation.lineId] = Rials.saturatingSum(allocated[allocation.lineId] ?? 0, allocation.rials)
             case let .issued(issued)?:
-                let award = Award(issued: issued, position: recorded.position, issuedAtMilliseconds: recorded.occurredAtMilliseconds ?? recorded.recordedAtMilliseconds)
+                let award = Award(issued: issued, position: recorded.position, issuedAtMilliseconds: recorded.actedAtMilliseconds)
                 let key = Self.key(of: issued)
                 if let earlier = active[key] {
                     findings.append(AuditFinding(

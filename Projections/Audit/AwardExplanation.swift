@@ -62,7 +62,7 @@ public struct AwardExplanation: Codable, Equatable, Sendable {
             guard let event else { continue }
             lines.append(Line(
                 position: line.position, eventType: event.type, stream: event.stream,
-                occurredAtMilliseconds: event.occurredAtMilliseconds ?? event.recordedAtMilliseconds, rule: line.rule, points: line.points, capped: line.capped))
+                occurredAtMilliseconds: event.actedAtMilliseconds, rule: line.rule, points: line.points, capped: line.capped))
         }
         return AwardExplanation(
             award: issued, position: award.position, approvedBy: award.approval?.by, revocationReason: award.revocation?.reason,

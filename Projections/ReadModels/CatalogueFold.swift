@@ -64,7 +64,7 @@ final class CatalogueFold: ProjectionFold {
         case .withdrawn?:
             try change(id, at: event.position, in: db) { $0.status = "withdrawn" }
         case let .screened(screened)?:
-            let milliseconds = event.occurredAtMilliseconds ?? event.recordedAtMilliseconds
+            let milliseconds = event.actedAtMilliseconds
             try change(id, at: event.position, in: db) { row in
                 switch screened.decision {
                 case .acceptedForEvaluation:

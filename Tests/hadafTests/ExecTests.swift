@@ -71,6 +71,15 @@ extension ExecTests {
         #expect(decoded.allSatisfy { $0["policyVersion"] as? String == "1405.1" && $0["academicYear"] as? String == "1405-1406" })
         let text = try cli.succeed(["scores", String(maryam)]).standardOutput
         #expect(text.contains("total: 54.0 points in 5 lines"))
+        // Each line's day is its act's (`occurredAt`, the page's "at"), not the day it was recorded.
+        for line in text.split(separator: "\n") {
+            guard let position = line.firstMatch(of: /event #([0-9]+)/)?.1 else { continue }
+            let event = try cli.succeed(["events", "--from", String(position), "--limit", "1", "--json"]).standardOutput
+            // An event without `occurredAt` (an anonymous survey's credit, parked until the closing) is dated by its recording.
+            let occurred = try #require(event.firstMatch(of: /"occurredAt":"([^"]+)"/)?.1 ?? event.firstMatch(of: /"recordedAt":"([^"]+)"/)?.1)
+            let acted = try #require(ISO8601DateFormatter.withFractionalSeconds.date(from: String(occurred)))
+            #expect(line.hasSuffix(Self.persianDay(acted)), "\(line) (acted \(occurred))")
+        }
         // 54 points: a certificate (10), a workshop place (25) and an educational grant (40), not a tourism grant (60).
         let eligible = try cli.succeed(["eligibility", "--university", "ut", "--year", "1405", "--json"]).standardOutput
         for incentive in ["participation_certificate", "workshop_place", "educational_grant"] {
@@ -92,5 +101,26 @@ extension ExecTests {
         let selection = try cli.succeed(["festival", "select", "hadaf-4"]).standardOutput
         #expect(selection.contains("winner: #1 idea-maryam-1 [ut]"))
         #expect(try cli.succeed(["festival", "verify", "hadaf-4"]).standardOutput.hasPrefix("The announced list"))
+    }
+}
+
+extension ExecTests {
+    /// A day as the CLI prints it (`۳۰ آبان ۱۴۰۵`), computed here with Foundation's Persian
+    /// calendar, apart from the code under test.
+    static func persianDay(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .persian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Tehran")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        let months = ["فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"]
+        let persian = { (number: Int) in String(String(number).unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0x06F0)!) }) }
+        return "\(persian(parts.day!)) \(months[parts.month! - 1]) \(persian(parts.year!))"
+    }
+}
+
+extension ISO8601DateFormatter {
+    static var withFractionalSeconds: ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
     }
 }

@@ -45,7 +45,7 @@ struct LedgerInput: Sendable {
     init?(_ event: RecordedEvent) throws {
         guard let change = try Self.change(of: event) else { return nil }
         position = event.position
-        milliseconds = event.occurredAtMilliseconds ?? event.recordedAtMilliseconds
+        milliseconds = event.actedAtMilliseconds
         self.change = change
     }
 

@@ -47,6 +47,15 @@ public struct RecordedEvent: Sendable, Hashable {
     /// When the log recorded the event.
     public var recordedAt: Date { Date(timeIntervalSince1970: Double(recordedAtMilliseconds) / 1000) }
 
+    /// When the act happened: the metadata's `occurredAt`, else when the log recorded it. This is
+    /// the one date of an act, everywhere a person sees one (the dashboard, `hadaf scores`,
+    /// `hadaf explain`) and wherever an act is put in an academic year: an act imported later is
+    /// shown on its own day, in the year it counts in.
+    public var actedAtMilliseconds: Int64 { occurredAtMilliseconds ?? recordedAtMilliseconds }
+
+    /// ``actedAtMilliseconds`` as a date.
+    public var actedAt: Date { Date(timeIntervalSince1970: Double(actedAtMilliseconds) / 1000) }
+
     /// When the act happened, by the metadata's `occurredAt`, in milliseconds since 1970; nil
     /// when the metadata has none (or it is malformed). Reads that one field only: projections
     /// ask it of every event.

@@ -34,9 +34,9 @@ enum PersianDisplay {
         date(deadline.addingTimeInterval(-1))
     }
 
-    /// The Jalali day the event at `position` was recorded; empty when there is none.
+    /// The Jalali day of the act at `position` (``RecordedEvent/actedAt``); empty when there is none.
     static func day(ofPosition position: Int64, in store: EventStore) throws -> String {
-        try store.read(from: position, limit: 1).first.map { date($0.recordedAt) } ?? ""
+        try store.read(from: position, limit: 1).first.map { date($0.actedAt) } ?? ""
     }
 
     /// A submission's status in the catalogue.

@@ -24,7 +24,7 @@ struct FestivalEntries: Sendable {
             state = Submission.evolve(state, event)
             if case .submitted = event, firstSubmitted == nil { firstSubmitted = recorded.position }
             if case let .screened(screened) = event, screened.decision == .acceptedForEvaluation {
-                let milliseconds = recorded.occurredAtMilliseconds ?? recorded.recordedAtMilliseconds
+                let milliseconds = recorded.actedAtMilliseconds
                 acceptedYear = AcademicYear(containing: Date(timeIntervalSince1970: Double(milliseconds) / 1000)).startYear
             }
         }

@@ -35,7 +35,7 @@ struct ScoresCommand: ParsableCommand {
             return
         }
         for line in lines {
-            let date = try store.read(from: line.position, limit: 1).first.map { JalaliDate($0.recordedAt).persianText } ?? ""
+            let date = try store.read(from: line.position, limit: 1).first.map { JalaliDate($0.actedAt).persianText } ?? ""
             print("\(line.academicYear)  \(line.rule)  \(line.points) points\(line.capped ? " (capped)" : "")  policy \(line.policyVersion)  event #\(line.position)  \(date)")
         }
         let total = lines.reduce(0) { $0 + $1.points }
