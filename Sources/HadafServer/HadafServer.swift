@@ -25,6 +25,10 @@ public struct HadafServer: Sendable {
         public var publicURL: String?
         /// How long a request may take to be read and handled before the client gets 408.
         public var requestDeadline: Duration
+        /// The bytes one person's accepted attachments may take in all.
+        public var attachmentQuotaPerPerson: Int64 = 200 << 20
+        /// Below this much free disk space, uploads are refused with 507.
+        public var minimumFreeSpace: Int64 = 512 << 20
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, maximumAttachmentSize: Int = 10 << 20, publicURL: String? = nil,
@@ -47,6 +51,8 @@ public struct HadafServer: Sendable {
     public let signingKey: SigningKey
     private let logger: Logger
     private let pages: PageRenderer
+    /// Uploaded files, beside the log.
+    public let attachments: AttachmentStore
     /// Whether the live projectors run, for `/health` and `/metrics`.
     public let projectionHealth = ProjectionHealth()
 
@@ -70,6 +76,9 @@ public struct HadafServer: Sendable {
         self.accounts = accounts
         self.configuration = configuration
         self.logger = logger
+        attachments = try AttachmentStore(
+            directory: AttachmentStore.directory(besideLog: store.path), maximumSize: configuration.maximumAttachmentSize,
+            quotaPerPerson: configuration.attachmentQuotaPerPerson, minimumFreeSpace: configuration.minimumFreeSpace)
         pages = try PageRenderer.shipped()
         try projections.prepareTables()
     }
@@ -98,7 +107,7 @@ public struct HadafServer: Sendable {
         MetricsRoutes(metrics: metrics, store: store, projections: projections, health: projectionHealth).add(to: router)
         SessionRoutes(accounts: accounts, throttle: LoginThrottle(), passwords: PasswordChecker(), secureCookies: configuration.secureCookies, pages: pages).add(to: router)
         CommandRoutes(runner: runner).add(to: router)
-        let attachments = AttachmentStore(directory: AttachmentStore.directory(besideLog: store.path), maximumSize: configuration.maximumAttachmentSize)
+        let attachments = self.attachments
         SubmissionFormRoutes(runner: runner, attachments: attachments, pages: pages, model: model, store: store).add(to: router)
         ContributionFormRoutes(runner: runner, store: store, model: model, pages: pages).add(to: router)
         RegulationOfficeRoutes(runner: runner, store: store, pages: pages).add(to: router)

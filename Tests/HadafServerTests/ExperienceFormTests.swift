@@ -51,7 +51,7 @@ struct ExperienceFormTests {
         #expect(experience.evidence.map(\.sha256) == hashes)
         #expect(experience.evidence.map(\.byteCount) == [report.count, photo.count])
         #expect(JalaliDate(experience.startedOn) == JalaliDate(year: 1405, month: 7, day: 18))
-        let stored = AttachmentStore(directory: AttachmentStore.directory(besideLog: fixture.server.store.path), maximumSize: fixture.server.configuration.maximumAttachmentSize)
+        let stored = fixture.server.attachments
         #expect(stored.content(sha256: hashes[0]) == report && stored.content(sha256: hashes[1]) == photo)
     }
 
@@ -84,7 +84,7 @@ struct ExperienceFormTests {
         try await fixture.test { client in
             let session = try await client.signIn("student", fixture.passwords["student"]!)
             let headers: HTTPFields = [.cookie: session.cookie, .contentType: "multipart/form-data; boundary=\(boundary)"]
-            let small = multipart(fields(csrf: session.csrfToken), files: [("evidence", "note.txt", "text/plain", Data(count: 1000))])
+            let small = multipart(fields(csrf: session.csrfToken), files: [("evidence", "note.txt", "text/plain", Data(repeating: UInt8(ascii: "a"), count: 1000))])
             try await client.execute(uri: "/forms/experience", method: .post, headers: headers, body: small) { response throws in
                 #expect(response.status == .created)
             }
@@ -118,5 +118,67 @@ struct ExperienceFormTests {
             }
         }
         #expect(try fixture.server.store.head()?.position == head)
+    }
+
+    /// Every file kept under the attachments' folder, pending ones included (not the usage file).
+    private func filesOnDisk(_ fixture: ServerFixture) -> [String] {
+        let root = fixture.server.attachments.directory
+        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        return (walker?.allObjects as? [URL] ?? []).filter { !$0.hasDirectoryPath && !$0.lastPathComponent.hasPrefix("usage.sqlite") }.map(\.lastPathComponent)
+    }
+
+    @Test func filesAreCheckedByContentAndKeptOnlyWhenTheFormIsAccepted() async throws {
+        let fixture = try await ServerFixture.make()
+        let report = Data("%PDF-1.4 گزارش".utf8)
+        try await fixture.test { client in
+            let session = try await client.signIn("group-rep", fixture.passwords["group-rep"]!)
+            let headers: HTTPFields = [.cookie: session.cookie, .contentType: "multipart/form-data; boundary=\(boundary)"]
+            // HTML declared as a PDF.
+            let html = multipart(fields(csrf: session.csrfToken), files: [("evidence", "report.pdf", "application/pdf", Data("<html><script>alert(1)</script></html>".utf8))])
+            try await client.execute(uri: "/forms/experience", method: .post, headers: headers, body: html) { response throws in
+                let code = try response.json()["code"] as? String
+                #expect(response.status == .unprocessableContent && code == "attachment.content_mismatch")
+            }
+            // Five forms refused for a date in the future, each with a good file: nothing stays.
+            for index in 0..<5 {
+                var refused = fields(csrf: session.csrfToken, startedOn: "1499/01/01")
+                refused.append(("idempotencyKey", "refused-\(index)"))
+                let body = multipart(refused, files: [("evidence", "r\(index).pdf", "application/pdf", report + Data([UInt8(index)]))])
+                try await client.execute(uri: "/forms/experience", method: .post, headers: headers, body: body) { response in
+                    #expect(response.status == .unprocessableContent, "\(response.status)")
+                }
+            }
+        }
+        #expect(filesOnDisk(fixture).isEmpty, "\(filesOnDisk(fixture))")
+    }
+
+    @Test func aPersonsFilesAreBoundedByAQuotaAndTheDiskByAFloor() async throws {
+        var configuration = HadafServer.Configuration(port: 0)
+        configuration.attachmentQuotaPerPerson = 1000
+        let fixture = try await ServerFixture.make(configuration: configuration)
+        try await fixture.test { client in
+            let session = try await client.signIn("group-rep", fixture.passwords["group-rep"]!)
+            let headers: HTTPFields = [.cookie: session.cookie, .contentType: "multipart/form-data; boundary=\(boundary)"]
+            let first = multipart(fields(csrf: session.csrfToken), files: [("evidence", "a.pdf", "application/pdf", Data("%PDF-".utf8) + Data(count: 700))])
+            try await client.execute(uri: "/forms/experience", method: .post, headers: headers, body: first) { response in #expect(response.status == .created) }
+            var second = fields(csrf: session.csrfToken)
+            second.append(("idempotencyKey", "second"))
+            let body = multipart(second, files: [("evidence", "b.pdf", "application/pdf", Data("%PDF-".utf8) + Data(repeating: 1, count: 700))])
+            try await client.execute(uri: "/forms/experience", method: .post, headers: headers, body: body) { response throws in
+                let code = try response.json()["code"] as? String
+                #expect(response.status.code == 507 && code == "attachment.quota_exceeded")
+            }
+        }
+        var full = HadafServer.Configuration(port: 0)
+        full.minimumFreeSpace = .max
+        let crowded = try await ServerFixture.make(configuration: full)
+        try await crowded.test { client in
+            let session = try await client.signIn("group-rep", crowded.passwords["group-rep"]!)
+            let body = multipart(fields(csrf: session.csrfToken), files: [("evidence", "a.pdf", "application/pdf", Data("%PDF-1.4".utf8))])
+            try await client.execute(uri: "/forms/experience", method: .post, headers: [.cookie: session.cookie, .contentType: "multipart/form-data; boundary=\(boundary)"], body: body) { response throws in
+                let code = try response.json()["code"] as? String
+                #expect(response.status.code == 507 && code == "attachment.disk_full" && response.headers[.retryAfter] != nil)
+            }
+        }
     }
 }

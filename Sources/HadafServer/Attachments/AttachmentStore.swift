@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GRDB
 import HadafEvents
 import HTTPTypes
 
@@ -7,21 +8,43 @@ import HTTPTypes
 /// (`hadaf.attachments/<first two hex digits>/<sha256>`), so that an event names a file by the
 /// hash of its bytes and an auditor can check that the file is the one the event names.
 ///
-/// A file is written to a temporary name and renamed into place, so a crash never leaves a
-/// half-written file under a hash; the same content uploaded twice is stored once.
+/// A file is kept only once its form is accepted. ``stage(_:for:)`` checks it (its type by its
+/// content, its size, the sender's quota, the disk's free space) and writes it under
+/// `.pending/`; the route appends the form's events and then ``keep(_:)`` moves it into place,
+/// or ``discard(_:)`` deletes it when the form is refused. A file is written to a temporary name
+/// and renamed, so a crash never leaves a half-written file under a hash; the same content
+/// uploaded twice is stored once. A crash between the append and the move leaves the file in
+/// `.pending/`, where ``content(sha256:)`` still finds it.
 public struct AttachmentStore: Sendable {
     public let directory: URL
     /// The largest file accepted.
     public let maximumSize: Int
+    /// The bytes one person's accepted files may take in all.
+    public let quotaPerPerson: Int64
+    /// Below this much free space on the attachments' disk, uploads are refused (507).
+    public let minimumFreeSpace: Int64
+    private let usage: DatabaseQueue
+
     /// The kinds of file accepted: documents and pictures a report of an experience carries.
     public static let acceptedMediaTypes: Set<String> = [
         "application/pdf", "image/jpeg", "image/png", "image/webp", "text/plain",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text",
     ]
 
-    public init(directory: URL, maximumSize: Int) {
+    public init(directory: URL, maximumSize: Int, quotaPerPerson: Int64 = 200 << 20, minimumFreeSpace: Int64 = 512 << 20) throws {
         self.directory = directory
         self.maximumSize = maximumSize
+        self.quotaPerPerson = quotaPerPerson
+        self.minimumFreeSpace = minimumFreeSpace
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent(".pending"), withIntermediateDirectories: true)
+        usage = try DatabaseQueue(path: directory.appendingPathComponent("usage.sqlite").path)
+        try usage.write { db in
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS attachment_usage (
+                    actor_id TEXT NOT NULL, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL, PRIMARY KEY (actor_id, sha256)
+                ) WITHOUT ROWID
+                """)
+        }
     }
 
     /// The folder's usual place: beside the log, named after it.
@@ -29,8 +52,16 @@ public struct AttachmentStore: Sendable {
         URL(fileURLWithPath: URL(fileURLWithPath: logPath).deletingPathExtension().path + ".attachments")
     }
 
-    /// Checks and stores an uploaded file; its reference goes into the event.
-    func store(_ file: MultipartForm.File) throws(Problem) -> EvidenceReference {
+    /// A checked file waiting for its form's outcome.
+    struct Staged: Sendable {
+        let reference: EvidenceReference
+        let actorId: String
+        let pending: URL
+    }
+
+    /// Checks an uploaded file of `actorId` and writes it under `.pending/`; its reference goes
+    /// into the event. Nothing is kept unless ``keep(_:)`` follows.
+    func stage(_ file: MultipartForm.File, for actorId: String) throws(Problem) -> Staged {
         let mediaType = file.mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         guard Self.acceptedMediaTypes.contains(mediaType) else {
             throw Problem(status: .unprocessableContent, code: "attachment.type_refused", english: "'\(file.fileName)' is a \(mediaType) file; send a PDF, a picture, a text or a word-processor document.",
@@ -40,27 +71,70 @@ public struct AttachmentStore: Sendable {
             throw Problem(status: .contentTooLarge, code: "attachment.too_large", english: "'\(file.fileName)' is larger than the \(maximumSize) bytes a file may have.",
                           persian: "«\(file.fileName)» از \(Digits.persian(maximumSize)) بایتی که یک پرونده می‌تواند داشته باشد بزرگ‌تر است.", field: file.field)
         }
+        guard FileSignature.matches(file.content, mediaType: mediaType) else {
+            throw Problem(status: .unprocessableContent, code: "attachment.content_mismatch",
+                          english: "'\(file.fileName)' is declared as \(mediaType), but its content is not such a file.",
+                          persian: "«\(file.fileName)» به نام \(mediaType) فرستاده شده، اما محتوای آن چنین پرونده‌ای نیست.", field: file.field)
+        }
         let hash = SHA256.hash(data: file.content).map { String(format: "%02x", $0) }.joined()
+        let used = (try? usage.read { db in
+            try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(bytes), 0) FROM attachment_usage WHERE actor_id = ? AND sha256 <> ?", arguments: [actorId, hash])
+        }) ?? 0
+        guard used + Int64(file.content.count) <= quotaPerPerson else {
+            throw Problem(status: .hadafInsufficientStorage, code: "attachment.quota_exceeded",
+                          english: "Your files would take more than the \(quotaPerPerson) bytes one person may store; \(used) are used.",
+                          persian: "پرونده‌های شما از \(Digits.persian(quotaPerPerson)) بایتی که هر کس می‌تواند نگه دارد بیشتر می‌شود؛ \(Digits.persian(used)) بایت به کار رفته است.",
+                          field: file.field)
+        }
+        let free = (try? FileManager.default.attributesOfFileSystem(forPath: directory.path)[.systemFreeSize] as? NSNumber)?.int64Value ?? .max
+        guard free - Int64(file.content.count) >= minimumFreeSpace else {
+            var problem = Problem(status: .hadafInsufficientStorage, code: "attachment.disk_full",
+                                  english: "The server has no room for files now; try again later.", persian: "کارساز اکنون جایی برای پرونده ندارد؛ بعداً دوباره بکوشید.",
+                                  field: file.field)
+            problem.retryAfter = Problem.storageRetryAfter
+            throw problem
+        }
+        let pending = directory.appendingPathComponent(".pending").appendingPathComponent("\(hash).\(UUID().uuidString)")
+        do { try file.content.write(to: pending, options: .atomic) } catch { throw .internalError }
+        return Staged(reference: EvidenceReference(sha256: hash, fileName: file.fileName, mediaType: mediaType, byteCount: file.content.count),
+                      actorId: actorId, pending: pending)
+    }
+
+    /// Moves an accepted form's file into place and counts it against its sender's quota.
+    func keep(_ staged: Staged) {
+        let hash = staged.reference.sha256
         let folder = directory.appendingPathComponent(String(hash.prefix(2)), isDirectory: true)
         let target = folder.appendingPathComponent(hash)
         do {
-            if !FileManager.default.fileExists(atPath: target.path) {
+            if FileManager.default.fileExists(atPath: target.path) {
+                try FileManager.default.removeItem(at: staged.pending)
+            } else {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                let temporary = folder.appendingPathComponent(".\(hash).\(UUID().uuidString)")
-                try file.content.write(to: temporary, options: .atomic)
-                try FileManager.default.moveItem(at: temporary, to: target)
+                try FileManager.default.moveItem(at: staged.pending, to: target)
             }
-        } catch where FileManager.default.fileExists(atPath: target.path) {
-            // Another request stored the same content first.
         } catch {
-            throw .internalError
+            // Another request kept the same content first, or the move failed: the pending copy
+            // stays where ``content(sha256:)`` finds it.
         }
-        return EvidenceReference(sha256: hash, fileName: file.fileName, mediaType: mediaType, byteCount: file.content.count)
+        try? usage.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO attachment_usage (actor_id, sha256, bytes) VALUES (?, ?, ?)",
+                           arguments: [staged.actorId, hash, staged.reference.byteCount])
+        }
+    }
+
+    /// Deletes a refused form's file.
+    func discard(_ staged: Staged) {
+        try? FileManager.default.removeItem(at: staged.pending)
     }
 
     /// The stored content of a file, when present.
     public func content(sha256: String) -> Data? {
         guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else { return nil }
-        return FileManager.default.contents(atPath: directory.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256).path)
+        if let kept = FileManager.default.contents(atPath: directory.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256).path) {
+            return kept
+        }
+        let pending = directory.appendingPathComponent(".pending")
+        let name = (try? FileManager.default.contentsOfDirectory(atPath: pending.path))?.first { $0.hasPrefix(sha256 + ".") }
+        return name.flatMap { FileManager.default.contents(atPath: pending.appendingPathComponent($0).path) }
     }
 }

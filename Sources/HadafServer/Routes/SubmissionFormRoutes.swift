@@ -35,7 +35,7 @@ struct SubmissionFormRoutes {
         router.post("/forms/idea") { request, context in
             let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
             do {
-                return try await submit(form, request: request, context: context, kind: "idea") { form in try Self.idea(form.fields) }
+                return try await submit(form, request: request, context: context, kind: "idea") { form, _ in (try Self.idea(form.fields), []) }
             } catch let error where request.prefersHTML && context.identity != nil {
                 return try formAgain(.idea, form.fields, error: error, context: context)
             }
@@ -43,8 +43,8 @@ struct SubmissionFormRoutes {
         router.post("/forms/experience") { request, context in
             let form = try await FormSubmission.read(request, limit: attachments.maximumSize * 4 + context.maxUploadSize)
             do {
-                return try await submit(form, request: request, context: context, kind: "experience") { form in
-                    try Self.experience(form, attachments: attachments)
+                return try await submit(form, request: request, context: context, kind: "experience") { form, account in
+                    try Self.experience(form, attachments: attachments, sender: account.actor.id)
                 }
             } catch let error where request.prefersHTML && context.identity != nil {
                 return try formAgain(.experience, form.fields, error: error, context: context)
@@ -100,17 +100,27 @@ struct SubmissionFormRoutes {
             .map { ($0.submissionId, $0.title) }
     }
 
+    /// Signs in and role first, then the fields; the form's files are kept only once the command
+    /// is carried out, and deleted when it is refused.
     private func submit(
-        _ form: FormSubmission, request: Request, context: HadafRequestContext, kind: String, content: (FormSubmission) throws -> SubmissionContent
+        _ form: FormSubmission, request: Request, context: HadafRequestContext, kind: String,
+        content: (FormSubmission, Account) throws -> (SubmissionContent, [AttachmentStore.Staged])
     ) async throws -> Response {
         let account = try form.sender(in: context, of: request, running: "submission.draft")
         let key = form.idempotencyKey(for: account, in: request)
         let submissionId = FormSubmission.id(kind, forKey: key)
-        let command = CommandRequest.draftSubmission(
-            .init(submissionId: submissionId, content: try content(form), submit: true), actor: account.actor, idempotencyKey: key)
-        try CommandAccess.check(command, by: account)
-        let positions = try await runner.run(command).positions
-        return try FormSubmission.reply(to: request, seeOther: "/forms/submitted/\(submissionId)", created: Submitted(submissionId: submissionId, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
+        let (body, staged) = try content(form, account)
+        do {
+            let command = CommandRequest.draftSubmission(.init(submissionId: submissionId, content: body, submit: true), actor: account.actor, idempotencyKey: key)
+            try CommandAccess.check(command, by: account)
+            let positions = try await runner.run(command).positions
+            staged.forEach(attachments.keep)
+            return try FormSubmission.reply(
+                to: request, seeOther: "/forms/submitted/\(submissionId)", created: Submitted(submissionId: submissionId, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
+        } catch {
+            staged.forEach(attachments.discard)
+            throw error
+        }
     }
 
     // MARK: - Contents
@@ -121,17 +131,24 @@ struct SubmissionFormRoutes {
             proposal: try form.required("proposal"), expectedImpact: try form.required("expectedImpact"), category: try category(form)))
     }
 
-    private static func experience(_ form: FormSubmission, attachments: AttachmentStore) throws(Problem) -> SubmissionContent {
+    private static func experience(
+        _ form: FormSubmission, attachments: AttachmentStore, sender: String
+    ) throws(Problem) -> (SubmissionContent, [AttachmentStore.Staged]) {
         let fields = form.fields
         let (title, summary) = (try fields.required("title"), try fields.required("summary"))
         let (startedOn, endedOn) = (try FormDate.required("startedOn", in: fields), try FormDate.required("endedOn", in: fields))
         let (place, results, category) = (try fields.required("place"), try fields.required("results"), try category(fields))
-        var evidence: [EvidenceReference] = []
-        for file in form.files where file.field == "evidence" { evidence.append(try attachments.store(file)) }
+        var staged: [AttachmentStore.Staged] = []
+        do {
+            for file in form.files where file.field == "evidence" { staged.append(try attachments.stage(file, for: sender)) }
+        } catch {
+            staged.forEach(attachments.discard)
+            throw error
+        }
         let idea = fields["carriesOutIdea"].flatMap { $0.isEmpty ? nil : $0 }
-        return .experience(ExperienceContent(
+        return (.experience(ExperienceContent(
             title: title, summary: summary, startedOn: startedOn, endedOn: endedOn, place: place, results: results,
-            category: category, evidence: evidence, carriesOutIdea: idea))
+            category: category, evidence: staged.map(\.reference), carriesOutIdea: idea)), staged)
     }
 
     private static func category(_ form: FormFields) throws(Problem) -> SubmissionCategory {
