@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import GRDB
 
@@ -27,7 +28,10 @@ public final class ReadModel: Sendable {
             // Projectors read back what they wrote at every event: without a large cache (and
             // memory-mapped reads) each lookup becomes a read(2) of the file. A new file gets
             // pages larger than SQLite's default (``pageSize``), set before GRDB turns on WAL.
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = \(Self.pageSize); PRAGMA mmap_size = 1073741824") }
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA page_size = \(Self.pageSize); PRAGMA mmap_size = 1073741824")
+                TaskCancellationInterrupt.install(on: db)
+            }
             writer = try DatabasePool(path: path, configuration: configuration)
             try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -131072") }
             try writer.write { db in

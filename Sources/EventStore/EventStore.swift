@@ -40,6 +40,7 @@ public final class EventStore: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(30)
             configuration.label = "hadaf.event-store"
+            configuration.prepareDatabase { db in TaskCancellationInterrupt.install(on: db) }
             pool = try DatabasePool(path: path, configuration: configuration)
             let migrator = EventLogSchema.migrator
             let isEventLog = try pool.read { db in

@@ -5,6 +5,8 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import Participation
+import ServiceLifecycle
+import UnixSignals
 
 /// The HADAF server: the form handler, the JSON API and the read models, over one log.
 ///
@@ -25,6 +27,10 @@ public struct HadafServer: Sendable {
         public var publicURL: String?
         /// How long a request may take to be read and handled before the client gets 408.
         public var requestDeadline: Duration
+        /// How long a SIGTERM waits for requests in flight before it cancels them (their reads are
+        /// interrupted, their appends either acknowledged or not), and then how long it waits for
+        /// the cancelled work to end before the process stops all the same.
+        public var shutdownGrace: (graceful: Duration, cancellation: Duration) = (.seconds(10), .seconds(5))
         /// The bytes one person's accepted attachments may take in all.
         public var attachmentQuotaPerPerson: Int64 = 200 << 20
         /// Below this much free disk space, uploads are refused with 507.
@@ -147,13 +153,19 @@ public struct HadafServer: Sendable {
             logger: logger)
     }
 
-    /// Serves until SIGTERM or SIGINT, with the projectors following the log meanwhile.
+    /// Serves until SIGTERM or SIGINT, with the projectors following the log meanwhile. A
+    /// shutdown lets requests in flight finish for ``Configuration/shutdownGrace``, then cancels
+    /// what is left, so it ends in bounded time whatever a request was doing.
     public func run() async throws {
         let runner = projections
         let health = projectionHealth
         let follower = Task { await runner.followHealing(health: health, gathering: Self.projectionGathering) }
         defer { follower.cancel() }
-        try await makeApplication().runService()
+        var group = ServiceGroupConfiguration(
+            services: [.init(service: makeApplication())], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = configuration.shutdownGrace.graceful
+        group.maximumCancellationDuration = configuration.shutdownGrace.cancellation
+        try await ServiceGroup(configuration: group).run()
         follower.cancel()
         await follower.value
     }

@@ -1,5 +1,6 @@
 import EventStore
 import Foundation
+import HadafProjections
 @testable import HadafServer
 import HTTPTypes
 import Hummingbird
@@ -82,5 +83,38 @@ struct HTTPHygieneTests {
         for index in 0..<LoginThrottle.maximumFailuresPerAddress { await throttle.recordFailure("made-up-\(index)", from: "203.0.113.10") }
         #expect(await throttle.retryAfter("someone-else", from: "203.0.113.10") != nil)
         #expect(await throttle.retryAfter("someone-else", from: "198.51.100.7") == nil)
+    }
+
+    @Test func theMinistryScreensOnThePagesAsThroughTheAPI() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let browser = try await Browser.signIn(["student", "ministry"], on: client, fixture: fixture)
+            try await browser.command("student", "submission.draft", #"{"submissionId":"idea-queue","submit":true,"content":{"idea":{"title":"کتاب‌خوانی شبانه","summary":"نشست","problem":"کم‌رونقی","proposal":"هر ماه یک کتاب","expectedImpact":"مطالعه","category":"literary"}}}"#)
+            _ = try fixture.server.projections.catchUp()
+            let queue = try await browser.page("ministry", "/screening?university=ut")
+            #expect(queue.status == .ok && queue.html.contains("کتاب‌خوانی شبانه"), "\(queue.status)")
+            #expect(try await browser.page("ministry", "/screening").status == .badRequest)
+            #expect(try await browser.page("ministry", "/screening/idea-queue").status == .ok)
+            #expect(try await browser.page("student", "/screening").status == .forbidden)
+            let missing = try await browser.page("ministry", "/screening/no-such")
+            #expect(missing.status == .notFound && Self.heading(missing.html).contains("پیدا نشد") && !Self.heading(missing.html).contains("submission"))
+        }
+    }
+
+    @Test func aPersianNotFoundPageSpeaksPersianOnly() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            try await client.execute(uri: "/no/such/page", method: .get, headers: [.accept: "text/html"]) { response in
+                #expect(response.status == .notFound)
+                // The Persian sentence is Persian throughout; the English one stands apart, marked lang="en".
+                #expect(Self.heading(response.text) == "صفحه‌ای در این نشانی پیدا نشد.", "\(response.text)")
+            }
+        }
+    }
+
+    /// The text of a page's first heading.
+    static func heading(_ html: String) -> String {
+        guard let open = html.range(of: "<h1>"), let close = html.range(of: "</h1>", range: open.upperBound..<html.endIndex) else { return "" }
+        return String(html[open.upperBound..<close.lowerBound])
     }
 }

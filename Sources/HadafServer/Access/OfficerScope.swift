@@ -42,7 +42,7 @@ struct OfficerScope {
     /// The university's Persian name; a university not registered is not found.
     static func name(of university: String, in store: EventStore) throws -> String {
         guard let registered = try CommandHandler<University>(store: store).load(University.stream(code: university)).state.registered else {
-            throw Problem.notFound("university '\(university)'")
+            throw Problem.notFound(.university(university))
         }
         return registered.name
     }

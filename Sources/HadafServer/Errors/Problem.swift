@@ -156,10 +156,46 @@ extension Problem {
         status: .notFound, code: "auth.token_not_found",
         english: "None of your API tokens has this id (see GET /api/v1/tokens).", persian: "هیچ‌یک از توکن‌های API شما این شناسه را ندارد.")
 
-    /// Nothing is at this address.
-    static func notFound(_ what: String) -> Problem {
+    /// What a request named that is not there, named in both languages.
+    enum Missing {
+        case page, styleSheet
+        case university(String), award(String), survey(String), festival(String), command(String), regulation(String)
+        /// A submission the account may see (its own, or one awaiting its screening).
+        case submission(String)
+
+        var english: String {
+            switch self {
+            case .page: "page at this address"
+            case .styleSheet: "style sheet"
+            case let .university(id): "university '\(id)'"
+            case let .award(id): "award '\(id)'"
+            case let .survey(id): "survey '\(id)'"
+            case let .festival(id): "festival '\(id)'"
+            case let .command(id): "command '\(id)'"
+            case let .regulation(id): "regulation '\(id)'"
+            case let .submission(id): "submission '\(id)' for you"
+            }
+        }
+
+        var persian: String {
+            switch self {
+            case .page: "صفحه‌ای در این نشانی"
+            case .styleSheet: "شیوه‌نامه صفحه‌ها"
+            case let .university(id): "دانشگاه «\(id)»"
+            case let .award(id): "مشوق «\(id)»"
+            case let .survey(id): "نظرسنجی «\(id)»"
+            case let .festival(id): "جشنواره «\(id)»"
+            case let .command(id): "فرمان «\(id)»"
+            case let .regulation(id): "آیین‌نامه «\(id)»"
+            case let .submission(id): "ارسال «\(id)» برای شما"
+            }
+        }
+    }
+
+    /// Nothing is at this address, or nothing the account may see.
+    static func notFound(_ missing: Missing) -> Problem {
         Problem(status: .notFound, code: "resource.not_found",
-                english: "There is no \(what).", persian: "چنین چیزی نیست: \(what).")
+                english: "There is no \(missing.english).", persian: "\(missing.persian) پیدا نشد.")
     }
 
     /// A form field missing or unreadable.
@@ -185,6 +221,18 @@ extension Problem {
             status: .requestTimeout, code: "request.timeout",
             english: "The request was not handled within \(seconds) seconds; send it again (a form sent twice with its key lands once).",
             persian: "درخواست در \(Digits.persian(Int(seconds))) ثانیه انجام نشد؛ دوباره بفرستید (فرمی که دو بار با یک کلید فرستاده شود یک بار ثبت می‌شود).")
+    }
+
+    /// A request without a body that the server did not answer within its deadline: its work
+    /// was stopped; the same request may succeed later.
+    static func deadlinePassed(_ limit: Duration) -> Problem {
+        let seconds = limit.components.seconds
+        var problem = Problem(
+            status: .serviceUnavailable, code: "request.deadline",
+            english: "The server could not answer within \(seconds) seconds and stopped trying; try again shortly.",
+            persian: "کارساز در \(Digits.persian(Int(seconds))) ثانیه پاسخ نداد و کار را رها کرد؛ کمی بعد دوباره بکوشید.")
+        problem.retryAfter = Problem.storageRetryAfter
+        return problem
     }
 
     /// Anything we did not foresee: no detail reaches the client, the log has it.

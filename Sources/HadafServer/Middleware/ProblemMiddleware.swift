@@ -29,7 +29,7 @@ struct ProblemMiddleware: RouterMiddleware {
         case let error as DomainError: Problem(error)
         case let error as any CodedError: Problem(coded: error)
         case is NIOTooManyBytesError: .bodyTooLarge
-        case let error as HTTPError where error.status == .notFound: .notFound("page at this address")
+        case let error as HTTPError where error.status == .notFound: .notFound(.page)
         case let error as HTTPError where error.status == .methodNotAllowed:
             Problem(status: .methodNotAllowed, code: "request.method_not_allowed",
                     english: "This address does not take that method.", persian: "این نشانی این روش درخواست را نمی‌پذیرد.")

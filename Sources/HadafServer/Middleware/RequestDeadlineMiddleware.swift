@@ -1,18 +1,32 @@
 import Hummingbird
 
-/// Gives each request that carries a body (every method but GET, HEAD and OPTIONS) a deadline:
-/// a handler still running after `limit` (a client trickling its body in, a write queued behind
-/// a long one) is cancelled and the client gets 408 with the `request.timeout` problem. Requests
-/// without a body have nothing to trickle and only read, so they are left alone: racing a timer
-/// costs two child tasks, which halved the rate of `GET /health` when every request paid it. Cancellation is cooperative: reading the body and waiting stop at
-/// once, while an append already under way completes (its events are durable, and resending
-/// with the same idempotency key returns them rather than appending twice). The idle timeout
-/// (``HadafServer/idleTimeout``) cuts connections that send nothing at all.
+/// Gives every request a deadline: a handler still running after `limit` is cancelled.
+///
+/// - A request with a body (any method but GET, HEAD and OPTIONS) that is still being read or
+///   handled then (a client trickling its body in, a write queued behind a long one) gets 408
+///   `request.timeout`.
+/// - A request without a body is the server's own slowness: it gets 503 `request.deadline` with
+///   `Retry-After`, and its work stops. Cancellation reaches SQLite through
+///   ``TaskCancellationInterrupt``, which interrupts a read-only statement of a cancelled task, so a
+///   page that would read for minutes on a national log no longer holds a core after its answer.
+///
+/// The paths answered from memory (`/health`, `/metrics`, the stylesheet) are left alone: racing a
+/// timer costs two child tasks, which halved the rate of `GET /health` when it paid it.
+/// Cancellation is cooperative: reading the body and waiting stop at once, while an append
+/// already under way completes (its events are durable, and resending with the same idempotency
+/// key returns them rather than appending twice). The idle timeout (``HadafServer/idleTimeout``)
+/// cuts connections that send nothing at all.
 struct RequestDeadlineMiddleware<Context: RequestContext>: RouterMiddleware {
     let limit: Duration
 
+    /// Paths answered from memory, exempt from the deadline.
+    static func isExempt(_ path: String) -> Bool {
+        path == "/health" || path == "/metrics" || path.hasPrefix("/assets/")
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }
+        guard !Self.isExempt(request.uri.path) else { return try await next(request, context) }
+        let hasBody = ![.get, .head, .options].contains(request.method)
         return try await withoutActuallyEscaping(next) { next in
             // The handler runs in a child task so that the deadline can cancel it; the group
             // waits for it to wind down before the answer leaves, so `next` never outlives this call.
@@ -24,7 +38,9 @@ struct RequestDeadlineMiddleware<Context: RequestContext>: RouterMiddleware {
                     return nil
                 }
                 defer { group.cancelAll() }
-                guard let first = try await group.next(), let response = first else { throw Problem.requestTimeout(limit) }
+                guard let first = try await group.next(), let response = first else {
+                    throw hasBody ? Problem.requestTimeout(limit) : Problem.deadlinePassed(limit)
+                }
                 return response
             }
         }

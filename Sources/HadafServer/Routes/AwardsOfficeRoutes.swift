@@ -62,7 +62,7 @@ struct AwardsOfficeRoutes {
         for action in ["approve", "revoke"] {
             router.post("/forms/awards/:id/\(action)") { request, context in
                 let awardId = try context.parameters.require("id")
-                guard let office = AwardEvent.office(ofAward: awardId) else { throw Problem.notFound("award '\(awardId)'") }
+                guard let office = AwardEvent.office(ofAward: awardId) else { throw Problem.notFound(.award(awardId)) }
                 let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
                 return try await handle(request, context, form, "award.\(action)", university: office.university, year: office.year, subject: awardId) {
                     action == "approve" ? ["awardId": awardId] : ["awardId": awardId, "reason": form.fields["reason"] ?? ""]

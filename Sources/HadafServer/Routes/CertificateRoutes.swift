@@ -37,7 +37,7 @@ struct CertificateRoutes {
             guard let identity = context.identity else { return Response.toSignIn }
             let awardId = try context.parameters.require("award")
             let record = try LogReadSide.translating { () throws(ProjectionError) in try AwardRecord.find(awardId, in: store) }
-            guard let record else { throw Problem.notFound("award '\(awardId)'") }
+            guard let record else { throw Problem.notFound(.award(awardId)) }
             try Self.require(identity.account, mayRead: record.issued)
             let certificate = try Certificate.make(for: record, store: store, key: key)
             return Response(

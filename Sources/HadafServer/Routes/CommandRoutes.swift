@@ -28,7 +28,7 @@ struct CommandRoutes {
 
     private func run(_ request: Request, context: HadafRequestContext) async throws -> Response {
         let name = try context.parameters.require("name")
-        guard CommandRequest.names.contains(name) else { throw Problem.notFound("command '\(name)'") }
+        guard CommandRequest.names.contains(name) else { throw Problem.notFound(.command(name)) }
         let account = try context.requireAccount(changing: request.headers[.csrfToken])
         try CommandAccess.check(command: name, by: account)
         guard request.headers[.contentType]?.hasPrefix("application/json") == true else { throw Problem.unsupportedMediaType("application/json") }

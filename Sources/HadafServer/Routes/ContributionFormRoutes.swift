@@ -114,7 +114,7 @@ struct ContributionFormRoutes {
         _ regulation: String, identity: Identity, draft: RegulationPage.Draft? = nil,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        guard let digest = try RegulationDigest.read(regulation, in: model) else { throw Problem.notFound("regulation '\(regulation)'") }
+        guard let digest = try RegulationDigest.read(regulation, in: model) else { throw Problem.notFound(.regulation(regulation)) }
         let account = identity.account
         let listing = try RegulationListing.underReview(at: Date(), kind: account.actor.role.rawValue, university: account.university, in: model)
             .first { $0.regulationId == regulation }

@@ -78,7 +78,7 @@ struct FestivalCallRoutes {
 
     private func sections(like: String, earlier: [FestivalOpened]) throws -> [FestivalSection] {
         if like == FestivalCallPage.customary { return CustomaryFestival.sections }
-        guard let call = earlier.first(where: { $0.festivalId == like }) else { throw Problem.notFound("festival '\(like)'") }
+        guard let call = earlier.first(where: { $0.festivalId == like }) else { throw Problem.notFound(.festival(like)) }
         return call.sections
     }
 

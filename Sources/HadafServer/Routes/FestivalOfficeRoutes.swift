@@ -102,7 +102,7 @@ struct FestivalOfficeRoutes {
     ) throws -> Response {
         guard identity.account.actor.role == .ministryOfficer else { throw Problem.forbidden("run a festival", "اداره جشنواره") }
         let state = try CommandHandler<Festival>(store: store).load(Festival.stream(festival)).state
-        guard let call = state.opened else { throw Problem.notFound("festival '\(festival)'") }
+        guard let call = state.opened else { throw Problem.notFound(.festival(festival)) }
         let proposals = state.callClosed && !state.announced
             ? try FestivalRoutes.found(festival) { () throws(ProjectionError) in try FestivalProposal.read(for: try FestivalInputs.read(festival, from: store), in: model) }
             : []

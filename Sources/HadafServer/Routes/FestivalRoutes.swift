@@ -46,7 +46,7 @@ struct FestivalRoutes {
         do {
             return try body()
         } catch .festivalNotFound {
-            throw Problem.notFound("festival '\(festival)'")
+            throw Problem.notFound(.festival(festival))
         }
     }
 

@@ -15,7 +15,7 @@ struct PageRoutes {
 
     func add(to router: Router<HadafRequestContext>) {
         router.get("/assets/hadaf.css") { _, _ in
-            guard let url = Bundle.module.url(forResource: "Assets/hadaf", withExtension: "css") else { throw Problem.notFound("style sheet") }
+            guard let url = Bundle.module.url(forResource: "Assets/hadaf", withExtension: "css") else { throw Problem.notFound(.styleSheet) }
             return Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(bytes: try Data(contentsOf: url))))

@@ -28,7 +28,7 @@ struct ReadRoutes {
             let account = try context.requireAccount()
             guard [.ministryOfficer, .universityDeputyOfficer].contains(account.actor.role) else { throw Problem.forbidden("see survey results", "دیدن نتیجه نظرسنجی") }
             let survey = try context.parameters.require("id")
-            guard let results = try SurveyResults.read(survey, in: model) else { throw Problem.notFound("survey '\(survey)'") }
+            guard let results = try SurveyResults.read(survey, in: model) else { throw Problem.notFound(.survey(survey)) }
             return try JSONResponse.make(results)
         }
     }

@@ -20,7 +20,7 @@ struct ScreeningRoutes {
     func add(to router: Router<HadafRequestContext>) {
         router.get("/screening") { request, context in
             guard let identity = context.identity else { return Response.toSignIn }
-            let university = try Self.university(of: identity.account)
+            let university = try Self.university(of: identity.account, asking: request)
             let decided = try request.uri.queryParameters["decided"].flatMap { try Self.content(of: String($0), in: store)?.content.title }
             let page = try ScreeningPage(
                 account: PageAccount(identity.account, csrfToken: identity.csrfToken), queue: try ScreeningQueue.read(university: university, in: model),
@@ -70,10 +70,10 @@ struct ScreeningRoutes {
         _ submissionId: String, identity: Identity, chosen: [String: String] = [:], errors: [String: String] = [:], formError: String? = nil,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        let university = try Self.university(of: identity.account)
+        let university = try screeningUniversity(of: submissionId, for: identity.account)
         guard let item = try ScreeningQueue.read(university: university, in: model).first(where: { $0.submissionId == submissionId }),
               let (content, authors) = try Self.content(of: submissionId, in: store)
-        else { throw Problem.notFound("submission '\(submissionId)' awaiting screening at \(university)") }
+        else { throw Problem.notFound(.submission(submissionId)) }
         let page = ScreeningEntryPage(
             account: PageAccount(identity.account, csrfToken: identity.csrfToken), item: item, content: content, authors: authors, chosen: chosen, errors: errors,
             formError: formError)
@@ -87,10 +87,29 @@ struct ScreeningRoutes {
     }
 
     /// The university a deputy officer screens for; others may not screen here.
-    private static func university(of account: Account) throws(Problem) -> String {
-        guard account.actor.role == .universityDeputyOfficer, let university = account.university else {
-            throw .forbidden("screen submissions", "بررسی ارسال‌ها")
+    /// The university whose queue a page shows: a deputy officer's own; for the ministry, which
+    /// may screen any university's submissions (as through the API), the one `?university=` names.
+    private static func university(of account: Account, asking request: Request) throws -> String {
+        switch account.actor.role {
+        case .universityDeputyOfficer, .ministryOfficer: try OfficerScope(account, request).university
+        default: throw Problem.forbidden("screen submissions", "بررسی ارسال‌ها")
         }
-        return university
+    }
+
+    /// The university at which `submissionId` is screened by `account`: a deputy officer's own,
+    /// or for the ministry the one it was submitted at.
+    private func screeningUniversity(of submissionId: String, for account: Account) throws -> String {
+        switch account.actor.role {
+        case .universityDeputyOfficer:
+            guard let university = account.university else { throw Problem.forbidden("screen submissions", "بررسی ارسال‌ها") }
+            return university
+        case .ministryOfficer:
+            guard let drafted = try CommandHandler<Submission>(store: store).load(Submission.stream(submissionId)).state.drafted else {
+                throw Problem.notFound(.submission(submissionId))
+            }
+            return drafted.university
+        default:
+            throw Problem.forbidden("screen submissions", "بررسی ارسال‌ها")
+        }
     }
 }

@@ -67,7 +67,7 @@ struct SubmissionFormRoutes {
             let state = try CommandHandler<Submission>(store: store).load(Submission.stream(submissionId)).state
             let me = identity.account.actor.id
             guard let drafted = state.drafted, drafted.submitter == me || state.authors.contains(where: { $0.id == me }) else {
-                throw Problem.notFound("submission '\(submissionId)' of yours")
+                throw Problem.notFound(.submission(submissionId))
             }
             let page = SubmittedPage(account: PageAccount(identity.account, csrfToken: identity.csrfToken), submissionId: submissionId, at: Date())
             return try pages.response(SubmittedPage.template, page)

@@ -91,7 +91,7 @@ struct SurveyFormRoutes {
     /// The survey's latest drafted definition; a survey never drafted is not found.
     static func definition(of survey: String, in store: EventStore) throws -> SurveyDefinition {
         let drafts = try store.readStream(Survey.stream(survey)).filter { $0.type == SurveyDrafted.eventType }
-        guard let drafted = try drafts.last?.decode(as: SurveyDrafted.self) else { throw Problem.notFound("survey '\(survey)'") }
+        guard let drafted = try drafts.last?.decode(as: SurveyDrafted.self) else { throw Problem.notFound(.survey(survey)) }
         return drafted.definition
     }
 

@@ -54,7 +54,7 @@ struct SurveyResultsRoutes {
         let role = identity.account.actor.role
         guard [.ministryOfficer, .universityDeputyOfficer].contains(role) else { throw Problem.forbidden("see survey results", "دیدن نتیجه نظرسنجی") }
         let state = try CommandHandler<Survey>(store: store).load(Survey.stream(survey)).state
-        guard let definition = state.definition else { throw Problem.notFound("survey '\(survey)'") }
+        guard let definition = state.definition else { throw Problem.notFound(.survey(survey)) }
         let page = try SurveyResultsPage(
             account: PageAccount(identity.account, csrfToken: identity.csrfToken), surveyId: survey, state: state, definition: definition,
             results: try SurveyResults.read(survey, in: model), manages: role == .ministryOfficer, notice: notice, formError: formError,
