@@ -29,7 +29,8 @@ public enum APIDocument {
                   body: .json(#"{"login": "…", "password": "…"}"#), signedIn: false, responses: [201: "Signed in", 401: "Wrong login or password", 429: "Too many failed attempts"]),
         Operation(method: "delete", path: "/api/v1/session", summary: "Sign out.", responses: [204: "Signed out", 401: "Not signed in", 403: "CSRF token missing"]),
         Operation(method: "get", path: "/api/v1/me", summary: "The signed-in account, with its CSRF token for a session.", responses: [200: "The account", 401: "Not signed in"]),
-        Operation(method: "post", path: "/api/v1/tokens", summary: "A new API token for scripts, shown once.", responses: [201: "The token", 401: "Not signed in"]),
+        Operation(method: "post", path: "/api/v1/tokens", summary: "A new API token for scripts, shown once (at most 20 an account).",
+                  responses: [201: "The token", 401: "Not signed in", 409: "The account holds 20 tokens already"]),
         Operation(method: "get", path: "/api/v1/tokens", summary: "The signed-in account's API tokens: id, label and creation time, never the token.",
                   responses: [200: "The tokens", 401: "Not signed in"]),
         Operation(method: "delete", path: "/api/v1/tokens/{id}", summary: "Revokes one of the signed-in account's API tokens, by the id its list gives.",
@@ -40,7 +41,7 @@ public enum APIDocument {
                   responses: [200: "Nothing changed", 201: "Appended", 400: "Malformed payload", 401: "Not signed in", 403: "Role, university or CSRF refused",
                               404: "Unknown command, or what it names", 409: "Conflicts with the current state", 413: "Body too large", 422: "Invalid input"]),
         Operation(method: "get", path: "/api/v1/participants/{id}/scores", summary: "A participant's ledger lines with their evidence (theirs, their deputy's, the ministry's).",
-                  responses: [200: "The lines", 401: "Not signed in", 403: "Not yours to see"], query: ["year": "An academic year, e.g. 1404 or ۱۴۰۴-۱۴۰۵"]),
+                  responses: [200: "The lines", 400: "A bad year", 401: "Not signed in", 403: "Not yours to see"], query: ["year": "An academic year, e.g. 1404 or ۱۴۰۴-۱۴۰۵"]),
         Operation(method: "get", path: "/api/v1/universities/{code}/eligibility", summary: "Who reached which incentive at a university in a year.",
                   responses: [200: "The entries", 400: "No or a bad year", 401: "Not signed in", 403: "Another university"], query: ["year": "Required: an academic year"]),
         Operation(method: "get", path: "/api/v1/universities/{code}/summary", summary: "A university's participation in a year.",
@@ -78,10 +79,12 @@ public enum APIDocument {
                   responses: [200: "The page", 303: "Not signed in: to /login", 404: "No such survey"]),
         Operation(method: "get", path: "/regulations/{id}", summary: "A regulation article by article with what was said on each, and a form per article while its round is open (HTML).",
                   signedIn: false, responses: [200: "The page", 303: "Not signed in: to /login", 404: "No such regulation"]),
-        Operation(method: "get", path: "/screening", summary: "A university deputy officer's queue of submissions awaiting screening (HTML).", signedIn: false,
-                  responses: [200: "The page", 303: "Not signed in: to /login", 403: "Not a university deputy officer"]),
+        Operation(method: "get", path: "/screening",
+                  summary: "The queue of submissions awaiting screening at a university (HTML): a deputy officer's own, or for the ministry the one ?university= names.",
+                  signedIn: false, responses: [200: "The page", 303: "Not signed in: to /login", 400: "The ministry naming no university", 403: "Not an officer, or another university"],
+                  query: ["university": "The university (required for the ministry)"]),
         Operation(method: "get", path: "/screening/{id}", summary: "A submission awaiting screening, its near-duplicates and the decision form (HTML).", signedIn: false,
-                  responses: [200: "The page", 303: "Not signed in: to /login", 403: "Not a university deputy officer", 404: "Not awaiting screening here"]),
+                  responses: [200: "The page", 303: "Not signed in: to /login", 403: "Not an officer", 404: "Not awaiting screening here"]),
         Operation(method: "post", path: "/forms/screening/{id}", summary: "The screening form's handler: accept, return or reject (with a ground) as the signed-in deputy officer.",
                   body: .form("csrfToken, decision, ground, duplicateOf, reason"),
                   responses: [201: "Screened (scripts)", 303: "Screened (browsers)", 400: "No decision", 401: "Not signed in", 403: "CSRF token missing, role or university refused",
@@ -295,13 +298,35 @@ public enum APIDocument {
             described["x-roles"] = CommandAccess.roles.mapValues { $0.map(\.rawValue).sorted() }
         }
         var responses: [String: Any] = [:]
-        for (status, description) in operation.responses {
+        for (status, description) in operation.responses.merging(commonResponses(operation), uniquingKeysWith: { own, _ in own }) {
             responses["\(status)"] = status < 400
                 ? ["description": description]
                 : ["description": description, "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]]
         }
         described["responses"] = responses
         return described
+    }
+
+    /// The statuses every operation of its kind may answer besides its own: a signed-in route
+    /// 401; a body 400, 408, 413 and 415; every route but those answered from memory 503 (its
+    /// deadline, or the storage failing) and, when it writes, 507 (a full disk). The hostile-input
+    /// suite (`tools/fuzz`) checks that no answer falls outside the document.
+    static func commonResponses(_ operation: Operation) -> [Int: String] {
+        var common: [Int: String] = [:]
+        if operation.signedIn { common[401] = "Not signed in" }
+        if !pathParameters(operation.path).isEmpty { common[404] = "What the path names is not there, or not for this account" }
+        if operation.query["university"] != nil { common[404] = "No such university" }
+        if case .none = operation.body {} else {
+            common[400] = "The body cannot be read"
+            common[408] = "The body did not arrive before the deadline"
+            common[413] = "The body is too large"
+            common[415] = "Not a body this route reads"
+            common[507] = "The disk is full: nothing was recorded"
+        }
+        if !["/health", "/metrics", "/assets/hadaf.css", "/openapi.json"].contains(operation.path) {
+            common[503] = "Past the deadline, or the storage is failing: nothing was recorded; try again"
+        }
+        return common
     }
 
     private static func operationId(_ operation: Operation) -> String {
