@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Already in the graph through Hummingbird; named to bound the server's shutdown.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Property-based tests: extreme and random values at every parser and decider.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The event vocabulary: Codable values, no I/O.
@@ -147,7 +149,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "ParticipationTests",
-            dependencies: ["Participation", "HadafEvents", "EventStore", "HadafTestSupport"],
+            dependencies: [
+                "Participation", "HadafEvents", "EventStore", "HadafTestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HadafProjectionsTests",
@@ -157,6 +161,7 @@ let package = Package(
             name: "HadafServerTests",
             dependencies: [
                 "HadafServer", "Participation", "HadafEvents", "HadafProjections", "EventStore", "HadafTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
