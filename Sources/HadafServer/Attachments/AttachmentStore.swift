@@ -87,17 +87,26 @@ public struct AttachmentStore: Sendable {
                           field: file.field)
         }
         let free = (try? FileManager.default.attributesOfFileSystem(forPath: directory.path)[.systemFreeSize] as? NSNumber)?.int64Value ?? .max
-        guard free - Int64(file.content.count) >= minimumFreeSpace else {
-            var problem = Problem(status: .hadafInsufficientStorage, code: "attachment.disk_full",
-                                  english: "The server has no room for files now; try again later.", persian: "کارساز اکنون جایی برای پرونده ندارد؛ بعداً دوباره بکوشید.",
-                                  field: file.field)
-            problem.retryAfter = Problem.storageRetryAfter
-            throw problem
-        }
+        guard free - Int64(file.content.count) >= minimumFreeSpace else { throw Self.diskFull(field: file.field) }
         let pending = directory.appendingPathComponent(".pending").appendingPathComponent("\(hash).\(UUID().uuidString)")
-        do { try file.content.write(to: pending, options: .atomic) } catch { throw .internalError }
+        do {
+            try file.content.write(to: pending, options: .atomic)
+        } catch {
+            // The disk filled up under the floor's check, or failed: nothing is kept, and the
+            // sender may try again (no 500, no system text).
+            throw Self.diskFull(field: file.field)
+        }
         return Staged(reference: EvidenceReference(sha256: hash, fileName: file.fileName, mediaType: mediaType, byteCount: file.content.count),
                       actorId: actorId, pending: pending)
+    }
+
+    /// No room for files: 507 with `Retry-After`.
+    private static func diskFull(field: String) -> Problem {
+        var problem = Problem(status: .hadafInsufficientStorage, code: "attachment.disk_full",
+                              english: "The server has no room for files now; try again later.", persian: "کارساز اکنون جایی برای پرونده ندارد؛ بعداً دوباره بکوشید.",
+                              field: field)
+        problem.retryAfter = Problem.storageRetryAfter
+        return problem
     }
 
     /// Moves an accepted form's file into place and counts it against its sender's quota.
