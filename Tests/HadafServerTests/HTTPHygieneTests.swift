@@ -59,6 +59,24 @@ struct HTTPHygieneTests {
         }
     }
 
+    @Test func formsCheckSignInAndRoleBeforeAnyField() async throws {
+        let fixture = try await ServerFixture.make()
+        try await fixture.test { client in
+            let student = try await client.signIn("student", fixture.passwords["student"]!)
+            let garbage = ByteBuffer(string: "academicYear=99999999999&rials=abc&%zz")
+            for path in ["/forms/awards", "/forms/awards/budget", "/forms/regulations", "/forms/festivals", "/forms/surveys", "/forms/screening/x"] {
+                try await client.execute(uri: path, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: garbage) { response in
+                    #expect(response.status == .unauthorized, "\(path) signed out: \(response.status)")
+                }
+                try await client.execute(
+                    uri: path, method: .post, headers: [.cookie: student.cookie, .contentType: "application/x-www-form-urlencoded"], body: garbage
+                ) { response in
+                    #expect(response.status == .forbidden, "\(path) as a student: \(response.status)")
+                }
+            }
+        }
+    }
+
     @Test func titlesRefuseNULAndBidiOverrides() async throws {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in

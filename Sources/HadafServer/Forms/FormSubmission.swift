@@ -10,8 +10,19 @@ struct FormSubmission: Sendable {
     let fields: FormFields
     let files: [MultipartForm.File]
 
+    /// Reads a form sent to run `command`, checking first what needs no field: that someone is
+    /// signed in (401) and that their role may run it (403), so that a stranger or a student is
+    /// told that rather than what is wrong with the fields; then the body (other media types and
+    /// bodies over `limit` bytes refused), then the session's CSRF token (403).
+    static func read(_ request: Request, context: HadafRequestContext, limit: Int, running command: String) async throws -> FormSubmission {
+        try CommandAccess.check(command: command, by: try context.requireAccount())
+        let form = try await read(request, limit: limit)
+        _ = try context.requireAccount(changing: form.fields["csrfToken"] ?? request.headers[.csrfToken])
+        return form
+    }
+
     /// Reads the request's body, refusing other media types and bodies over `limit` bytes.
-    static func read(_ request: Request, limit: Int) async throws -> FormSubmission {
+    private static func read(_ request: Request, limit: Int) async throws -> FormSubmission {
         let contentType = request.headers[.contentType] ?? ""
         if contentType.hasPrefix("application/x-www-form-urlencoded") {
             let body = try await request.body.collect(upTo: limit)

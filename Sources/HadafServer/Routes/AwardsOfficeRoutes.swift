@@ -33,7 +33,7 @@ struct AwardsOfficeRoutes {
             return try pages.response(AuditPage.template, page)
         }
         router.post("/forms/awards") { request, context in
-            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let form = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "award.issue")
             let fields = form.fields
             func value(_ name: String) -> String? { fields[name].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } }
             let university = fields["university"] ?? ""
@@ -49,7 +49,7 @@ struct AwardsOfficeRoutes {
             }
         }
         router.post("/forms/awards/budget") { request, context in
-            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let form = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "award.allocate_budget")
             let fields = form.fields
             let university = fields["university"] ?? ""
             let year = try FormNumber.academicYear(fields["academicYear"], field: "academicYear", fallback: AcademicYear(containing: Date()).startYear)
@@ -63,7 +63,7 @@ struct AwardsOfficeRoutes {
             router.post("/forms/awards/:id/\(action)") { request, context in
                 let awardId = try context.parameters.require("id")
                 guard let office = AwardEvent.office(ofAward: awardId) else { throw Problem.notFound(.award(awardId)) }
-                let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+                let form = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "award.\(action)")
                 return try await handle(request, context, form, "award.\(action)", university: office.university, year: office.year, subject: awardId) {
                     action == "approve" ? ["awardId": awardId] : ["awardId": awardId, "reason": form.fields["reason"] ?? ""]
                 }

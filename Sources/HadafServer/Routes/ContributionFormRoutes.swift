@@ -45,7 +45,7 @@ struct ContributionFormRoutes {
         }
         router.post("/forms/regulations/:id/contributions") { request, context in
             let regulation = try context.parameters.require("id")
-            let submission = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let submission = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "regulation.contribute")
             do {
                 return try await contribute(submission, to: regulation, request: request, context: context)
             } catch let error where request.prefersHTML && context.identity != nil {
@@ -61,7 +61,7 @@ struct ContributionFormRoutes {
         router.post("/forms/regulations/:id/proposals/:proposal/answer") { request, context in
             let regulation = try context.parameters.require("id")
             let proposal = try context.parameters.require("proposal")
-            let submission = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let submission = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "regulation.answer")
             let article = submission.fields["article"].flatMap { Int(Digits.latin($0)) }
             do {
                 let payload = [
@@ -79,7 +79,7 @@ struct ContributionFormRoutes {
             router.post("/forms/regulations/:id/contributions/:contribution/\(action)") { request, context in
                 let regulation = try context.parameters.require("id")
                 let contribution = try context.parameters.require("contribution")
-                let submission = try await FormSubmission.read(request, limit: context.maxUploadSize)
+                let submission = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: command)
                 let article = submission.fields["article"].flatMap { Int(Digits.latin($0)) }
                 do {
                     let payload = action == "endorse"

@@ -27,7 +27,7 @@ struct FestivalCallRoutes {
             return try form(identity, like: request.uri.queryParameters.get("like") ?? FestivalCallPage.customary)
         }
         router.post("/forms/festivals") { request, context in
-            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let form = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "festival.open")
             let fields = form.fields
             let like = fields["like"] ?? FestivalCallPage.customary
             do {

@@ -81,7 +81,7 @@ struct FestivalOfficeRoutes {
     ) {
         router.post("/forms/festivals/:id/\(action)") { request, context in
             let festival = try context.parameters.require("id")
-            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let form = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: command)
             do {
                 let result = try await form.run(command, payload: try payload(festival, form.fields), on: runner, in: context, of: request)
                 return try FormSubmission.reply(

@@ -31,7 +31,7 @@ struct FestivalPageRoutes {
         }
         router.post("/forms/festivals/:id/announce") { request, context in
             let festival = try context.parameters.require("id")
-            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let form = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "festival.announce_winners")
             do {
                 let positions = try await form.run("festival.announce_winners", payload: ["festivalId": festival], on: runner, in: context, of: request).positions
                 return try FormSubmission.reply(to: request, seeOther: "/festivals/\(festival)/winners", created: Announced(festivalId: festival, positions: positions.map { [$0.lowerBound, $0.upperBound] }))

@@ -36,7 +36,7 @@ struct JuryRoutes {
         }
         router.post("/forms/festivals/:id/entries/:entry/scores") { request, context in
             let (festivalId, entryId) = (try context.parameters.require("id"), try context.parameters.require("entry"))
-            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let form = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "festival.score")
             let account = try form.sender(in: context, of: request, running: "festival.score")
             let (festival, announced, entry) = try assigned(entryId, in: festivalId, to: account)
             var chosen: [String: String] = [:]

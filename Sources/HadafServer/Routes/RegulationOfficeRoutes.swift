@@ -45,7 +45,7 @@ struct RegulationOfficeRoutes {
             return try office(identity, notice: request.uri.queryParameters.get("done").map { "«\($0)» ثبت شد." })
         }
         router.post("/forms/regulations") { request, context in
-            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let form = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "regulation.publish")
             let fields = form.fields
             do {
                 let articles = ArticlesText.articles(fields["articles"] ?? "")
@@ -66,7 +66,7 @@ struct RegulationOfficeRoutes {
         }
         router.post("/forms/regulations/:id/round") { request, context in
             let regulation = try context.parameters.require("id")
-            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let form = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "regulation.open_round")
             let fields = form.fields
             do {
                 let universities = (fields["universities"] ?? "").split(whereSeparator: { ",، ".contains($0) }).map(String.init)
@@ -84,7 +84,7 @@ struct RegulationOfficeRoutes {
         }
         router.post("/forms/regulations/:id/finalise") { request, context in
             let regulation = try context.parameters.require("id")
-            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let form = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "regulation.finalise")
             do {
                 let current = try CommandHandler<Regulation>(store: store).load(Regulation.stream(regulation)).state.current?.articles ?? []
                 let typed = ArticlesText.articles(form.fields["articles"] ?? "")

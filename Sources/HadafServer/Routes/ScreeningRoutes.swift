@@ -33,7 +33,7 @@ struct ScreeningRoutes {
         }
         router.post("/forms/screening/:id") { request, context in
             let submissionId = try context.parameters.require("id")
-            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let form = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "submission.screen")
             let fields = form.fields
             func value(_ name: String) -> String? { fields[name].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } }
             do {

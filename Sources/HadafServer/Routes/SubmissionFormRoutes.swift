@@ -33,7 +33,7 @@ struct SubmissionFormRoutes {
 
     func add(to router: Router<HadafRequestContext>) {
         router.post("/forms/idea") { request, context in
-            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let form = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "submission.draft")
             do {
                 return try await submit(form, request: request, context: context, kind: "idea") { form, _ in (try Self.idea(form.fields), []) }
             } catch let error where request.prefersHTML && context.identity != nil {
@@ -41,7 +41,7 @@ struct SubmissionFormRoutes {
             }
         }
         router.post("/forms/experience") { request, context in
-            let form = try await FormSubmission.read(request, limit: attachments.maximumSize * 4 + context.maxUploadSize)
+            let form = try await FormSubmission.read(request, context: context, limit: attachments.maximumSize * 4 + context.maxUploadSize, running: "submission.draft")
             do {
                 return try await submit(form, request: request, context: context, kind: "experience") { form, account in
                     try Self.experience(form, attachments: attachments, sender: account.actor.id)

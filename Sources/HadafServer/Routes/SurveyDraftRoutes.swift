@@ -30,7 +30,7 @@ struct SurveyDraftRoutes {
             return try form(identity, count: min(max(asked, 1), SurveyDraftPage.maximumRows))
         }
         router.post("/forms/surveys") { request, context in
-            let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let form = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "survey.draft")
             let fields = form.fields
             let count = min(max(Int(fields["rows"] ?? "") ?? SurveyDraftPage.defaultRows, 1), SurveyDraftPage.maximumRows)
             do {

@@ -35,7 +35,7 @@ struct SurveyFormRoutes {
     func add(to router: Router<HadafRequestContext>) {
         router.post("/forms/surveys/:id/answers") { request, context in
             let survey = try context.parameters.require("id")
-            let submission = try await FormSubmission.read(request, limit: context.maxUploadSize)
+            let submission = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "survey.answer")
             let form = submission.fields
             let definition = try definition(of: survey)
             do {

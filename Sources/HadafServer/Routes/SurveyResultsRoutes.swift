@@ -33,7 +33,7 @@ struct SurveyResultsRoutes {
         for (action, command) in [("publish", "survey.publish"), ("close", "survey.close")] {
             router.post("/forms/surveys/:id/\(action)") { request, context in
                 let survey = try context.parameters.require("id")
-                let form = try await FormSubmission.read(request, limit: context.maxUploadSize)
+                let form = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: command)
                 do {
                     let result = try await form.run(command, payload: Reference(surveyId: survey), on: runner, in: context, of: request)
                     return try FormSubmission.reply(
