@@ -63,7 +63,24 @@ public enum AwardAudit {
         var festivalsChecked = 0
         for stream in try streams(prefixed: "festival-", in: store) {
             let festivalId = String(stream.dropFirst("festival-".count))
-            let inputs = try FestivalInputs.read(festivalId, from: store)
+            let inputs: FestivalInputs
+            do {
+                inputs = try FestivalInputs.read(festivalId, from: store)
+            } catch let .unreadableEvent(position, type) {
+                // A festival stream whose opening cannot be read (appended around the commands):
+                // nothing in it can count; reported, and the audit goes on.
+                findings.append(AuditFinding(
+                    rule: .eventUnreadable, awardId: nil, explanation: "The opening of festival \(festivalId) at position \(position) (\(type)) cannot be read.",
+                    positions: [position]))
+                continue
+            } catch .festivalNotFound {
+                continue
+            }
+            for unreadable in inputs.unreadable {
+                findings.append(AuditFinding(
+                    rule: .eventUnreadable, awardId: nil, explanation: "The event at \(unreadable) of festival \(festivalId) is skipped by every reader.",
+                    positions: [unreadable.position]))
+            }
             guard inputs.announcement != nil, let festival = inputs.festival, scope.year == nil || scope.year == festival.year else { continue }
             festivalsChecked += 1
             let verification = try FestivalVerification.verify(festivalId, in: store)

@@ -19,6 +19,8 @@ public struct FestivalInputs: Sendable {
     public private(set) var nominations: [String: FestivalEntry] = [:]
     /// The announcement, and the log position it was made at.
     public private(set) var announcement: (event: FestivalWinnersAnnounced, position: Int64)?
+    /// The festival's events this version could not read, skipped (the audit reports them).
+    public private(set) var unreadable: [UnreadableEvent] = []
 
     public init() {}
 
@@ -48,9 +50,12 @@ public struct FestivalInputs: Sendable {
         var inputs = FestivalInputs()
         for recorded in events {
             if let position, recorded.position >= position { break }
-            if let event = FestivalEvent.reading(recorded) { inputs.apply(event, at: recorded.position) }
+            if let event = FestivalEvent.reading(recorded, skipped: { inputs.unreadable.append($0) }) { inputs.apply(event, at: recorded.position) }
         }
-        guard inputs.festival != nil else { throw .festivalNotFound(festivalId) }
+        guard inputs.festival != nil else {
+            if let first = inputs.unreadable.first { throw .unreadableEvent(position: first.position, type: first.type) }
+            throw .festivalNotFound(festivalId)
+        }
         return inputs
     }
 

@@ -84,4 +84,60 @@ struct CraftedLogTests {
         #expect(unreadable.count == 4)
         #expect(unreadable.allSatisfy { $0.positions.count == 1 })
     }
+
+    /// Events appended around the commands: amounts and years out of range, a negative share, a
+    /// malformed payload of every family the pages read, types no version knows, and schema
+    /// versions newer than this code's.
+    private func plantEverything(in fixture: ServerFixture) async throws {
+        let year = AcademicYear(containing: Date()).startYear
+        let stream = "awards-ut-\(year)"
+        try await plant("award.budget_allocated", #"{"lineId":"grants","title":"x","rials":9223372036854775807}"#, on: stream, in: fixture)
+        try await plant("award.issued", #"{"awardId":"ut-\#(year)-90","recipient":"p","university":"ut","kind":"educational_grant","academicYear":-5,"policyVersion":"x","basis":{"readAt":1,"positions":[1],"points":1},"rials":-7,"budgetLine":"grants","verificationCode":"AAAA-BBBB-CCCC","issuedBy":"o","awaitsSecondApproval":false}"#, on: stream, in: fixture)
+        for (type, stream) in [
+            ("submission.drafted", "submission-bad"), ("submission.screened", "submission-bad"), ("survey.answered", "survey-dorm-culture"),
+            ("regulation.contribution_made", "regulation-kanoon"), ("participant.registered", "participant-bad"), ("festival.entry_scored", "festival-hadaf-\(year)"),
+            ("festival.opened", "festival-bad"), ("policy.adopted", "policy-\(year)"), ("university.registered", "university-bad"),
+        ] {
+            try await plant(type, #"{"nonsense":[1,{"deeper":null}],"rials":9223372036854775807}"#, on: stream, in: fixture)
+        }
+        try await plant("something.nobody_knows", #"{"a":1}"#, on: "elsewhere-1", in: fixture)
+        _ = try await fixture.server.store.append(
+            [NewEvent(type: "submission.revised", schemaVersion: 99, payload: Data(#"{"future":true}"#.utf8), metadata: EventMetadata(actorId: "intruder"))],
+            to: "submission-bad")
+    }
+
+    @Test func everyPageAndReadOfEveryRoleServesACraftedLog() async throws {
+        let fixture = try await ServerFixture.make()
+        try await plantEverything(in: fixture)
+        _ = try fixture.server.projections.catchUp()
+        let year = AcademicYear(containing: Date()).startYear
+        let ids = ["id": "dorm-culture", "code": "ut", "award": "ut-\(year)-1", "entry": "x", "name": "award.issue"]
+        try await fixture.test { client in
+            let logins = ["student", "faculty", "group-rep", "deputy-ut", "ministry", "juror"]
+            let browser = try await Browser.signIn(logins, on: client, fixture: fixture)
+            var paths = Set<String>()
+            for path in APIDocument.readPaths {
+                var filled = path
+                for (name, value) in ids { filled = filled.replacingOccurrences(of: "{\(name)}", with: value) }
+                for id in ["kanoon", "hadaf-\(year)", "dorm-culture", "submission-bad", "bad"] where path.contains("{id}") {
+                    paths.insert(path.replacingOccurrences(of: "{id}", with: id).replacingOccurrences(of: "{entry}", with: "x")
+                        .replacingOccurrences(of: "{award}", with: "ut-\(year)-1"))
+                }
+                paths.insert(filled)
+            }
+            for path in paths.sorted() {
+                for login in logins {
+                    let query = path.contains("?") ? "&" : "?"
+                    for suffix in ["", "\(query)university=ut&year=\(year)"] {
+                        let (status, body) = try await browser.page(login, path + suffix)
+                        #expect(status.code < 500, "\(login) \(path)\(suffix): \(status) \(body.prefix(200))")
+                    }
+                }
+            }
+        }
+        let report = try AwardAudit.run(AuditScope(), on: fixture.server.store)
+        // The two award events, the festival's malformed score, and the unreadable opening of festival-bad.
+        #expect(report.findings.filter { $0.rule == .eventUnreadable }.count == 4, "\(report.findings.map(\.explanation))")
+        #expect(try SkippedEvents.all(in: fixture.server.model).count >= 5)
+    }
 }

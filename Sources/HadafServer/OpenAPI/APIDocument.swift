@@ -236,6 +236,10 @@ public enum APIDocument {
                   signedIn: false, responses: [200: "The certificate", 303: "Not signed in: to /login", 403: "Not yours", 404: "No such award", 409: "Revoked or awaiting approval"]),
     ]
 
+    /// Every path answered to GET, as the document names it (`{id}` where an id goes): the
+    /// crafted-log tests ask each of them as every role.
+    public static var readPaths: [String] { operations.filter { $0.method == "get" }.map(\.path) }
+
     /// The document as JSON text, keys sorted so that the committed copy compares byte for byte.
     public static func json() -> Data {
         (try? JSONSerialization.data(withJSONObject: document(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
