@@ -81,7 +81,7 @@ struct HTTPHygieneTests {
         let fixture = try await ServerFixture.make()
         try await fixture.test { client in
             let session = try await client.signIn("student", fixture.passwords["student"]!)
-            for title in ["کتاب\\u0000خوانی", "کتاب\\u202Eخوانی", "کتاب\\u2066خوانی"] {
+            for title in ["کتاب\\u0000خوانی", "کتاب\\u202Eخوانی", "کتاب\\u2066خوانی", "کتاب\\nخوانی"] {
                 let payload = #"{"submissionId":"idea-bad","content":{"idea":{"title":"\#(title)","summary":"s","problem":"p","proposal":"p","expectedImpact":"e","category":"literary"}}}"#
                 try await client.execute(uri: "/api/v1/commands/submission.draft", method: .post, headers: session.jsonHeaders, body: ByteBuffer(string: payload)) { response throws in
                     #expect(response.status == .unprocessableContent, "\(title): \(response.text)")

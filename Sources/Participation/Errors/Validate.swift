@@ -21,7 +21,8 @@ enum Validate {
     static func printable(_ value: String, field: String, lineBreaks: Bool = true) throws(DomainError) {
         for scalar in value.unicodeScalars {
             switch scalar.value {
-            case 0x09, 0x0A, 0x0D where lineBreaks: continue
+            case 0x09, 0x0A, 0x0D:
+                if !lineBreaks { throw .unprintableCharacter(field: field, scalar: scalar) }
             case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: throw .unprintableCharacter(field: field, scalar: scalar)
             default: continue
             }
