@@ -7,8 +7,9 @@ import HadafEvents
 ///
 /// A projector never stops at such an event, since the log cannot be edited and one crafted event
 /// would otherwise stop a read model for good; it writes the event here, in the same transaction
-/// as the page it skipped it in, and goes on. `hadaf project --status` and `hadaf audit` list
-/// them, so that the skip is seen rather than silent.
+/// as the page it skipped it in, and goes on. `hadaf project --status` lists them, so that the
+/// skip is seen rather than silent (the audit finds the award and festival events it cannot read
+/// on its own reading of the log).
 public enum SkippedEvents {
     /// One skipped event: where it is, which projector skipped it, and why.
     public struct Entry: Codable, Hashable, Sendable {

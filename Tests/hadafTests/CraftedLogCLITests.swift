@@ -38,6 +38,8 @@ struct CraftedLogCLITests {
             let outcome = try cli.run(arguments)
             #expect(documented.contains(outcome.status), "hadaf \(arguments.joined(separator: " ")) exited \(outcome.status): \(outcome.standardError)")
         }
+        let status = try cli.run(["project", "--status"]).standardOutput
+        #expect(status.contains("skipped by") && status.contains("submission.drafted"), "\(status)")
         let audit = try cli.run(["audit", "--json"]).standardOutput
         #expect(audit.components(separatedBy: "event.unreadable").count - 1 >= 4, "\(audit.prefix(600))")
     }

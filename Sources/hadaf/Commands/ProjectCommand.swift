@@ -45,6 +45,11 @@ struct ProjectCommand: AsyncParsableCommand {
         }
         let statuses = try CommandFailure.reporting { () throws(ProjectionError) in try runner.status(withContentHashes: status || json) }
         if status || json { try StatusReport.print(statuses, json: json) }
+        if status && !json {
+            // What the projectors skipped because they could not read it, so that a skip is seen.
+            let skipped = try CommandFailure.reporting { () throws(ProjectionError) in try SkippedEvents.all(in: runner.model, limit: 50) }
+            for entry in skipped { print("skipped by \(entry.projector): position \(entry.position) (\(entry.type)): \(entry.reason)") }
+        }
         if statuses.contains(where: { $0.failure != nil }) { throw ExitCode(1) }
     }
 
