@@ -235,6 +235,13 @@ extension Problem {
         return problem
     }
 
+    /// The client closed its connection before the answer: its work was stopped. Nobody reads
+    /// this answer; it is what the request log and the metrics count.
+    static let clientGone = Problem(
+        status: .requestTimeout, code: "request.abandoned",
+        english: "The client closed the connection before the answer; the work was stopped.",
+        persian: "درخواست‌کننده پیش از پاسخ پیوند را بست و کار رها شد.")
+
     /// Anything we did not foresee: no detail reaches the client, the log has it.
     static let internalError = Problem(
         status: .internalServerError, code: "server.internal",

@@ -16,7 +16,11 @@ import Hummingbird
 /// already under way completes (its events are durable, and resending with the same idempotency
 /// key returns them rather than appending twice). The idle timeout (``HadafServer/idleTimeout``)
 /// cuts connections that send nothing at all.
-struct RequestDeadlineMiddleware<Context: RequestContext>: RouterMiddleware {
+///
+/// The work also stops when the client goes away before its answer (``ClientConnection``): the
+/// request is cancelled then, not at its deadline.
+struct RequestDeadlineMiddleware: RouterMiddleware {
+    typealias Context = HadafRequestContext
     let limit: Duration
 
     /// Paths answered from memory, exempt from the deadline.
@@ -31,19 +35,35 @@ struct RequestDeadlineMiddleware<Context: RequestContext>: RouterMiddleware {
             // The handler runs in a child task so that the deadline can cancel it; the group
             // waits for it to wind down before the answer leaves, so `next` never outlives this call.
             let handler = UncheckedSendable(next)
-            return try await withThrowingTaskGroup(of: Response?.self) { group in
-                group.addTask { try await handler.value(request, context) }
+            return try await withThrowingTaskGroup(of: Outcome.self) { group in
+                group.addTask { .answered(try await handler.value(request, context)) }
                 group.addTask {
                     try await Task.sleep(for: limit)
-                    return nil
+                    return .pastDeadline
+                }
+                if let connection = context.clientConnection {
+                    group.addTask {
+                        await connection.waitUntilGone()
+                        return .clientGone
+                    }
                 }
                 defer { group.cancelAll() }
-                guard let first = try await group.next(), let response = first else {
-                    throw hasBody ? Problem.requestTimeout(limit) : Problem.deadlinePassed(limit)
+                switch try await group.next() {
+                case let .answered(response)?: return response
+                case .clientGone?: throw Problem.clientGone
+                case .pastDeadline?, nil: throw hasBody ? Problem.requestTimeout(limit) : Problem.deadlinePassed(limit)
                 }
-                return response
             }
         }
+    }
+}
+
+extension RequestDeadlineMiddleware {
+    /// How a request's race ended: its answer, its deadline, or its client leaving first.
+    enum Outcome: Sendable {
+        case answered(Response)
+        case pastDeadline
+        case clientGone
     }
 }
 
