@@ -4,6 +4,9 @@ import FoundationNetworking
 #endif
 import HadafTestSupport
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite("hadaf serve")
 struct ServeCommandTests {
@@ -44,6 +47,46 @@ struct ServeCommandTests {
 }
 
 extension ServeCommandTests {
+    /// SIGTERM while a client holds a request open (its body announced and never sent): the
+    /// server waits its grace (10 s), cancels what is left and ends, rather than waiting for the
+    /// request's 30-second deadline or longer.
+    @Test func aShutdownEndsWithinItsGraceWhileARequestHangs() async throws {
+        let directory = try TemporaryDirectory()
+        let port = 21_000 + Int(getpid() % 10_000)
+        let server = ProductProcess.make("hadaf", arguments: ["serve", "--db", directory.path("hadaf.sqlite"), "--port", "\(port)", "--demo"])
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { server.terminate() } }
+        var up = false
+        for _ in 0..<300 where !up {
+            up = (try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/health")!)) != nil
+            if !up { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(up)
+
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        #expect(connected == 0)
+        let request = "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"login\":"
+        _ = send(socket, request, request.utf8.count, 0)
+        try await Task.sleep(for: .milliseconds(300))
+
+        let started = ContinuousClock.now
+        kill(server.processIdentifier, SIGTERM)
+        while server.isRunning && ContinuousClock.now - started < .seconds(60) { try await Task.sleep(for: .milliseconds(100)) }
+        let took = ContinuousClock.now - started
+        #expect(!server.isRunning && server.terminationReason == .exit, "still running after \(took)")
+        #expect(took < .seconds(25), "the shutdown took \(took)")
+    }
+
     @Test func accountAddPrintsAPasswordOnceAndRefusesATakenLogin() throws {
         let cli = try CLI()
         try cli.succeed(["init"])
