@@ -2,6 +2,7 @@ import Dispatch
 import EventStore
 import Foundation
 import HadafServer
+import HadafTestSupport
 import HummingbirdTesting
 import Testing
 #if canImport(Glibc)
@@ -51,18 +52,14 @@ struct RequestDeadlineTests {
     private static func exchange(port: Int, _ request: String) async -> String {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-                defer { close(socket) }
-                var address = sockaddr_in()
-                address.sin_family = sa_family_t(AF_INET)
-                address.sin_port = in_port_t(UInt16(port).bigEndian)
-                address.sin_addr.s_addr = inet_addr("127.0.0.1")
-                let connected = withUnsafePointer(to: &address) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                guard let connection = LoopbackSocket(port: port) else {
+                    continuation.resume(returning: "")
+                    return
                 }
+                let socket = connection.descriptor
                 var timeout = timeval(tv_sec: 10, tv_usec: 0)
                 setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-                guard connected == 0, send(socket, request, request.utf8.count, 0) == request.utf8.count else {
+                guard connection.send(request) else {
                     continuation.resume(returning: "")
                     return
                 }

@@ -4,9 +4,6 @@ import FoundationNetworking
 #endif
 import HadafTestSupport
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 
 @Suite("hadaf serve")
 struct ServeCommandTests {
@@ -65,18 +62,8 @@ extension ServeCommandTests {
         }
         #expect(up)
 
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        #expect(connected == 0)
-        let request = "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"login\":"
-        _ = send(socket, request, request.utf8.count, 0)
+        let connection = try #require(LoopbackSocket(port: port))
+        connection.send("POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"login\":")
         try await Task.sleep(for: .milliseconds(300))
 
         let started = ContinuousClock.now

@@ -32,42 +32,24 @@ struct RequestDeadlineMiddleware: RouterMiddleware {
         guard !Self.isExempt(request.uri.path) else { return try await next(request, context) }
         let hasBody = ![.get, .head, .options].contains(request.method)
         return try await withoutActuallyEscaping(next) { next in
-            // The handler runs in a child task so that the deadline can cancel it; the group
-            // waits for it to wind down before the answer leaves, so `next` never outlives this call.
+            // The handler runs in a task of its own that ``RequestWatch`` cancels from a Dispatch
+            // thread; this call awaits it (and passes its own cancellation on), so `next` never
+            // outlives the call.
             let handler = UncheckedSendable(next)
-            return try await withThrowingTaskGroup(of: Outcome.self) { group in
-                group.addTask { .answered(try await handler.value(request, context)) }
-                group.addTask {
-                    try await Task.sleep(for: limit)
-                    return .pastDeadline
-                }
-                if let connection = context.clientConnection {
-                    group.addTask {
-                        await connection.waitUntilGone()
-                        return .clientGone
-                    }
-                }
-                defer { group.cancelAll() }
-                switch try await group.next() {
-                case let .answered(response)?: return response
-                case .clientGone?: throw Problem.clientGone
-                case .pastDeadline?, nil: throw hasBody ? Problem.requestTimeout(limit) : Problem.deadlinePassed(limit)
-                }
+            let task = Task { try await handler.value(request, context) }
+            let watch = RequestWatch(cancelling: task, after: limit, connection: context.clientConnection)
+            defer { watch.stop() }
+            let outcome = await withTaskCancellationHandler { await task.result } onCancel: { task.cancel() }
+            switch watch.reason {
+            case .deadline?: throw hasBody ? Problem.requestTimeout(limit) : Problem.deadlinePassed(limit)
+            case .clientGone?: throw Problem.clientGone
+            case nil: return try outcome.get()
             }
         }
     }
 }
 
-extension RequestDeadlineMiddleware {
-    /// How a request's race ended: its answer, its deadline, or its client leaving first.
-    enum Outcome: Sendable {
-        case answered(Response)
-        case pastDeadline
-        case clientGone
-    }
-}
-
-/// A value passed to a child task that the task group's scope keeps from escaping.
+/// A value passed to the request's task, which the middleware awaits before it returns.
 private struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
