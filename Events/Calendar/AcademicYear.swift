@@ -41,9 +41,6 @@ public struct AcademicYear: Hashable, Comparable, Sendable, CustomStringConverti
         startYear = start
     }
 
-    /// Whether the year is one the platform accepts (see ``plausibleStartYears``).
-    public var isPlausible: Bool { Self.plausibleStartYears.contains(startYear) }
-
     /// The start year held within ``plausibleStartYears``, for the calendar arithmetic of a year
     /// read from an event that was never checked (a crafted log must not stop a page).
     private var calendarYear: Int { min(max(startYear, Self.plausibleStartYears.lowerBound), Self.plausibleStartYears.upperBound) }

@@ -8,8 +8,8 @@ public struct HadafRequestContext: RequestContext {
     /// The client's IP address, for throttling sign-ins per address; `local` when the
     /// connection has none (a test without a socket).
     public let clientAddress: String
-    /// The connection's watcher, which tells when the client went away (nil without a socket).
-    let clientConnection: ClientConnection?
+    /// The client's connection, which tells when the client went away.
+    let clientConnection: ClientConnection
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

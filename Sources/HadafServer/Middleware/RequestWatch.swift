@@ -36,7 +36,7 @@ final class RequestWatch {
     /// Why the request was cancelled, nil while it was not.
     var reason: Reason? { held.reason.withLock { $0 } }
 
-    init(cancelling task: Task<some Sendable, any Error>, after limit: Duration, connection: ClientConnection?) {
+    init(cancelling task: Task<some Sendable, any Error>, after limit: Duration, connection: ClientConnection) {
         let held = self.held
         let stop: @Sendable (Reason) -> Void = { reason in
             if held.record(reason) { task.cancel() }
@@ -46,11 +46,8 @@ final class RequestWatch {
         DispatchQueue.global().asyncAfter(
             deadline: .now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)), execute: deadline)
         timer = DispatchSource.makeTimerSource(queue: .global())
-        if let connection {
-            timer.schedule(deadline: .now() + Self.clientCheckInterval, repeating: Self.clientCheckInterval)
-            timer.setEventHandler { connection.checkGone { stop(.clientGone) } }
-        }
-        // Resumed in every case: Dispatch must not release a suspended source.
+        timer.schedule(deadline: .now() + Self.clientCheckInterval, repeating: Self.clientCheckInterval)
+        timer.setEventHandler { connection.checkGone { stop(.clientGone) } }
         timer.resume()
     }
 
