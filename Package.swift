@@ -132,6 +132,7 @@ let package = Package(
         // Helpers the test targets share: temporary directories, running built products.
         .target(
             name: "HadafTestSupport",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
             path: "Tests/HadafTestSupport",
             swiftSettings: strictSettings),
         .testTarget(

@@ -5,6 +5,9 @@ public struct AuditFinding: Codable, Hashable, Sendable {
     public enum Rule: String, Codable, Hashable, Sendable, CaseIterable {
         /// The hash chain does not verify: an event was changed, moved or deleted.
         case chainBroken = "chain.broken"
+        /// The chain verifies but contradicts a signed checkpoint recorded in the log (history
+        /// was rewritten and rehashed), or a checkpoint is recorded that no trusted key signed.
+        case checkpointContradicted = "checkpoint.contradicted"
         /// The award's basis is not in the log before it.
         case awardWithoutBasis = "award.without_basis"
         /// Recomputed from the log, the recipient had not reached the award at its basis.
@@ -35,6 +38,7 @@ public struct AuditFinding: Codable, Hashable, Sendable {
         public var persianTitle: String {
             switch self {
             case .chainBroken: "زنجیره درهم‌سازی رویدادها گسسته است"
+            case .checkpointContradicted: "زنجیره با نقطه وارسی امضاشده نمی‌خواند (بازنویسی تاریخچه)"
             case .awardWithoutBasis: "مشوق بدون پشتوانه در دفتر رویدادها"
             case .awardNotEligible: "مشوق به کسی که شایسته آن نبود"
             case .basisDiffers: "ردیف‌های امتیاز مشوق با محاسبه دوباره یکی نیست"

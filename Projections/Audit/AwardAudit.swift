@@ -16,9 +16,13 @@ public enum AwardAudit {
     ///
     /// The chain is verified on another thread while the awards are checked: the two passes over
     /// the log share nothing, and each keeps a core busy. `progress` is called from that thread.
-    public static func run(_ scope: AuditScope, on store: EventStore, progress: @escaping @Sendable (Int64) -> Void = { _ in }) throws(ProjectionError) -> AuditReport {
+    /// The chain is held to every checkpoint recorded in the log, signed by one of
+    /// `trustedKeys` when any are named (``EventStore/verify(through:outside:trustedKeys:progressInterval:progress:)``).
+    public static func run(
+        _ scope: AuditScope, on store: EventStore, trustingCheckpointsOf trustedKeys: Set<String> = [], progress: @escaping @Sendable (Int64) -> Void = { _ in }
+    ) throws(ProjectionError) -> AuditReport {
         let verification = BackgroundWork { () throws(ProjectionError) -> VerificationReport in
-            do throws(EventStoreError) { return try store.verify(progress: progress) } catch { throw .log(error) }
+            do throws(EventStoreError) { return try store.verify(trustedKeys: trustedKeys, progress: progress) } catch { throw .log(error) }
         }
         defer { verification.wait() }
         return try audit(scope, on: store, chain: verification)
@@ -103,7 +107,11 @@ public enum AwardAudit {
 
         let chain = try verification.value()
         if let failure = chain.failure {
-            findings.insert(AuditFinding(rule: .chainBroken, awardId: nil, explanation: failure.explanation.capitalisingFirst + ".", positions: [failure.position]), at: 0)
+            let rule: AuditFinding.Rule = switch failure.reason {
+            case .hashMismatch, .missingEvent: .chainBroken
+            case .checkpointContradicted, .checkpointForged: .checkpointContradicted
+            }
+            findings.insert(AuditFinding(rule: rule, awardId: nil, explanation: failure.explanation.capitalisingFirst + ".", positions: [failure.position]), at: 0)
         }
         return AuditReport(
             scope: scope, eventsChecked: chain.eventsChecked, awardsChecked: counts.awards, awaitingApproval: counts.awaitingApproval,

@@ -55,6 +55,9 @@ public struct HadafServer: Sendable {
     public let configuration: Configuration
     /// The platform key that signs certificates.
     public let signingKey: SigningKey
+    /// The keys the published checkpoints are held to: the platform key's public half and
+    /// those in `hadaf.trusted-keys` (a checkpoint key kept off the server).
+    public let checkpointKeys: Set<String>
     private let logger: Logger
     private let pages: PageRenderer
     /// Uploaded files, beside the log.
@@ -77,6 +80,7 @@ public struct HadafServer: Sendable {
             try SigningKey.ensure(at: path)
             self.signingKey = try SigningKey(contentsOf: path)
         }
+        checkpointKeys = try TrustedKeys.read(at: TrustedKeys.path(besideLog: store.path)).union([self.signingKey.publicKey])
         self.store = store
         self.model = model
         self.accounts = accounts
@@ -130,6 +134,7 @@ public struct HadafServer: Sendable {
         UniversityPageRoutes(store: store, model: model, pages: pages).add(to: router)
         SurveyResultsRoutes(runner: runner, store: store, model: model, pages: pages).add(to: router)
         SurveyDraftRoutes(runner: runner, pages: pages).add(to: router)
+        CheckpointRoutes(store: store, trustedKeys: checkpointKeys).add(to: router, pages: pages)
         CertificateRoutes(
             store: store, key: signingKey, pages: pages, publicURL: configuration.publicURL ?? "http://\(configuration.host):\(configuration.port)"
         ).add(to: router)

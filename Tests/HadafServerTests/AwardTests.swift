@@ -180,59 +180,31 @@ struct AwardTests {
         #expect(tampered.findings.first?.rule == .chainBroken)
     }
 
-    /// Recomputes the chain hash of every event from `position` on, as an attacker who knows the
-    /// documented layout (docs/event-log.md) would after changing an event.
-    private func rehash(_ db: Database, from position: Int64) throws {
-        var previous = try Data.fetchOne(db, sql: "SELECT hash FROM events WHERE position = ?", arguments: [position - 1]) ?? Data(count: 32)
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT position, event_id, stream_id, stream_version, type, schema_version, payload, metadata, recorded_at
-            FROM events WHERE position >= ? ORDER BY position
-            """, arguments: [position])
-        for row in rows {
-            var bytes = previous
-            func integer(_ value: Int64) { withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) } }
-            func prefixed(_ data: Data) {
-                withUnsafeBytes(of: UInt32(data.count).bigEndian) { bytes.append(contentsOf: $0) }
-                bytes.append(data)
-            }
-            integer(row[0])
-            bytes.append(row[1] as Data)
-            prefixed(Data((row[2] as String).utf8))
-            integer(row[3])
-            prefixed(Data((row[4] as String).utf8))
-            integer(row[5])
-            prefixed(row[6] as Data)
-            prefixed(row[7] as Data)
-            integer(row[8])
-            previous = Data(SHA256.hash(data: bytes))
-            try db.execute(sql: "UPDATE events SET hash = ? WHERE position = ?", arguments: [previous, row[0] as Int64])
-        }
-    }
-
     @Test func aGrantRaisedThroughRawSQLWithTheChainRecomputedIsCaughtByACheckpoint() async throws {
         let log = try await log()
         let grant = try #require(try await log.awards.issue(
             .init(recipient: log.busy, kind: .educationalGrant, academicYear: 1404, rials: 300_000_000, budgetLine: "grants"), by: officer).awardId)
         let key = SigningKey()
         let checkpoint = try await log.store.checkpoint(signingWith: key)
-        #expect(try log.store.verify(against: checkpoint, trusting: key.publicKey).verdict == .holds)
+        #expect(try log.store.verify(against: checkpoint, trusting: [key.publicKey]).verdict == .holds)
 
-        let raw = try DatabaseQueue(path: log.store.path)
-        try await raw.write { db in
-            try db.execute(sql: "DROP TRIGGER events_refuse_update")
-            let position = try #require(try Int64.fetchOne(db, sql: "SELECT position FROM events WHERE type = 'award.issued' AND payload LIKE ?", arguments: ["%\(grant)%"]))
+        let position = try #require(try await DatabaseQueue(path: log.store.path).read { db in
+            try Int64.fetchOne(db, sql: "SELECT position FROM events WHERE type = 'award.issued' AND payload LIKE ?", arguments: ["%\(grant)%"])
+        })
+        try LogRewriter.rewrite(logAt: log.store.path, from: position) { db in
             try db.execute(sql: "UPDATE events SET payload = replace(payload, '300000000', '3000000000') WHERE position = ?", arguments: [position])
-            try rehash(db, from: position)
         }
-        // The chain alone cannot tell: it was recomputed.
-        #expect(try log.store.verify().isIntact)
-        // The checkpoint kept outside can.
-        #expect(try log.store.verify(against: checkpoint, trusting: key.publicKey).verdict == .rewritten)
-        // And the audit finds what the rewrite made: an overspent line, and an amount above the
-        // one-officer limit that no second officer approved.
-        #expect(Set(try log.audit().findings.map(\.rule)) == [.budgetOverspent, .approvalMissing])
+        // Every hash was recomputed, but the checkpoint recorded in the log still names the old
+        // head: the walk of the chain holds the log to it.
+        let failure = try #require(try log.store.verify(trustedKeys: [key.publicKey]).failure)
+        #expect(failure.reason == .checkpointContradicted && failure.position == checkpoint.position && failure.checkpointRecordedAt == checkpoint.position + 1)
+        // The checkpoint kept outside tells the same.
+        #expect(try log.store.verify(against: checkpoint, trusting: [key.publicKey]).verdict == .rewritten)
+        // And the audit finds the rewrite and what it made: an overspent line, and an amount
+        // above the one-officer limit that no second officer approved.
+        #expect(Set(try log.audit().findings.map(\.rule)) == [.checkpointContradicted, .budgetOverspent, .approvalMissing])
         // A checkpoint signed by another key is not trusted.
-        #expect(try log.store.verify(against: checkpoint, trusting: SigningKey().publicKey).verdict == .untrustedKey)
+        #expect(try log.store.verify(against: checkpoint, trusting: [SigningKey().publicKey]).verdict == .untrustedKey)
     }
 
     @Test func aCertificateIsSignedAndChecksValidThenRevokedAndAnAlteredOneForged() async throws {

@@ -15,11 +15,21 @@ extension EventStore {
         return checkpoint
     }
 
-    /// Whether the log still is what `checkpoint` vouched for: its signature is valid (by
-    /// `publicKey` when given: the key the auditor trusts), the log reaches its position, and
-    /// the chain, recomputed from the stored bytes, hashes to its head hash there.
-    public func verify(against checkpoint: LogCheckpoint, trusting publicKey: String? = nil) throws(EventStoreError) -> CheckpointVerification {
-        if let publicKey, publicKey != checkpoint.publicKey { return CheckpointVerification(verdict: .untrustedKey, report: nil) }
+    /// The checkpoints recorded in the log, oldest first, each with where it was recorded: what
+    /// the platform publishes for auditors to copy. One indexed read of a stream that grows by
+    /// one event a checkpoint. Recorded events that are not checkpoints are left out.
+    public func recordedCheckpoints() throws(EventStoreError) -> [(position: Int64, checkpoint: LogCheckpoint)] {
+        try readStream(Self.checkpointStream).compactMap { event in
+            guard event.type == Self.checkpointEventType, let checkpoint = try? LogCheckpoint.read(event.payload) else { return nil }
+            return (event.position, checkpoint)
+        }
+    }
+
+    /// Whether the log still is what `checkpoint` vouched for: its signature is valid (by one of
+    /// `trustedKeys` when any are named: the keys the auditor trusts), the log reaches its
+    /// position, and the chain, recomputed from the stored bytes, hashes to its head hash there.
+    public func verify(against checkpoint: LogCheckpoint, trusting trustedKeys: Set<String> = []) throws(EventStoreError) -> CheckpointVerification {
+        if !trustedKeys.isEmpty, !trustedKeys.contains(checkpoint.publicKey) { return CheckpointVerification(verdict: .untrustedKey, report: nil) }
         guard checkpoint.isSignatureValid else { return CheckpointVerification(verdict: .badSignature, report: nil) }
         let report = try verify(through: checkpoint.position)
         let verdict: CheckpointVerification.Verdict

@@ -41,6 +41,16 @@ public struct LogCheckpoint: Codable, Hashable, Sendable {
         return SigningKey.isValid(signature, of: statement, by: publicKey)
     }
 
+    /// Why the checkpoint does not bind, or nil when it does: its signature must verify, by
+    /// one of `trustedKeys` when any are named.
+    public func fault(trusting trustedKeys: Set<String>) -> String? {
+        if !isSignatureValid { return "its signature does not verify" }
+        if !trustedKeys.isEmpty && !trustedKeys.contains(publicKey) {
+            return "it is signed by key \(SigningKey.keyId(ofPublicKey: publicKey)), which is not trusted"
+        }
+        return nil
+    }
+
     /// A checkpoint read from its JSON file.
     public static func read(_ json: Data) throws(EventStoreError) -> LogCheckpoint {
         do {
@@ -54,6 +64,20 @@ public struct LogCheckpoint: Codable, Hashable, Sendable {
         }
     }
 
+    /// The checkpoints of a published file: a JSON array of checkpoints, as `GET
+    /// /checkpoints.json` serves them, or one checkpoint as `hadaf checkpoint` writes it.
+    public static func readAll(_ json: Data) throws(EventStoreError) -> [LogCheckpoint] {
+        let first = json.first { !$0.isASCIIWhitespace }
+        guard first == UInt8(ascii: "[") else { return [try read(json)] }
+        guard let checkpoints = try? JSONDecoder().decode([LogCheckpoint].self, from: json) else {
+            throw .checkpointUnreadable("it is not a list of checkpoints' JSON")
+        }
+        if let other = checkpoints.first(where: { $0.format != currentFormat }) {
+            throw .checkpointUnreadable("a checkpoint's format is '\(other.format)', not '\(currentFormat)'")
+        }
+        return checkpoints
+    }
+
     /// The checkpoint as the JSON file `hadaf checkpoint` writes: sorted keys, one object.
     public var json: Data {
         let encoder = JSONEncoder()
@@ -64,4 +88,9 @@ public struct LogCheckpoint: Codable, Hashable, Sendable {
     private static func statement(format: String, position: Int64, headHash: String, signedAt: String) -> Data {
         Data("\(format)\nposition \(position)\nhead \(headHash)\nsigned-at \(signedAt)\n".utf8)
     }
+}
+
+extension UInt8 {
+    /// A space, tab, line feed or carriage return: JSON's white space.
+    var isASCIIWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
 }

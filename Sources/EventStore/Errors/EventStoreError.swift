@@ -41,6 +41,8 @@ public enum EventStoreError: Error, Hashable, Sendable {
     case signingKeyUnreadable(path: String)
     /// A checkpoint file that is not a signed checkpoint of a HADAF log.
     case checkpointUnreadable(String)
+    /// Text given as a public key that is not 32 bytes of base64 (an Ed25519 public key).
+    case publicKeyInvalid(String)
 }
 
 extension EventStoreError: CodedError {
@@ -65,6 +67,7 @@ extension EventStoreError: CodedError {
         case .signingKeyMissing: "key.missing"
         case .signingKeyUnreadable: "key.unreadable"
         case .checkpointUnreadable: "checkpoint.unreadable"
+        case .publicKeyInvalid: "key.invalid_public_key"
         }
     }
 
@@ -108,6 +111,8 @@ extension EventStoreError: CodedError {
             "\(path) does not hold a HADAF signing key."
         case let .checkpointUnreadable(reason):
             "The checkpoint cannot be read: \(reason)."
+        case let .publicKeyInvalid(key):
+            "'\(key.prefix(60))' is not an Ed25519 public key (32 bytes in base64, as `hadaf keys` prints it)."
         }
     }
 
@@ -151,6 +156,8 @@ extension EventStoreError: CodedError {
             "در \(path) کلید امضای هدف نیست."
         case let .checkpointUnreadable(reason):
             "نقطه وارسی خوانده نمی‌شود: \(reason)."
+        case let .publicKeyInvalid(key):
+            "«\(key.prefix(60))» کلید عمومی Ed25519 نیست (۳۲ بایت در base64، چنان‌که `hadaf keys` چاپ می‌کند)."
         }
     }
 }
@@ -178,7 +185,7 @@ extension EventStoreError {
         switch self {
         case .versionConflict, .idempotencyKeyReused, .eventIdConflict, .subjectKeyDestroyed: .conflict
         case .duplicateEventIdInAppend, .emptyAppend, .mixedIdempotencyKeys, .invalidStreamId, .invalidEventType, .invalidSchemaVersion, .invalidJSON,
-             .invalidPosition, .checkpointUnreadable:
+             .invalidPosition, .checkpointUnreadable, .publicKeyInvalid:
             .malformed
         case .databaseNotFound, .notAnEventLog, .signingKeyMissing, .signingKeyUnreadable: .notFound
         case .storage: .unavailable

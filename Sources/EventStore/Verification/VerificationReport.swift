@@ -22,6 +22,12 @@ public struct VerificationFailure: Hashable, Sendable {
         case hashMismatch = "hash_mismatch"
         /// No event is stored at this position, though later ones are: a row was deleted.
         case missingEvent = "missing_event"
+        /// The chain verifies up to here but hashes to another head than a signed checkpoint
+        /// says: history before it was rewritten and every hash recomputed.
+        case checkpointContradicted = "checkpoint_contradicted"
+        /// A checkpoint recorded here does not bind: its signature does not verify, it is by an
+        /// untrusted key, or it vouches for a position not before its own.
+        case checkpointForged = "checkpoint_forged"
     }
 
     /// The first position that fails.
@@ -29,9 +35,16 @@ public struct VerificationFailure: Hashable, Sendable {
     /// Why it fails.
     public let reason: Reason
 
-    public init(position: Int64, reason: Reason) {
+    /// Where the contradicted checkpoint was recorded (nil for one brought from outside).
+    public let checkpointRecordedAt: Int64?
+    /// Why a recorded checkpoint does not bind.
+    public let detail: String?
+
+    public init(position: Int64, reason: Reason, checkpointRecordedAt: Int64? = nil, detail: String? = nil) {
         self.position = position
         self.reason = reason
+        self.checkpointRecordedAt = checkpointRecordedAt
+        self.detail = detail
     }
 
     /// One English sentence for people.
@@ -39,6 +52,9 @@ public struct VerificationFailure: Hashable, Sendable {
         switch reason {
         case .hashMismatch: "the event at position \(position) does not match its hash: it or the chain before it was altered"
         case .missingEvent: "the event at position \(position) is missing: it was deleted"
+        case .checkpointContradicted:
+            "the chain hashes at position \(position) to another head than the checkpoint \(checkpointRecordedAt.map { "recorded at position \($0)" } ?? "kept outside the log") signed: history up to it was rewritten"
+        case .checkpointForged: "the checkpoint recorded at position \(position) does not bind: \(detail ?? "it cannot be checked")"
         }
     }
 }

@@ -9,7 +9,7 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Audit the awards: re-derive each from the log and report every rule broken.",
         discussion: """
-            Checks the hash chain; folds the ledger again from the log (never the read model) to \
+            Checks the hash chain and holds it to every signed checkpoint recorded in the log; folds the ledger again from the log (never the read model) to \
             each award's basis and checks that the recipient had reached it, under the policy it \
             names, with the lines it names; checks festival prizes against their announcement; \
             finds double awards, overspent or unallocated budget lines, amounts above the \
@@ -26,14 +26,17 @@ struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this academic year's awards and festivals, e.g. 1404.", valueName: "year"))
     var year: AcademicYear?
 
+    @OptionGroup var trust: TrustOptions
+
     @Flag(help: "Print the report as one JSON object.")
     var json = false
 
     func run() throws {
         let store = try database.openStore()
         let scope = AuditScope(university: university, year: year?.startYear)
+        let trusted = try trust.trustedKeys(database)
         let report = try CommandFailure.reporting { () throws(ProjectionError) in
-            try AwardAudit.run(scope, on: store) { checked in StandardError.write("verified \(checked) events…\n") }
+            try AwardAudit.run(scope, on: store, trustingCheckpointsOf: trusted) { checked in StandardError.write("verified \(checked) events…\n") }
         }
         if json {
             try JSONOutput.print(report)

@@ -11,7 +11,9 @@ struct CheckpointCommand: AsyncParsableCommand {
             The checkpoint (position, head hash, time, signed with the platform key) is written \
             to --out, or printed. Keep it outside the server: `hadaf verify --against FILE` then \
             proves that the log up to it is unchanged, even against a rewrite that recomputed \
-            every hash.
+            every hash. --key signs with a key kept off the server (`hadaf keys --create FILE` \
+            makes one; `hadaf keys --trust KEY` tells the platform its public half), so that \
+            whoever can rewrite the log cannot sign a fresh checkpoint.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -19,9 +21,12 @@ struct CheckpointCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write the checkpoint to this file.", valueName: "file"))
     var out: String?
 
+    @Option(help: ArgumentHelp("Sign with the key in this file (default: the platform key beside the log).", valueName: "file"))
+    var key: String?
+
     func run() async throws {
         let store = try database.openStore()
-        let key = try database.signingKey()
+        let key = try self.key.map { file in try CommandFailure.reporting { () throws(EventStoreError) in try SigningKey(contentsOf: file) } } ?? database.signingKey()
         let checkpoint: LogCheckpoint
         do { checkpoint = try await store.checkpoint(signingWith: key) } catch { throw CommandFailure.exit(for: error) }
         if let out {

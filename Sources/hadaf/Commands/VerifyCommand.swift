@@ -10,28 +10,41 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
             Recomputes every event's hash from its stored bytes. Prints one line and exits 0 when \
             the log is intact; prints the first bad position and exits 1 when an event was changed, \
-            deleted or moved. With --against, checks the log up to a checkpoint that `hadaf \
-            checkpoint` exported: its signature (by --public-key when given, else the platform \
-            key beside the log), then that the chain there still hashes to its head, which a \
-            rewrite that recomputed every hash cannot achieve.
+            deleted or moved, or where the chain contradicts a signed checkpoint recorded in the \
+            log (a rewrite that recomputed every hash) or one is recorded that the trusted keys \
+            did not sign. With --against, checks the log up to a checkpoint that `hadaf \
+            checkpoint` exported, or against every checkpoint of a published list (GET \
+            /checkpoints.json): their signatures, by a trusted key, then that the chain still \
+            hashes to each one's head.
             """)
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: ArgumentHelp("A checkpoint file from `hadaf checkpoint`.", valueName: "file"))
+    @Option(help: ArgumentHelp("A checkpoint file from `hadaf checkpoint`, or a published list of them.", valueName: "file"))
     var against: String?
 
-    @Option(help: ArgumentHelp("The public key the checkpoint must be signed by (from `hadaf keys`).", valueName: "key"))
-    var publicKey: String?
+    @OptionGroup var trust: TrustOptions
 
     @Flag(help: "Print the result as one JSON object.")
     var json = false
 
     func run() throws {
         let store = try database.openStore()
-        if let against { return try verify(store, against: against) }
+        let trusted = try trust.trustedKeys(database)
+        var outside: [LogCheckpoint] = []
+        if let against {
+            let checkpoints = try Self.checkpoints(in: against)
+            if checkpoints.count == 1 { return try verify(store, against: checkpoints[0], trusting: trusted) }
+            for checkpoint in checkpoints {
+                if let fault = checkpoint.fault(trusting: trusted) {
+                    print("FORGED: the checkpoint of position \(checkpoint.position) in \(against) does not bind: \(fault)")
+                    throw ExitCode(CommandFailure.Status.verificationFailed.rawValue)
+                }
+            }
+            outside = checkpoints
+        }
         let report = try CommandFailure.reporting { () throws(EventStoreError) in
-            try store.verify { checked in StandardError.write("verified \(checked) events…\n") }
+            try store.verify(outside: outside, trustedKeys: trusted) { checked in StandardError.write("verified \(checked) events…\n") }
         }
         let headPosition = report.verifiedHead?.position ?? 0
         let headHash = report.verifiedHead?.hashHex ?? ""
@@ -55,13 +68,16 @@ struct VerifyCommand: ParsableCommand {
         if !report.isIntact { throw ExitCode(CommandFailure.Status.verificationFailed.rawValue) }
     }
 
-    /// `--against FILE`: the log up to a signed checkpoint.
-    private func verify(_ store: EventStore, against file: String) throws {
+    /// The checkpoints in `file`: one, or a published list.
+    private static func checkpoints(in file: String) throws -> [LogCheckpoint] {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw CommandFailure.exit(for: EventStoreError.checkpointUnreadable("there is no file \(file)"))
         }
-        let trusted = try publicKey ?? database.signingKey().publicKey
-        let checkpoint = try CommandFailure.reporting { () throws(EventStoreError) in try LogCheckpoint.read(data) }
+        return try CommandFailure.reporting { () throws(EventStoreError) in try LogCheckpoint.readAll(data) }
+    }
+
+    /// `--against FILE` with one checkpoint: the log up to it.
+    private func verify(_ store: EventStore, against checkpoint: LogCheckpoint, trusting trusted: Set<String>) throws {
         let result = try CommandFailure.reporting { () throws(EventStoreError) in try store.verify(against: checkpoint, trusting: trusted) }
         if json {
             print(#"{"verdict":"\#(result.verdict.rawValue)","position":\#(checkpoint.position),"headHash":"\#(checkpoint.headHash)","signedAt":"\#(checkpoint.signedAt)"}"#)
