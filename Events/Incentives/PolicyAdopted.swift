@@ -23,6 +23,9 @@ public struct PolicyAdopted: DomainEvent {
     }
 
     /// The policy the source holds.
+    /// The stream of a year's policies.
+    public static func stream(year: Int) -> String { "policy-\(year)" }
+
     public func policy() throws -> IncentivePolicy {
         try JSONDecoder().decode(IncentivePolicy.self, from: Data(source.utf8))
     }

@@ -61,4 +61,15 @@ public enum ParticipantEvent: EventFamily {
         else { return nil }
         self = event
     }
+
+    /// The stream prefix of every participant's stream.
+    public static let streamPrefix = "participant-"
+
+    /// The stream of a participant.
+    public static func stream(_ participantId: String) -> String { streamPrefix + participantId }
+
+    /// The participant whose stream `stream` is, or nil for another stream.
+    public static func participant(ofStream stream: String) -> String? {
+        stream.hasPrefix(streamPrefix) ? String(stream.dropFirst(streamPrefix.count)) : nil
+    }
 }

@@ -26,6 +26,24 @@ public struct AuditFinding: Codable, Hashable, Sendable {
         case approvalMissing = "approval.missing"
         /// The officer who issued an award approved it too.
         case approvalBySameOfficer = "approval.same_officer"
+        /// An act recorded by someone the log does not show may do it at that moment: a payload
+        /// naming another actor than the metadata, a role that may not, a deputy officer of
+        /// another university, not yet registered or erased, or registered by no ministry.
+        case actUnauthorised = "act.unauthorised"
+        /// An officer issued or approved an award to themself.
+        case awardToSelf = "award.to_self"
+        /// An amount of the wrong sign or kind: a paid award paying nothing or less, money on a
+        /// certificate, promotion points above the policy's cap or on another kind.
+        case amountInvalid = "award.amount_invalid"
+        /// An award filed in the stream of another university or year.
+        case awardMisfiled = "award.misfiled"
+        /// An awards stream whose name is not the one its university and year print as.
+        case streamNotCanonical = "stream.not_canonical"
+        /// A policy adoption that does not hold (its hash, its text, who adopted it), or an
+        /// award under one.
+        case policyInvalid = "policy.invalid"
+        /// An award dated before an act of its basis.
+        case awardBeforeBasis = "award.before_basis"
         /// An event this version cannot read (out of bounds, malformed, of a newer schema): every
         /// reader skips it, and the audit names it so that officers know it is there.
         case eventUnreadable = "event.unreadable"
@@ -48,6 +66,13 @@ public struct AuditFinding: Codable, Hashable, Sendable {
             case .budgetLineUnknown: "ردیف بودجه‌ای که تخصیص نیافته است"
             case .approvalMissing: "نبود تأیید کارشناس دوم"
             case .approvalBySameOfficer: "تأیید به دست همان کارشناس صادرکننده"
+            case .actUnauthorised: "اقدام کسی که دفتر رویدادها او را مجاز به آن نشان نمی‌دهد"
+            case .awardToSelf: "مشوقی که صادرکننده یا تأییدکننده‌اش خود گیرنده است"
+            case .amountInvalid: "مبلغ یا امتیاز نادرست (علامت، نوع مشوق یا سقف آیین‌نامه)"
+            case .awardMisfiled: "مشوق در جریان دانشگاه یا سال دیگری ثبت شده است"
+            case .streamNotCanonical: "نام جریان مشوق‌ها به شکل استاندارد نیست"
+            case .policyInvalid: "آیین‌نامه‌ای که تصویب آن معتبر نیست"
+            case .awardBeforeBasis: "مشوقی که پیش از اقدام‌های پشتوانه‌اش صادر شده است"
             case .eventUnreadable: "رویدادی که خوانده نمی‌شود (بیرون از بازه یا نادرست)"
             case .festivalListDiffers: "فهرست برگزیدگان با محاسبه دوباره یکی نیست"
             case .festivalInputsChanged: "داده‌های داوری پس از اعلام برگزیدگان تغییر کرده است"

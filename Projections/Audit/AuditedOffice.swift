@@ -19,7 +19,9 @@ struct AuditedOffice {
     private(set) var findings: [AuditFinding] = []
     private(set) var budgetLines = 0
 
-    init(_ events: [RecordedEvent]) {
+    /// Folds `events`; `observe` sees each readable one with what it reads as, so that the audit
+    /// checks who acted without decoding the stream twice.
+    init(_ events: [RecordedEvent], observe: (RecordedEvent, AwardEvent) throws(ProjectionError) -> Void = { _, _ in }) throws(ProjectionError) {
         var allocated: [String: Int64] = [:]
         var committed: [String: Int64] = [:]
         var active: [String: Int] = [:]
@@ -29,6 +31,7 @@ struct AuditedOffice {
                 findings.append(AuditFinding(
                     rule: .eventUnreadable, awardId: nil, explanation: "The event at \(unreadable) is skipped by every reader.", positions: [recorded.position]))
             }
+            if let event { try observe(recorded, event) }
             switch event {
             case let .budgetAllocated(allocation)?:
                 if allocated[allocation.lineId] == nil { budgetLines += 1 }
@@ -42,7 +45,9 @@ struct AuditedOffice {
                         explanation: "\(issued.awardId) repeats \(awards[earlier].issued.awardId): a \(issued.kind.englishName) for \(issued.recipient) in \(issued.academicYear), neither revoked.",
                         positions: [awards[earlier].position, recorded.position]))
                 }
-                if let line = issued.budgetLine, let rials = issued.rials {
+                // A negative amount is a finding of its own (``AwardAudit``), never a refund that
+                // would hide an overspend.
+                if let line = issued.budgetLine, let rials = issued.rials, rials > 0 {
                     if let available = allocated[line] {
                         committed[line] = Rials.saturatingSum(committed[line] ?? 0, rials)
                         if committed[line]! > available {
@@ -74,7 +79,7 @@ struct AuditedOffice {
                 awards[index].revocation = (revocation.reason, recorded.position)
                 let issued = awards[index].issued
                 if active[Self.key(of: issued)] == index { active[Self.key(of: issued)] = nil }
-                if let line = issued.budgetLine, let rials = issued.rials, allocated[line] != nil { committed[line] = Rials.saturatingSum(committed[line] ?? 0, -rials) }
+                if let line = issued.budgetLine, let rials = issued.rials, rials > 0, allocated[line] != nil { committed[line] = Rials.saturatingSum(committed[line] ?? 0, -rials) }
             case nil:
                 continue
             }
@@ -85,7 +90,7 @@ struct AuditedOffice {
     static func read(_ stream: String, from store: EventStore) throws(ProjectionError) -> AuditedOffice {
         let events: [RecordedEvent]
         do { events = try store.readStream(stream) } catch { throw .log(error) }
-        return AuditedOffice(events)
+        return try AuditedOffice(events)
     }
 
     /// The awards stream an award id names, or nil for an id of another shape.
@@ -96,7 +101,7 @@ struct AuditedOffice {
 
     /// What makes two awards the same: recipient and kind in the stream's year, or for a prize
     /// the recipient and the winning entry.
-    private static func key(of issued: AwardIssued) -> String {
+    static func key(of issued: AwardIssued) -> String {
         issued.kind == .festivalPrize
             ? "\(issued.recipient)|prize|\(issued.basis.festivalId ?? "")|\(issued.basis.entryId ?? "")"
             : "\(issued.recipient)|\(issued.kind.rawValue)"

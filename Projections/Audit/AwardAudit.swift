@@ -35,12 +35,35 @@ public enum AwardAudit {
         var checks: [AwardCheck] = []
         var findingsByAward: [Int: [AuditFinding]] = [:]
         var counts = (awards: 0, awaitingApproval: 0, revoked: 0, budgetLines: 0)
+        var staff = AuditedStaff(store: store)
+        let policies = try AuditedPolicies.read(from: store, staff: &staff)
+        findings += policies.findings
+        var acrossStreams = AwardsAcrossStreams()
         for stream in try streams(prefixed: "awards-", in: store) {
             guard let (university, year) = AwardEvent.office(ofStream: stream), scope.covers(university: university, year: year) else { continue }
-            let office = try AuditedOffice.read(stream, from: store)
+            let events: [RecordedEvent]
+            do { events = try store.readStream(stream) } catch { throw .log(error) }
+            if AwardEvent.stream(university: university, year: year) != stream, let first = events.first {
+                findings.append(AuditFinding(
+                    rule: .streamNotCanonical, awardId: nil,
+                    explanation: "Stream '\(stream)' reads as \(university)'s \(year) but is not written '\(AwardEvent.stream(university: university, year: year))': no command writes it.",
+                    positions: [first.position]))
+            }
+            var actFindings: [AuditFinding] = []
+            let office = try AuditedOffice(events) { recorded, event throws(ProjectionError) in
+                if let finding = try Self.checkActor(of: recorded, event, university: university, staff: &staff) { actFindings.append(finding) }
+            }
             findings += office.findings
+            findings += actFindings
             counts.budgetLines += office.budgetLines
             for award in office.awards {
+                findings += Self.checkTerms(of: award, in: stream, university: university, year: year, policies: policies)
+                if award.revocation == nil, let earlier = acrossStreams.record(award.issued, at: award.position, in: stream) {
+                    findings.append(AuditFinding(
+                        rule: .doubleAward, awardId: award.issued.awardId,
+                        explanation: "\(award.issued.awardId) repeats the award at position \(earlier.position) in \(earlier.stream): a \(award.issued.kind.englishName) for \(award.issued.recipient) in \(award.issued.academicYear), neither revoked.",
+                        positions: [earlier.position, award.position]))
+                }
                 if award.issued.awaitsSecondApproval && award.approval == nil && award.revocation == nil { counts.awaitingApproval += 1 }
                 if award.revocation != nil { counts.revoked += 1 }
                 if hasBasisBefore(award) {
@@ -56,11 +79,16 @@ public enum AwardAudit {
         }
 
         checks = checks.exactCopy()
-        try LedgerReplay.answer(checks.lazy.map(\.question), from: store) { index, standing throws(ProjectionError) in
+        try LedgerReplay.answer(checks.lazy.map(\.question), from: store) { index, standing, latestActed throws(ProjectionError) in
             let check = checks[index]
+            // Only when some act folded so far is dated after the award is its basis read
+            // again: an honest award comes after every act it rests on.
+            if check.issuedAtMilliseconds < latestActed, let finding = try Self.checkDates(of: check, standing: standing, in: store) {
+                findingsByAward[Int(check.index), default: []].append(finding)
+            }
             guard !check.passes(standing) else { return }
             let found = try self.check(issued(at: check.position, in: store), at: check.position, against: standing, in: store)
-            if !found.isEmpty { findingsByAward[Int(check.index)] = found }
+            if !found.isEmpty { findingsByAward[Int(check.index), default: []] += found }
         }
         for index in findingsByAward.keys.sorted() { findings += findingsByAward[index]! }
 
@@ -133,7 +161,10 @@ public enum AwardAudit {
         }
         if issued.kind.isByThreshold {
             if !standing.reached.contains(issued.kind.rawValue) {
-                find(.awardNotEligible, "\(issued.recipient) had \(standing.points) points in \(issued.academicYear) at position \(issued.basis.readAt), short of a \(issued.kind.englishName).", [position])
+                // The positions the award names as its basis, with its own: where a forged basis
+                // is to be looked at.
+                find(.awardNotEligible, "\(issued.recipient) had \(standing.points) points in \(issued.academicYear) at position \(issued.basis.readAt), short of a \(issued.kind.englishName).",
+                     [position] + issued.basis.positions)
             } else if standing.positions != issued.basis.positions {
                 let differing = Set(standing.positions).symmetricDifference(issued.basis.positions).sorted()
                 find(.basisDiffers, "\(issued.awardId) names ledger lines that are not those recomputed at position \(issued.basis.readAt).", differing)
@@ -166,7 +197,7 @@ public enum AwardAudit {
     }
 
     /// The award issued at `position`, read again for a full check.
-    private static func issued(at position: Int64, in store: EventStore) throws(ProjectionError) -> AwardIssued {
+    static func issued(at position: Int64, in store: EventStore) throws(ProjectionError) -> AwardIssued {
         let recorded: RecordedEvent?
         do { recorded = try store.read(from: position, limit: 1).first } catch { throw .log(error) }
         guard let recorded, recorded.position == position, let issued = try? recorded.decode(as: AwardIssued.self) else {
@@ -201,4 +232,84 @@ extension Array {
 extension String {
     /// The string with its first letter in upper case, for a clause made a sentence.
     var capitalisingFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+// MARK: - Who acted, on what terms, and when
+
+extension AwardAudit {
+    /// A finding when the act was not done by someone the log shows may do it (``AuditedStaff``),
+    /// or when an officer issues or approves an award to themself.
+    static func checkActor(of recorded: RecordedEvent, _ event: AwardEvent, university: String, staff: inout AuditedStaff) throws(ProjectionError) -> AuditFinding? {
+        let (named, scope, awardId, recipient): (String?, AuditedStaff.Scope, String?, String?) = switch event {
+        case .budgetAllocated: (nil, .ministry, nil, nil)
+        case let .issued(issued): (issued.issuedBy, .office(university: university), issued.awardId, issued.recipient)
+        case let .approved(approval): (approval.approvedBy, .office(university: university), approval.awardId, nil)
+        case let .revoked(revocation): (revocation.revokedBy, .office(university: university), revocation.awardId, nil)
+        }
+        if let refusal = try staff.refusal(of: recorded, named: named, scope: scope) {
+            return AuditFinding(
+                rule: .actUnauthorised, awardId: awardId, explanation: "The \(recorded.type) at position \(recorded.position) does not count: \(refusal.reason).",
+                positions: refusal.positions)
+        }
+        if let recipient, recipient == named {
+            return AuditFinding(rule: .awardToSelf, awardId: awardId, explanation: "\(awardId ?? "An award") was issued by its own recipient, \(recipient).", positions: [recorded.position])
+        }
+        return nil
+    }
+
+    /// The findings on an award's own terms, which need no replay: its amount by sign and kind
+    /// (certificates carry no money), promotion points against the cap of the policy it names,
+    /// that policy's adoption, the stream it is filed in, and an approval by its recipient.
+    static func checkTerms(of award: AuditedOffice.Award, in stream: String, university: String, year: Int, policies: AuditedPolicies) -> [AuditFinding] {
+        let issued = award.issued
+        var findings: [AuditFinding] = []
+        func find(_ rule: AuditFinding.Rule, _ explanation: String, _ positions: [Int64] = []) {
+            findings.append(AuditFinding(rule: rule, awardId: issued.awardId, explanation: explanation, positions: [award.position] + positions))
+        }
+        if issued.university != university || issued.academicYear != year {
+            find(.awardMisfiled, "\(issued.awardId) is \(issued.university)'s award for \(issued.academicYear) but is filed in \(stream).")
+        }
+        if issued.kind.isPaid {
+            if (issued.rials ?? 0) <= 0 || issued.budgetLine == nil {
+                find(.amountInvalid, "\(issued.awardId) is a \(issued.kind.englishName) paying \(issued.rials.map { "\($0) rials" } ?? "nothing")\(issued.budgetLine == nil ? " from no budget line" : ""): a paid award pays more than zero from a line.")
+            }
+        } else if issued.rials != nil || issued.budgetLine != nil {
+            find(.amountInvalid, "\(issued.awardId) is a \(issued.kind.englishName), which carries no money, yet names \(issued.rials.map { "\($0) rials" } ?? "a budget line").")
+        }
+        let adoption = policies.adoption(year: issued.academicYear, version: issued.policyVersion, before: award.position)
+        if let adoption, adoption.fault != nil {
+            find(.policyInvalid, "\(issued.awardId) rests on policy '\(issued.policyVersion)', whose adoption at position \(adoption.position) does not hold.", [adoption.position])
+        }
+        if issued.kind == .facultyPromotionPoints {
+            let cap = adoption?.policy?.thresholds[AwardKind.facultyPromotionPoints.rawValue]?.maximumAward
+            if let points = issued.promotionPoints, points > 0, points <= (cap ?? .infinity) {
+            } else {
+                find(.amountInvalid, "\(issued.awardId) states \(issued.promotionPoints.map { "\($0)" } ?? "no") promotion points; policy '\(issued.policyVersion)' allows more than 0 and at most \(cap.map { "\($0)" } ?? "its cap").")
+            }
+        } else if issued.promotionPoints != nil {
+            find(.amountInvalid, "\(issued.awardId) is a \(issued.kind.englishName) yet states promotion points.")
+        }
+        if let approval = award.approval, approval.by == issued.recipient {
+            findings.append(AuditFinding(
+                rule: .awardToSelf, awardId: issued.awardId, explanation: "\(issued.awardId) was approved by its own recipient, \(issued.recipient).",
+                positions: [award.position, approval.position]))
+        }
+        return findings
+    }
+
+    /// A finding when an act in the award's basis is dated after the award itself.
+    static func checkDates(of check: AwardCheck, standing: LedgerStanding, in store: EventStore) throws(ProjectionError) -> AuditFinding? {
+        let issued = try issued(at: check.position, in: store)
+        var later: [Int64] = []
+        for position in Set(issued.basis.positions + standing.positions).sorted() {
+            let recorded: RecordedEvent?
+            do { recorded = try store.read(from: position, limit: 1).first } catch { throw .log(error) }
+            if let recorded, recorded.position == position, recorded.actedAtMilliseconds > check.issuedAtMilliseconds { later.append(position) }
+        }
+        guard !later.isEmpty else { return nil }
+        return AuditFinding(
+            rule: .awardBeforeBasis, awardId: issued.awardId,
+            explanation: "\(issued.awardId) is dated before \(later.count) act(s) of its basis: an award comes after what earned it.",
+            positions: [check.position] + later)
+    }
 }

@@ -1,7 +1,7 @@
 import HadafEvents
 
 /// What the audit keeps of an award until the replay reaches its basis: enough to tell, against
-/// the standing folded again there, that the award holds, in sixty-four bytes instead of the
+/// the standing folded again there, that the award holds, in seventy-two bytes instead of the
 /// award itself (a national year has over a million awards, each naming its ledger lines).
 ///
 /// An award that does not pass so is read again from the log and checked in full
@@ -14,6 +14,8 @@ struct AwardCheck {
     let digest: Int
     /// The amount it pays, 0 for none: no limit is below 0.
     let rials: Int64
+    /// When it was issued: no act of its basis may be later.
+    let issuedAtMilliseconds: Int64
     /// The award's place among those audited: the report lists findings in this order.
     let index: Int32
     let kind: AwardKind
@@ -25,6 +27,7 @@ struct AwardCheck {
         position = award.position
         digest = Self.digest(kind: issued.kind, policyVersion: issued.policyVersion, positions: issued.basis.positions)
         rials = issued.rials ?? 0
+        issuedAtMilliseconds = award.issuedAtMilliseconds
         self.index = Int32(index)
         kind = issued.kind
         awaitsSecondApproval = issued.awaitsSecondApproval

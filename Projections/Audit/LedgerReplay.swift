@@ -28,7 +28,9 @@ enum LedgerReplay {
     static let defaultMaximumHeldLines = 10_000_000
 
     /// Answers each question with the holder's standing at its position, handing it to
-    /// `answered` (with the question's index) as the fold passes that position, in position order.
+    /// `answered` (with the question's index, and the latest act time of any event folded so
+    /// far: a bound on when the acts behind the standing happened) as the fold passes that
+    /// position, in position order.
     /// Nothing is kept: a caller that checks each answer and lets it go holds no standing, and
     /// the questions may be a lazy view of what the caller holds.
     ///
@@ -38,7 +40,7 @@ enum LedgerReplay {
     ///   - pageSize: how many events are read at a time.
     static func answer<Questions: RandomAccessCollection<Question>>(
         _ questions: Questions, from store: EventStore, maximumHeldLines: Int = defaultMaximumHeldLines, pageSize: Int = defaultPageSize,
-        answered: (Int, LedgerStanding) throws -> Void
+        answered: (Int, LedgerStanding, _ latestActedMilliseconds: Int64) throws -> Void
     ) throws(ProjectionError) where Questions.Index == Int {
         // Sorted whole, so that the awards of one recipient read at one position come in a row
         // and share one answer.
@@ -51,13 +53,13 @@ enum LedgerReplay {
         // gathered in a set, which took 17 MB for a national year's million awards.
         var positions: [Int64] = []
         for index in order where positions.last != questions[index].readAt { positions.append(questions[index].readAt) }
-        try fold(to: positions, from: store, pageSize: pageSize, maximumHeldLines: maximumHeldLines, flushingAtEach: false) { position, fold, db in
+        try fold(to: positions, from: store, pageSize: pageSize, maximumHeldLines: maximumHeldLines, flushingAtEach: false) { position, fold, db, latestActed in
             while let index = next.first, questions[index].readAt == position {
                 let question = questions[index]
                 if last?.question != question {
                     last = (question, try fold.standing(holder: question.holder, year: question.year, readAt: position, in: db))
                 }
-                try answered(index, last!.standing)
+                try answered(index, last!.standing, latestActed)
                 next.removeFirst()
             }
         }
@@ -68,7 +70,7 @@ enum LedgerReplay {
     static func replay(
         to positions: Set<Int64>, from store: EventStore, pageSize: Int = defaultPageSize, read: (Int64, Database) throws -> Void
     ) throws(ProjectionError) {
-        try fold(to: positions.sorted(), from: store, pageSize: pageSize, maximumHeldLines: LedgerProjector.defaultMaximumHeldLines, flushingAtEach: true) { position, _, db in
+        try fold(to: positions.sorted(), from: store, pageSize: pageSize, maximumHeldLines: LedgerProjector.defaultMaximumHeldLines, flushingAtEach: true) { position, _, db, _ in
             try read(position, db)
         }
     }
@@ -78,7 +80,7 @@ enum LedgerReplay {
     /// outgrows its bound).
     private static func fold(
         to positions: [Int64], from store: EventStore, pageSize: Int, maximumHeldLines: Int, flushingAtEach: Bool,
-        visit: (Int64, LedgerFold, Database) throws -> Void
+        visit: (Int64, LedgerFold, Database, _ latestActedMilliseconds: Int64) throws -> Void
     ) throws(ProjectionError) {
         guard !positions.isEmpty else { return }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("hadaf-audit-\(UUID().uuidString).sqlite").path
@@ -98,10 +100,11 @@ enum LedgerReplay {
                     try events.compactMap { event in types.contains(event.type) ? try LedgerInput(event) : nil }
                 }
                 var asked = positions[...]
+                var latestActed = Int64.min
                 func visitAsked(through position: Int64) throws {
                     while let next = asked.first, next <= position {
                         if flushingAtEach { try fold.flush(in: db) }
-                        try visit(next, fold, db)
+                        try visit(next, fold, db, latestActed)
                         asked.removeFirst()
                     }
                 }
@@ -109,6 +112,7 @@ enum LedgerReplay {
                     while let prepared = try pages.next() {
                         for input in prepared.page {
                             try visitAsked(through: input.position - 1)
+                            latestActed = max(latestActed, input.milliseconds)
                             try fold.apply(input, in: db)
                         }
                         try visitAsked(through: prepared.last)

@@ -103,7 +103,7 @@ struct LedgerReplayTests {
         var answered = [Bool](repeating: false, count: asked.count)
         var answers: [LedgerReplay.Question: LedgerStanding] = [:]
         var lastPosition: Int64 = 0
-        try LedgerReplay.answer(asked, from: store, maximumHeldLines: maximumHeldLines, pageSize: pageSize) { index, standing in
+        try LedgerReplay.answer(asked, from: store, maximumHeldLines: maximumHeldLines, pageSize: pageSize) { index, standing, _ in
             #expect(!answered[index] && asked[index].readAt >= lastPosition)
             answered[index] = true
             lastPosition = asked[index].readAt

@@ -136,8 +136,9 @@ struct CraftedLogTests {
             }
         }
         let report = try AwardAudit.run(AuditScope(), on: fixture.server.store)
-        // The two award events, the festival's malformed score, and the unreadable opening of festival-bad.
-        #expect(report.findings.filter { $0.rule == .eventUnreadable }.count == 4, "\(report.findings.map(\.explanation))")
+        // The two award events, the festival's malformed score, the unreadable opening of
+        // festival-bad, and the malformed policy adoption.
+        #expect(report.findings.filter { $0.rule == .eventUnreadable }.count == 5, "\(report.findings.map(\.explanation))")
         #expect(try SkippedEvents.all(in: fixture.server.model).count >= 5)
     }
 }

@@ -55,7 +55,7 @@ struct LedgerInput: Sendable {
         case ParticipantRegistered.eventType:
             return try event.decode(as: ParticipantRegistered.self).map(Change.registered)
         case ParticipantErased.eventType:
-            return .erased(participant: stream("participant-"))
+            return .erased(participant: ParticipantEvent.participant(ofStream: event.stream) ?? event.stream)
         case PolicyAdopted.eventType:
             return try event.decode(as: PolicyAdopted.self).map(Change.policyAdopted)
         case SurveyAnswered.eventType:

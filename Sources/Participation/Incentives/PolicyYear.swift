@@ -29,7 +29,7 @@ public enum PolicyYear: Decider {
 
     public static var initialState: State { State() }
 
-    public static func stream(year: Int) -> String { "policy-\(year)" }
+    public static func stream(year: Int) -> String { PolicyAdopted.stream(year: year) }
 
     /// The participant kinds a policy may give points to: every kind of person, student groups,
     /// universities (their participants' sum) and university deputies (a festival prize).

@@ -20,7 +20,7 @@ public enum Participant: Decider {
     public static var initialState: State { State() }
 
     /// The stream of a participant.
-    public static func stream(_ participantId: String) -> String { "participant-\(participantId)" }
+    public static func stream(_ participantId: String) -> String { ParticipantEvent.stream(participantId) }
 
     /// The kinds that belong to a university.
     static let kindsWithUniversity: Set<Actor.Role> = [.student, .faculty, .studentGroupRepresentative, .universityDeputyOfficer]

@@ -13,7 +13,7 @@ struct ParticipantRoster: Sendable {
     static let types: Set<String> = [ParticipantRegistered.eventType, ParticipantErased.eventType]
 
     mutating func apply(_ recorded: RecordedEvent) throws(DomainError) {
-        let id = String(recorded.stream.dropFirst("participant-".count))
+        let id = ParticipantEvent.participant(ofStream: recorded.stream) ?? recorded.stream
         switch ParticipantEvent.reading(recorded) {
         case let .registered(registered)?: members[id] = ParticipantDirectory.Member(registered)
         case .erased?: erased.insert(id)
