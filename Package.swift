@@ -174,7 +174,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "hadafTests",
-            dependencies: ["hadaf", "EventStore", "HadafTestSupport"],
+            dependencies: ["hadaf", "EventStore", "HadafEvents", "HadafTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

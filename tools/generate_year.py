@@ -50,6 +50,8 @@ class Year:
         with open(self.policy_file, encoding="utf-8") as f:
             source = f.read()
         policy = json.loads(source)
+        # The ministry office is appointed by the platform, so that the audit counts its acts.
+        self.emit("staff-ministry-office", "staff.appointed", {"officerId": "ministry-office", "role": "ministry_officer"}, "hadaf-platform", "system", YEAR_START_MS - 1)
         self.emit("policy-1404", "policy.adopted", {"academicYear": 1404, "version": policy["version"], "source": source,
                   "contentHash": hashlib.sha256(source.encode()).hexdigest()}, "ministry-office", "ministry_officer", YEAR_START_MS)
         # One participant for every 25 events: 88% students, 10% faculty, 2% group representatives.

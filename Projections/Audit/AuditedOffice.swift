@@ -11,7 +11,10 @@ struct AuditedOffice {
         let position: Int64
         /// When it was issued (the act's time, else the recording's), milliseconds since the epoch.
         let issuedAtMilliseconds: Int64
-        var approval: (by: String, position: Int64)?
+        /// Every approval recorded, in order; the first is the one that counts (a command never
+        /// approves twice), the others are kept for the audit to check who made them.
+        var approvals: [(by: String, position: Int64)] = []
+        var approval: (by: String, position: Int64)? { approvals.first }
         var revocation: (reason: String, position: Int64)?
     }
 
@@ -67,7 +70,7 @@ struct AuditedOffice {
                 awards.append(award)
             case let .approved(approval)?:
                 guard let index = indices[approval.awardId] else { continue }
-                awards[index].approval = (approval.approvedBy, recorded.position)
+                awards[index].approvals.append((approval.approvedBy, recorded.position))
                 if approval.approvedBy == awards[index].issued.issuedBy {
                     findings.append(AuditFinding(
                         rule: .approvalBySameOfficer, awardId: approval.awardId,

@@ -289,7 +289,7 @@ extension AwardAudit {
         } else if issued.promotionPoints != nil {
             find(.amountInvalid, "\(issued.awardId) is a \(issued.kind.englishName) yet states promotion points.")
         }
-        if let approval = award.approval, approval.by == issued.recipient {
+        for approval in award.approvals where approval.by == issued.recipient {
             findings.append(AuditFinding(
                 rule: .awardToSelf, awardId: issued.awardId, explanation: "\(issued.awardId) was approved by its own recipient, \(issued.recipient).",
                 positions: [award.position, approval.position]))

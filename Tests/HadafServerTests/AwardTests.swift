@@ -39,6 +39,7 @@ struct AwardTests {
         let store = try EventStore.create(at: directory.path("hadaf.sqlite"))
         let clock = ManualClock(Date(timeIntervalSince1970: 1_763_000_000))
         _ = try await DemoUniversities.register(in: store, clock: clock)
+        _ = try await DemoStaff.appoint(in: store, clock: clock)
         let policy = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Projections/policies/1404.json")
         _ = try await IncentivePolicies(store: store, clock: clock).adopt(try Data(contentsOf: policy), by: officer)

@@ -26,11 +26,11 @@ struct AuditCommandTests {
         let key = try cli.succeed(["keys", "--json"]).standardOutput
         let publicKey = try #require(try JSONSerialization.jsonObject(with: Data(key.utf8)) as? [String: String])["publicKey"]
         let file = cli.directory.path("checkpoint.json")
-        #expect(try cli.succeed(["checkpoint", "--out", file]).standardOutput.hasPrefix("Checkpoint of position 84"))
-        #expect(try cli.succeed(["verify", "--against", file, "--public-key", publicKey!]).standardOutput.hasPrefix("holds: the log up to position 84"))
+        #expect(try cli.succeed(["checkpoint", "--out", file]).standardOutput.hasPrefix("Checkpoint of position 89"))
+        #expect(try cli.succeed(["verify", "--against", file, "--public-key", publicKey!]).standardOutput.hasPrefix("holds: the log up to position 89"))
 
         // A checkpoint edited to cover fewer events no longer carries a valid signature.
-        let edited = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: #""position" : 84"#, with: #""position" : 80"#)
+        let edited = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: #""position" : 89"#, with: #""position" : 85"#)
         try edited.write(toFile: file, atomically: true, encoding: .utf8)
         let forged = try cli.run(["verify", "--against", file])
         #expect(forged.status == 1)

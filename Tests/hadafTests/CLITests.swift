@@ -86,12 +86,12 @@ struct CLITests {
 
     @Test func initWithDemoRegistersTheUniversitiesOnce() throws {
         let cli = try CLI()
-        #expect(try cli.succeed(["init", "--demo"]).standardOutput.contains("14 registered with their cultural deputies (28 new events)"))
+        #expect(try cli.succeed(["init", "--demo"]).standardOutput.contains("14 registered with their cultural deputies, and the demo's ministry officers appointed (31 new events)"))
         #expect(try cli.succeed(["init", "--demo"]).standardOutput.contains("(0 new events)"))
         let registered = try cli.succeed(["events", "--stream", "university-sharif", "--json"]).standardOutput
         #expect(registered.contains(#""name":"دانشگاه صنعتی شریف""#))
         #expect(registered.contains(#""actorRole":"system""#))
-        #expect(try cli.succeed(["verify"]).standardOutput.contains("intact: 28 events"))
+        #expect(try cli.succeed(["verify"]).standardOutput.contains("intact: 31 events"))
     }
 
     @Test func theDatabaseComesFromHADAF_DBWhenNoOptionNamesIt() throws {

@@ -43,4 +43,24 @@ struct CraftedLogCLITests {
         let audit = try cli.run(["audit", "--json"]).standardOutput
         #expect(audit.components(separatedBy: "event.unreadable").count - 1 >= 4, "\(audit.prefix(600))")
     }
+
+    /// A name that reads as Tehran's awards of 1405 but is not written so would let an award
+    /// escape the checks on `awards-ut-1405`: append and import refuse it, naming the canonical
+    /// form, and write nothing. Before, both took it.
+    @Test func aLookAlikeAwardsStreamIsRefusedOnAppendAndImport() throws {
+        let cli = try CLI()
+        try cli.succeed(["init", "--demo"])
+        let before = try cli.succeed(["verify"]).standardOutput
+        for stream in ["awards-ut-01405", "awards-ut-+1405", "policy-01405"] {
+            let outcome = try cli.run(["append", "--stream", stream, "--type", "award.budget_allocated"], input: #"{"lineId":"x","title":"x","rials":1}"#)
+            #expect(outcome.status == 65, "\(stream): \(outcome.standardError)")
+            #expect(outcome.standardError.contains("[stream.not_canonical]") && outcome.standardError.contains("must be written"), "\(outcome.standardError)")
+        }
+        let line = #"{"stream":"awards-ut-+1405","type":"award.budget_allocated","payload":{"lineId":"x","title":"x","rials":1}}"#
+        let imported = try cli.run(["import", "-"], input: line + "\n")
+        #expect(imported.status != 0)
+        #expect(imported.standardError.contains("must be written 'awards-ut-1405'"), "\(imported.standardError)")
+        #expect(try cli.succeed(["verify"]).standardOutput == before)
+        #expect(try cli.run(["append", "--stream", "awards-ut-1405", "--type", "award.budget_allocated"], input: #"{"lineId":"x","title":"x","rials":1}"#).status == 0)
+    }
 }

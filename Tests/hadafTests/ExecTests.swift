@@ -44,7 +44,7 @@ struct ExecTests {
         #expect(lines[1].contains("unknown command 'no.such'"))
         #expect(lines[2].contains(#""code":"command.malformed""#) && lines[2].contains(#""line":3"#))
         #expect(lines[3].contains(#""code":"national_code.invalid""#) && lines[3].contains(#""field":"nationalCode""#) && lines[3].contains("کد ملی"))
-        #expect(try cli.succeed(["verify"]).standardOutput.contains("intact: 28 events"))
+        #expect(try cli.succeed(["verify"]).standardOutput.contains("intact: 31 events"))
     }
 }
 

@@ -60,7 +60,7 @@ struct ProjectCommandTests {
         let cli = try CLI()
         try cli.succeed(["init", "--demo"])
         let text = try cli.succeed(["project", "--until-caught-up", "--status"]).standardOutput
-        #expect(text.hasPrefix("catalogue v3: position 28, lag 0, hash "))
+        #expect(text.hasPrefix("catalogue v3: position 31, lag 0, hash "))
         let unknown = try cli.run(["rebuild", "--projection", "nope"])
         #expect(unknown.status == 65 && unknown.standardError.contains("[projection.unknown]"))
     }

@@ -29,10 +29,14 @@ public struct EnvelopeImporter: Sendable {
 
     let store: EventStore
     let batchSize: Int
+    /// Why a stream name may not be imported, or nil when it may: the domain's rule on names
+    /// (the log itself knows none beyond ``StreamName``).
+    let refusesStream: @Sendable (String) -> String?
 
-    public init(store: EventStore, batchSize: Int = 20_000) {
+    public init(store: EventStore, batchSize: Int = 20_000, refusesStream: @escaping @Sendable (String) -> String? = { _ in nil }) {
         self.store = store
         self.batchSize = max(1, batchSize)
+        self.refusesStream = refusesStream
     }
 
     /// Imports every line that `read` yields, calling `progress` after each committed batch.
@@ -84,6 +88,7 @@ public struct EnvelopeImporter: Sendable {
                 guard failure == nil, !Self.isBlank(line) else { return }
                 do throws(EnvelopeLineError) {
                     let (stream, event) = try EnvelopeLine.parse(line, lineNumber: totals.lines)
+                    if let reason = refusesStream(stream) { throw EnvelopeLineError(reason: reason) }
                     batch.append(StreamAppend(validated: stream, event: event))
                     batchLines.append(totals.lines)
                 } catch {

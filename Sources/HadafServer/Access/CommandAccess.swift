@@ -18,6 +18,8 @@ enum CommandAccess {
         "university.register": ministry,
         "university.register_cultural_deputy": ministry,
         "university.register_student_group": officers,
+        "staff.appoint": ministry,
+        "staff.dismiss": ministry,
         "participant.register": officers,
         "participant.erase": ministry,
         "survey.draft": ministry,

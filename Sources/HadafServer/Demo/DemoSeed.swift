@@ -19,6 +19,7 @@ public enum DemoSeed {
     public static func seed(store: EventStore, accounts: AccountStore, now: Date = Date()) async throws -> [Credential] {
         guard try accounts.isEmpty else { return [] }
         _ = try await DemoUniversities.register(in: store)
+        _ = try await DemoStaff.appoint(in: store)
         let runner = CommandRunner(store: store)
         var ids: [String: String] = [:]
         for (index, line) in try commands(now: now).enumerated() {

@@ -2,6 +2,15 @@ import EventStore
 import HadafEvents
 
 extension DomainError {
+    /// A stream name that reads as a numbered stream but is not written as the commands write
+    /// it (``CanonicalStream``).
+    public static func streamNotCanonical(_ stream: String, _ reason: String) -> DomainError {
+        DomainError(
+            kind: .invalid, code: "stream.not_canonical", field: "stream",
+            english: "The stream name is not canonical: \(reason).",
+            persian: "نام جریان «\(stream)» به شکل استاندارد نوشته نشده است.")
+    }
+
     public static let awardNotFound = DomainError(
         kind: .notFound, code: "award.not_found", field: "awardId", english: "There is no such award.", persian: "چنین جایزه یا مشوقی صادر نشده است.")
 

@@ -28,6 +28,20 @@ extension DomainError {
             persian: "«\(value)» شناسه معتبری نیست: ۲ تا ۶۴ حرف کوچک لاتین، رقم، '-' یا '_' به کار ببرید.")
     }
 
+    public static func staffRoleNotAppointable(_ role: Actor.Role) -> DomainError {
+        DomainError(
+            kind: .invalid, code: "staff.role_not_appointable", field: "role",
+            english: "Only ministry officers are appointed as staff; a \(role.rawValue.replacingOccurrences(of: "_", with: " ")) is registered as a participant.",
+            persian: "تنها کارشناسان وزارت به کار گمارده می‌شوند؛ «\(role.persianName)» به‌عنوان شرکت‌کننده ثبت می‌شود.")
+    }
+
+    public static func staffNotAppointed(_ officerId: String) -> DomainError {
+        DomainError(
+            kind: .notFound, code: "staff.not_appointed", field: "officerId",
+            english: "'\(officerId)' holds no appointment to end.",
+            persian: "«\(officerId)» حکم کاری ندارد که پایان یابد.")
+    }
+
     public static let universityNotRegistered = DomainError(
         kind: .notFound, code: "university.not_registered",
         english: "The university is not registered in HADAF.",

@@ -6,6 +6,8 @@ public enum CommandPayload {
     public struct RegisterUniversity: Decodable, Sendable { let code, name, englishName: String; let province: String? }
     public struct RegisterCulturalDeputy: Decodable, Sendable { let university, name: String }
     public struct RegisterStudentGroup: Decodable, Sendable { let university, groupId, name: String }
+    public struct AppointStaff: Decodable, Sendable { let officerId: String; let role: Actor.Role }
+    public struct DismissStaff: Decodable, Sendable { let officerId, reason: String }
     public struct RegisterParticipant: Decodable, Sendable {
         let kind: Actor.Role
         let university, studentGroup: String?

@@ -21,6 +21,8 @@ public struct CommandRequest: Decodable, Sendable {
         case registerUniversity(CommandPayload.RegisterUniversity)
         case registerCulturalDeputy(CommandPayload.RegisterCulturalDeputy)
         case registerStudentGroup(CommandPayload.RegisterStudentGroup)
+        case appointStaff(CommandPayload.AppointStaff)
+        case dismissStaff(CommandPayload.DismissStaff)
         case registerParticipant(CommandPayload.RegisterParticipant)
         case eraseParticipant(CommandPayload.ParticipantReference)
         case draftSurvey(CommandPayload.DraftSurvey)
@@ -59,6 +61,7 @@ public struct CommandRequest: Decodable, Sendable {
     /// The command names, as scripts write them.
     public static let names = [
         "university.register", "university.register_cultural_deputy", "university.register_student_group",
+        "staff.appoint", "staff.dismiss",
         "participant.register", "participant.erase",
         "survey.draft", "survey.publish", "survey.close", "survey.answer",
         "regulation.publish", "regulation.open_round", "regulation.contribute", "regulation.withdraw",
@@ -154,6 +157,8 @@ public struct CommandRequest: Decodable, Sendable {
         case "university.register": .registerUniversity(try read(CommandPayload.RegisterUniversity.self))
         case "university.register_cultural_deputy": .registerCulturalDeputy(try read(CommandPayload.RegisterCulturalDeputy.self))
         case "university.register_student_group": .registerStudentGroup(try read(CommandPayload.RegisterStudentGroup.self))
+        case "staff.appoint": .appointStaff(try read(CommandPayload.AppointStaff.self))
+        case "staff.dismiss": .dismissStaff(try read(CommandPayload.DismissStaff.self))
         case "participant.register": .registerParticipant(try read(CommandPayload.RegisterParticipant.self))
         case "participant.erase": .eraseParticipant(try read(CommandPayload.ParticipantReference.self))
         case "survey.draft": .draftSurvey(try read(CommandPayload.DraftSurvey.self))

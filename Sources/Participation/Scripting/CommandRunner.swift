@@ -55,6 +55,12 @@ public struct CommandRunner: Sendable {
         case let .registerStudentGroup(p):
             return done(try await universities.handle(
                 .registerStudentGroup(groupId: p.groupId, name: p.name), on: University.stream(code: p.university), by: actor, idempotencyKey: key))
+        case let .appointStaff(p):
+            return done(try await CommandHandler<Staff>(store: store, clock: clock).handle(
+                .appoint(officerId: p.officerId, role: p.role), on: Staff.stream(p.officerId), by: actor, idempotencyKey: key))
+        case let .dismissStaff(p):
+            return done(try await CommandHandler<Staff>(store: store, clock: clock).handle(
+                .dismiss(officerId: p.officerId, reason: p.reason), on: Staff.stream(p.officerId), by: actor, idempotencyKey: key))
         case let .registerParticipant(p):
             let personal = try PersonalData(displayName: p.displayName, nationalCode: p.nationalCode, email: p.email)
             let registry = ParticipantRegistry(store: store, clock: clock)

@@ -3,18 +3,24 @@ import EventStore
 import Foundation
 import HadafEvents
 import HadafServer
+import Participation
 
 /// `hadaf account add`: an account to sign in to the server with.
-struct AccountCommand: ParsableCommand {
+struct AccountCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account",
         abstract: "Manage the server's accounts (kept in hadaf.accounts.sqlite beside the log).",
         subcommands: [Add.self])
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an account; its password is generated and printed once.",
-            discussion: "The actor id is the participant id a participant acts as (see `hadaf events`), or an officer's own id.")
+            discussion: """
+                The actor id is the participant id a participant acts as (see `hadaf events`), or an \
+                officer's own id. A ministry officer's account also appoints them in the log \
+                (staff.appointed, by the platform), since the audit counts an officer's acts only \
+                under an appointment the log shows.
+                """)
 
         @OptionGroup var database: DatabaseOptions
 
@@ -34,7 +40,7 @@ struct AccountCommand: ParsableCommand {
             guard Actor.Role(rawValue: role) != nil else { throw ValidationError("'\(role)' is not a role") }
         }
 
-        func run() throws {
+        func run() async throws {
             let store = try database.openStore()
             let accounts = try CommandFailure.reporting { () throws(AccountError) in try AccountStore(path: AccountStore.path(besideLog: store.path)) }
             let password = AccountStore.newPassword()
@@ -42,6 +48,15 @@ struct AccountCommand: ParsableCommand {
                 try accounts.add(Account(login: login, actor: Actor(id: actorId, role: Actor.Role(rawValue: role)!), university: university), password: password)
             } catch {
                 throw CommandFailure.exit(for: error)
+            }
+            if Actor.Role(rawValue: role) == .ministryOfficer {
+                do {
+                    let outcome = try await CommandHandler<Staff>(store: store).handle(
+                        .appoint(officerId: actorId, role: .ministryOfficer), on: Staff.stream(actorId), by: Staff.platform)
+                    if let result = outcome.result { print("Appointed \(actorId) as a ministry officer in the log, at position \(result.firstPosition).") }
+                } catch {
+                    throw CommandFailure.exit(for: error)
+                }
             }
             print("Added '\(login)' (\(role)); password, shown this once: \(password)")
         }

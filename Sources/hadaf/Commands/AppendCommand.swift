@@ -1,6 +1,8 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import HadafEvents
+import Participation
 
 /// `hadaf append`: appends one event whose payload is read from stdin.
 struct AppendCommand: AsyncParsableCommand {
@@ -55,6 +57,9 @@ struct AppendCommand: AsyncParsableCommand {
             requestId: "cli-" + UUID().lowercasedString,
             idempotencyKey: idempotencyKey,
             occurredAt: Date())
+        if let refusal = CanonicalStream.refusal(of: stream) {
+            throw CommandFailure.exit(for: DomainError.streamNotCanonical(stream, refusal))
+        }
         let store = try database.openStore()
         let result: AppendResult
         do {

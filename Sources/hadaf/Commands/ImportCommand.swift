@@ -1,6 +1,7 @@
 import ArgumentParser
 import EventStore
 import Foundation
+import HadafEvents
 
 /// `hadaf import`: appends many envelopes from a JSON Lines file.
 struct ImportCommand: AsyncParsableCommand {
@@ -40,7 +41,7 @@ struct ImportCommand: AsyncParsableCommand {
             input = handle
         }
         let store = try database.openStore()
-        let importer = EnvelopeImporter(store: store, batchSize: batchSize)
+        let importer = EnvelopeImporter(store: store, batchSize: batchSize, refusesStream: CanonicalStream.refusal(of:))
         let started = ContinuousClock.now
         var lastReport = started
         let totals: EnvelopeImporter.Progress

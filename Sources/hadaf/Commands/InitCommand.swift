@@ -8,7 +8,7 @@ struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create the event log database (a no-op on an existing log).",
-        discussion: "Creates the SQLite file with its tables and append-only triggers, and the platform's Ed25519 signing key beside it (hadaf.key, readable by its owner only; `hadaf keys` prints its public half). Run it again to bring an older log's schema up to date; a file holding any other database is refused. --demo also registers the universities that HADAF's documents name, each with its cultural deputy (again: nothing twice).")
+        discussion: "Creates the SQLite file with its tables and append-only triggers, and the platform's Ed25519 signing key beside it (hadaf.key, readable by its owner only; `hadaf keys` prints its public half). Run it again to bring an older log's schema up to date; a file holding any other database is refused. --demo also registers the universities that HADAF's documents name, each with its cultural deputy, and appoints the demo's ministry officers (officer-1, officer-2, ministry-office) (again: nothing twice).")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -30,8 +30,8 @@ struct InitCommand: AsyncParsableCommand {
         }
         if demo {
             do {
-                let appended = try await DemoUniversities.register(in: store)
-                print("Demo universities: \(DemoUniversities.all.count) registered with their cultural deputies (\(appended) new events).")
+                let appended = try await DemoUniversities.register(in: store) + DemoStaff.appoint(in: store)
+                print("Demo universities: \(DemoUniversities.all.count) registered with their cultural deputies, and the demo's ministry officers appointed (\(appended) new events).")
             } catch {
                 throw CommandFailure.exit(for: error)
             }
