@@ -52,8 +52,8 @@ struct AuditedStaff {
     /// Why the act recorded as `recorded` may not count, with the positions that show it, or
     /// nil when it may. `named` is who its payload says acted (nil when it names no one).
     mutating func refusal(of recorded: RecordedEvent, named: String?, scope: Scope) throws(ProjectionError) -> (reason: String, positions: [Int64])? {
-        let metadata = try? recorded.metadata()
-        guard let actor = metadata?.actorId, let roleName = metadata?.actorRole else {
+        let recordedActor = recorded.actor
+        guard let actor = recordedActor.id, let roleName = recordedActor.role else {
             return ("it records no actor and role", [recorded.position])
         }
         if let named, named != actor {

@@ -18,6 +18,8 @@ public final class EventStore: Sendable {
     let pool: DatabasePool
     let writer: GroupCommitWriter
     let notifier: HeadNotifier
+    /// The subjects' keys, in a file of their own (``SubjectKeyStore``).
+    let keys: SubjectKeyStore
 
     /// The database file used when neither `--db` nor `HADAF_DB` names one.
     public static let defaultPath = "hadaf.sqlite"
@@ -60,6 +62,8 @@ public final class EventStore: Sendable {
                 // bytes are overwritten, not left in free pages. (Events are never deleted.)
                 try db.execute(sql: "PRAGMA secure_delete = ON")
             }
+            keys = try SubjectKeyStore(path: SubjectKeyStore.path(besideLog: path))
+            try keys.adoptKeys(from: pool)
             let head = try pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(position) FROM events") ?? 0 }
             let notifier = HeadNotifier(head: head)
             self.notifier = notifier

@@ -15,7 +15,7 @@ extension EventStore {
         if let existing = try storedSubjectKey(subject) { return existing }
         let fresh = SymmetricKey(size: .bits256)
         try mapErrors {
-            try pool.write { db in
+            try keys.queue.write { db in
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO subject_keys (subject, key, created_at) VALUES (?, ?, ?)",
                     arguments: [subject, fresh.withUnsafeBytes { Data($0) }, Self.nowMilliseconds()])
@@ -30,7 +30,7 @@ extension EventStore {
     /// - Throws: ``EventStoreError/subjectKeyDestroyed(_:)`` when it was destroyed.
     public func storedSubjectKey(_ subject: String) throws(EventStoreError) -> SymmetricKey? {
         let row = try mapErrors {
-            try pool.read { db in try Row.fetchOne(db, sql: "SELECT key FROM subject_keys WHERE subject = ?", arguments: [subject]) }
+            try keys.queue.read { db in try Row.fetchOne(db, sql: "SELECT key FROM subject_keys WHERE subject = ?", arguments: [subject]) }
         }
         guard let row else { return nil }
         guard let bytes = row[0] as Data? else { throw .subjectKeyDestroyed(subject) }
@@ -39,22 +39,22 @@ extension EventStore {
 
     /// Destroys the subject's key, so that nothing sealed under it can be read again.
     ///
-    /// The key's bytes are overwritten in the database file (the writer runs with
-    /// `secure_delete`), and the WAL,
-    /// which still holds the page as it was, is checkpointed and truncated. Returns false when
-    /// a reader kept the WAL from being truncated; the bytes then leave it at the next checkpoint.
-    @discardableResult
-    public func destroySubjectKey(_ subject: String) throws(EventStoreError) -> Bool {
+    /// The key lives in its own file with a rollback journal and `secure_delete`
+    /// (``SubjectKeyStore``): its bytes are overwritten in place, and the journal that holds
+    /// the page as it was is deleted when the change commits. No copy is left in any file,
+    /// whatever readers of the log are doing. A reader of the key file itself holds it for one
+    /// look-up; the destruction waits for it (ten seconds at most, then fails and destroys
+    /// nothing).
+    public func destroySubjectKey(_ subject: String) throws(EventStoreError) {
         try mapErrors {
-            try pool.writeWithoutTransaction { db in
-                try db.inTransaction {
-                    try db.execute(
-                        sql: "UPDATE subject_keys SET key = NULL, destroyed_at = ? WHERE subject = ? AND key IS NOT NULL",
-                        arguments: [Self.nowMilliseconds(), subject])
-                    return .commit
-                }
-                let busy = try Int.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") ?? 1
-                return busy == 0
+            try keys.queue.write { db in
+                try db.execute(
+                    sql: "UPDATE subject_keys SET key = NULL, destroyed_at = ? WHERE subject = ? AND key IS NOT NULL",
+                    arguments: [Self.nowMilliseconds(), subject])
+                // A key never created is destroyed all the same, so that none can be made later.
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO subject_keys (subject, key, created_at, destroyed_at) VALUES (?, NULL, ?, ?)",
+                    arguments: [subject, Self.nowMilliseconds(), Self.nowMilliseconds()])
             }
         }
     }

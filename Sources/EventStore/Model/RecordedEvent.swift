@@ -77,6 +77,28 @@ public struct RecordedEvent: Sendable, Hashable {
         }
     }
 
+    /// Who acted, by the metadata's `actorId` and `actorRole` (nil where absent or not text).
+    /// Reads those two fields only: the audit asks it of every award event.
+    public var actor: (id: String?, role: String?) {
+        metadataJSON.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> (String?, String?) in
+            var scanner = JSONScanner(bytes)
+            var id: String?
+            var role: String?
+            scanner.skipWhitespace()
+            guard scanner.peek() == UInt8(ascii: "{") else { return (nil, nil) }
+            try? scanner.walkObject { scanner, key throws(JSONScanner.SyntaxError) in
+                let value = try scanner.scanValue()
+                guard value.kind == .string else { return }
+                if id == nil, JSONScanner.isKey(bytes, key, "actorId") {
+                    id = JSONScanner.decodeString(bytes, value.range)
+                } else if role == nil, JSONScanner.isKey(bytes, key, "actorRole") {
+                    role = JSONScanner.decodeString(bytes, value.range)
+                }
+            }
+            return (id, role)
+        }
+    }
+
     /// The metadata decoded into its known fields; unknown keys are ignored.
     public func metadata() throws(EventStoreError) -> EventMetadata {
         try EventMetadata(json: metadataJSON)
