@@ -116,7 +116,7 @@ public struct HadafServer: Sendable {
         OpenAPIRoutes().add(to: router)
         MetricsRoutes(metrics: metrics, store: store, projections: projections, health: projectionHealth).add(to: router)
         SessionRoutes(accounts: accounts, throttle: LoginThrottle(), passwords: PasswordChecker(), secureCookies: configuration.secureCookies, pages: pages).add(to: router)
-        CommandRoutes(runner: runner).add(to: router)
+        CommandRoutes(runner: runner, erasure: ErasureSweep(accounts: accounts, attachments: attachments)).add(to: router)
         let attachments = self.attachments
         SubmissionFormRoutes(runner: runner, attachments: attachments, pages: pages, model: model, store: store).add(to: router)
         ContributionFormRoutes(runner: runner, store: store, model: model, pages: pages).add(to: router)

@@ -158,8 +158,10 @@ struct RegulationPageTests {
             _ = try await post(faculty, "/forms/regulations/kanoon/contributions", [("article", "1"), ("kind", "comment"), ("text", "مجوز دوساله بهتر است."), ("idempotencyKey", "c-1")])
             _ = try fixture.server.projections.catchUp()
 
-            // A form's contribution id derives from the account's login and the form's key.
-            let (proposal, comment) = (FormSubmission.id("c", forKey: "faculty:p-1"), FormSubmission.id("c", forKey: "faculty:c-1"))
+            // A form's contribution id derives from the account's keyed idempotency scope and
+            // the form's key.
+            let account = try #require(try fixture.server.accounts.authenticate(login: "faculty", password: fixture.passwords["faculty"]!))
+            let (proposal, comment) = (FormSubmission.id("c", forKey: account.idempotencyKey("p-1")), FormSubmission.id("c", forKey: account.idempotencyKey("c-1")))
             let theirs = try await page(other, "/regulations/kanoon")
             #expect(theirs.contains("/contributions/\(proposal)/endorse") && !theirs.contains("/withdraw"))
             let mine = try await page(faculty, "/regulations/kanoon")

@@ -1,4 +1,5 @@
 import Crypto
+import EventStore
 import Foundation
 import GRDB
 import HadafEvents
@@ -13,6 +14,9 @@ import HummingbirdBcrypt
 /// session and API tokens as SHA-256 digests, so a copy of this file signs no one in.
 public final class AccountStore: Sendable {
     private let queue: DatabaseQueue
+    /// A random secret kept in this file, which keys the scope of each account's idempotency
+    /// keys (``Account/idempotencyKey(_:)``).
+    private let secret: SymmetricKey
     /// The bcrypt cost for new passwords: 12 in service, lower in tests.
     private let bcryptCost: UInt8
     /// How long a session lasts without being renewed by a new sign-in.
@@ -22,25 +26,58 @@ public final class AccountStore: Sendable {
     public init(path: String, bcryptCost: UInt8 = 12) throws(AccountError) {
         self.bcryptCost = bcryptCost
         do {
-            queue = try DatabaseQueue(path: path)
+            let queue = try DatabaseQueue(path: path)
             // Every signed-in request reads this file: in WAL mode a read makes fewer system calls
             // (no file lock and no journal check of its own).
             try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            secret = try queue.write { db in
+                try db.execute(sql: """
+                    CREATE TABLE IF NOT EXISTS accounts (
+                        login TEXT PRIMARY KEY NOT NULL, password_hash TEXT NOT NULL, actor_id TEXT NOT NULL,
+                        role TEXT NOT NULL, university TEXT, created_at INTEGER NOT NULL);
+                    CREATE TABLE IF NOT EXISTS sessions (
+                        token_hash TEXT PRIMARY KEY NOT NULL, login TEXT NOT NULL REFERENCES accounts(login),
+                        csrf_token TEXT NOT NULL, expires_at INTEGER NOT NULL);
+                    CREATE TABLE IF NOT EXISTS api_tokens (
+                        token_hash TEXT PRIMARY KEY NOT NULL, login TEXT NOT NULL REFERENCES accounts(login),
+                        label TEXT NOT NULL, created_at INTEGER NOT NULL);
+                    CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL);
+                    """)
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO secrets (name, value) VALUES ('idempotency', ?)",
+                    arguments: [SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }])
+                return SymmetricKey(data: try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = 'idempotency'") ?? Data())
+            }
+            self.queue = queue
         } catch {
             throw .storage(String(describing: error))
         }
-        try write { db in
-            try db.execute(sql: """
-                CREATE TABLE IF NOT EXISTS accounts (
-                    login TEXT PRIMARY KEY NOT NULL, password_hash TEXT NOT NULL, actor_id TEXT NOT NULL,
-                    role TEXT NOT NULL, university TEXT, created_at INTEGER NOT NULL);
-                CREATE TABLE IF NOT EXISTS sessions (
-                    token_hash TEXT PRIMARY KEY NOT NULL, login TEXT NOT NULL REFERENCES accounts(login),
-                    csrf_token TEXT NOT NULL, expires_at INTEGER NOT NULL);
-                CREATE TABLE IF NOT EXISTS api_tokens (
-                    token_hash TEXT PRIMARY KEY NOT NULL, login TEXT NOT NULL REFERENCES accounts(login),
-                    label TEXT NOT NULL, created_at INTEGER NOT NULL);
-                """)
+    }
+
+    /// Removes every account acting as `actorId`, with its sessions and API tokens, and
+    /// returns how many accounts went. The rows' bytes are overwritten (`secure_delete`) and
+    /// the write-ahead log checkpointed and truncated, so that the login (often an e-mail
+    /// address) is left in neither file.
+    public func removeAccounts(actingAs actorId: String) throws(AccountError) -> Int {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA secure_delete = ON")
+                var removed = 0
+                try db.inTransaction {
+                    let logins = try String.fetchAll(db, sql: "SELECT login FROM accounts WHERE actor_id = ?", arguments: [actorId])
+                    for login in logins {
+                        try db.execute(sql: "DELETE FROM sessions WHERE login = ?", arguments: [login])
+                        try db.execute(sql: "DELETE FROM api_tokens WHERE login = ?", arguments: [login])
+                        try db.execute(sql: "DELETE FROM accounts WHERE login = ?", arguments: [login])
+                    }
+                    removed = logins.count
+                    return .commit
+                }
+                _ = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                return removed
+            }
+        } catch {
+            throw .storage(String(describing: error))
         }
     }
 
@@ -81,7 +118,7 @@ public final class AccountStore: Sendable {
             return nil
         }
         guard Bcrypt.verify(password, hash: row["password_hash"]) else { return nil }
-        return Self.account(row)
+        return account(row)
     }
 
     /// Whether any account exists (a new database has none until the demo or an officer adds them).
@@ -112,7 +149,7 @@ public final class AccountStore: Sendable {
                 WHERE s.token_hash = ? AND s.expires_at >= ?
                 """), arguments: [Self.digest(token), Int64(Date().timeIntervalSince1970)])
         }
-        guard let row, let account = Self.account(row) else { return nil }
+        guard let row, let account = self.account(row) else { return nil }
         return (account, row["csrf_token"])
     }
 
@@ -186,7 +223,7 @@ public final class AccountStore: Sendable {
         try lookUp { db in
             try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT a.login, a.actor_id, a.role, a.university FROM api_tokens t JOIN accounts a ON a.login = t.login WHERE t.token_hash = ?
-                """), arguments: [Self.digest(apiToken)]).flatMap(Self.account)
+                """), arguments: [Self.digest(apiToken)]).flatMap { self.account($0) }
         }
     }
 
@@ -206,9 +243,11 @@ public final class AccountStore: Sendable {
         do { return try queue.write(body) } catch { throw .storage(String(describing: error)) }
     }
 
-    private static func account(_ row: Row) -> Account? {
+    private func account(_ row: Row) -> Account? {
         guard let role = Actor.Role(rawValue: row["role"]) else { return nil }
-        return Account(login: row["login"], actor: Actor(id: row["actor_id"], role: role), university: row["university"])
+        var account = Account(login: row["login"], actor: Actor(id: row["actor_id"], role: role), university: row["university"])
+        account.idempotencyScope = Data(HMAC<SHA256>.authenticationCode(for: Data(account.actor.id.utf8), using: secret)).hexString
+        return account
     }
 
     /// A new random password of 16 characters, for an operator to hand over.

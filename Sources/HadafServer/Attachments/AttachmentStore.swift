@@ -96,8 +96,17 @@ public struct AttachmentStore: Sendable {
             // sender may try again (no 500, no system text).
             throw Self.diskFull(field: file.field)
         }
-        return Staged(reference: EvidenceReference(sha256: hash, fileName: file.fileName, mediaType: mediaType, byteCount: file.content.count),
+        return Staged(reference: EvidenceReference(sha256: hash, fileName: Self.neutralName(of: file.fileName, sha256: hash), mediaType: mediaType, byteCount: file.content.count),
                       actorId: actorId, pending: pending)
+    }
+
+    /// The name a file is recorded under in the log, for good: `evidence-<first hash digits>`
+    /// with the sender's extension. The name the sender's computer gave it ("maryam-ahmadi
+    /// national card.pdf") is personal data that erasure could not reach in an immutable log.
+    static func neutralName(of fileName: String, sha256: String) -> String {
+        let suffix = fileName.split(separator: ".").last.map { String($0).lowercased() } ?? ""
+        let isExtension = fileName.contains(".") && (1...5).contains(suffix.count) && suffix.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        return "evidence-\(sha256.prefix(12))" + (isExtension ? ".\(suffix)" : "")
     }
 
     /// No room for files: 507 with `Retry-After`.
@@ -134,6 +143,35 @@ public struct AttachmentStore: Sendable {
     /// Deletes a refused form's file.
     func discard(_ staged: Staged) {
         try? FileManager.default.removeItem(at: staged.pending)
+    }
+
+    /// Deletes the files only `actorId` uploaded, and every quota row of theirs; returns how
+    /// many files went. A file another person also uploaded stays, counted against them.
+    func forget(actorId: String) throws -> Int {
+        let (own, shared) = try usage.writeWithoutTransaction { db -> ([String], Set<String>) in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            var result: ([String], Set<String>) = ([], [])
+            try db.inTransaction {
+                let hashes = try String.fetchAll(db, sql: "SELECT sha256 FROM attachment_usage WHERE actor_id = ?", arguments: [actorId])
+                let shared = try Set(String.fetchAll(
+                    db, sql: "SELECT DISTINCT sha256 FROM attachment_usage WHERE actor_id <> ? AND sha256 IN (SELECT sha256 FROM attachment_usage WHERE actor_id = ?)",
+                    arguments: [actorId, actorId]))
+                try db.execute(sql: "DELETE FROM attachment_usage WHERE actor_id = ?", arguments: [actorId])
+                result = (hashes, shared)
+                return .commit
+            }
+            return result
+        }
+        var removed = 0
+        for hash in own where !shared.contains(hash) && hash.count == 64 && hash.allSatisfy(\.isHexDigit) {
+            let kept = directory.appendingPathComponent(String(hash.prefix(2))).appendingPathComponent(hash)
+            if (try? FileManager.default.removeItem(at: kept)) != nil { removed += 1 }
+            let pending = directory.appendingPathComponent(".pending")
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: pending.path)) ?? [] where name.hasPrefix(hash + ".") {
+                try? FileManager.default.removeItem(at: pending.appendingPathComponent(name))
+            }
+        }
+        return removed
     }
 
     /// The stored content of a file, when present.

@@ -9,6 +9,8 @@ import Participation
 /// first result; keys are the account's own, so two accounts' keys never meet.
 struct CommandRoutes {
     let runner: CommandRunner
+    /// Run after an erasure, so that nobody signs in as the erased person and their files go.
+    let erasure: ErasureSweep
 
     func add(to router: Router<HadafRequestContext>) {
         router.post("/api/v1/commands/:name") { request, context in
@@ -37,6 +39,8 @@ struct CommandRoutes {
         let command = try CommandRequest(name: name, actor: account.actor, payload: Data(body.readableBytesView), idempotencyKey: key)
         try CommandAccess.check(command, by: account)
         let result = try await runner.run(command)
+        // Swept again when the erasure was already done: a retry after a failed sweep finishes it.
+        if case .eraseParticipant = command.command, let participant = result.participantId { try erasure.sweep(participant: participant) }
         let outcome = Outcome(command: name, positions: result.positions.map { [$0.lowerBound, $0.upperBound] }, participantId: result.participantId, awardId: result.awardId)
         return try JSONResponse.make(outcome, status: result.positions == nil ? .ok : .created)
     }

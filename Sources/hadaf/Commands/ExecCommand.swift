@@ -48,7 +48,11 @@ struct ExecCommand: AsyncParsableCommand {
             for line in lines {
                 lineNumber += 1
                 guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { continue }
-                let report = await ExecReport.run(line, number: lineNumber, with: runner)
+                var report = await ExecReport.run(line, number: lineNumber, with: runner)
+                if report.ok, report.command == "participant.erase", let participant = report.participantId {
+                    // As the server does: the erased person's accounts and files go too.
+                    do { try erasureSweep(for: store).sweep(participant: participant) } catch { report = report.failed(sweeping: error) }
+                }
                 if !report.ok { refused += 1 }
                 output.writeLine(json ? report.jsonLine : report.textLine)
             }
@@ -57,5 +61,13 @@ struct ExecCommand: AsyncParsableCommand {
         }
         output.flush()
         if refused > 0 { throw ExitCode(CommandFailure.Status.refused.rawValue) }
+    }
+
+    /// The sweep over the accounts file and attachments beside the log.
+    private func erasureSweep(for store: EventStore) throws -> ErasureSweep {
+        let accounts = try AccountStore(path: AccountStore.path(besideLog: store.path))
+        let attachments = try AttachmentStore(
+            directory: AttachmentStore.directory(besideLog: store.path), maximumSize: HadafServer.Configuration().maximumAttachmentSize)
+        return ErasureSweep(accounts: accounts, attachments: attachments)
     }
 }

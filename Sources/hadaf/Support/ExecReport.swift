@@ -45,6 +45,13 @@ struct ExecReport: Encodable {
         }
     }
 
+    /// This report, failed: the command ran, but what follows it beside the log did not.
+    func failed(sweeping error: any Error) -> ExecReport {
+        ExecReport(
+            line: line, command: command, ok: false, events: events, positions: positions, participantId: participantId, awardId: awardId,
+            error: Problem(.store(.storage("the erasure was recorded, but sweeping the accounts and files failed (run it again): \(error)"))))
+    }
+
     var jsonLine: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
