@@ -49,6 +49,9 @@ public struct AuditFinding: Codable, Hashable, Sendable {
         case eventUnreadable = "event.unreadable"
         /// An announced festival list is not the list its events give.
         case festivalListDiffers = "festival.list_differs"
+        /// A score in a festival's stream that the selection does not count: its juror was not
+        /// assigned to the entry or may not judge it, or it does not fit the rubric.
+        case festivalScoreUncounted = "festival.score_uncounted"
         /// An announced festival list was right, but its entries or scores changed afterwards.
         case festivalInputsChanged = "festival.inputs_changed"
 
@@ -75,6 +78,7 @@ public struct AuditFinding: Codable, Hashable, Sendable {
             case .awardBeforeBasis: "مشوقی که پیش از اقدام‌های پشتوانه‌اش صادر شده است"
             case .eventUnreadable: "رویدادی که خوانده نمی‌شود (بیرون از بازه یا نادرست)"
             case .festivalListDiffers: "فهرست برگزیدگان با محاسبه دوباره یکی نیست"
+            case .festivalScoreUncounted: "نمره‌ای که داور مجاز به دادن آن نبود و شمرده نمی‌شود"
             case .festivalInputsChanged: "داده‌های داوری پس از اعلام برگزیدگان تغییر کرده است"
             }
         }

@@ -4,21 +4,30 @@ import Foundation
 import HadafEvents
 
 /// What a festival's selection is computed from, folded from its stream alone: the call, the
-/// entries and withdrawals, and each juror's latest scores (a juror's scores for an entry they
-/// declared a conflict with do not count). It does not read any read model, so the auditor's
-/// recomputation is this same fold over the log.
+/// entries and withdrawals, and each juror's latest scores. A score counts only as the commands
+/// would have taken it (``FestivalJury``): for a confirmed entry, by a juror assigned to it and
+/// still free to judge it (on its section's jury, from none of their appointments' universities,
+/// not its author, no conflict declared), within the category's rubric. Any other score in the
+/// log, appended around the commands, is kept aside in ``uncounted`` for the audit. It does not
+/// read any read model, so the auditor's recomputation is this same fold over the log.
 public struct FestivalInputs: Sendable {
     public private(set) var festival: FestivalOpened?
     public private(set) var entries: [String: FestivalEntry] = [:]
     public private(set) var withdrawn: Set<String> = []
     /// Scores by entry, then by juror: the latest each juror gave.
     public private(set) var scores: [String: [String: [CriterionScore]]] = [:]
-    public private(set) var conflicts: Set<JurorAssignment> = []
+    /// The jury as the stream makes it.
+    public private(set) var jury = FestivalJury()
+    /// Scores in the stream that do not count, with why.
+    public private(set) var uncounted: [(position: Int64, entryId: String, jurorId: String, reason: String)] = []
     /// The nominations, by entry id (not an input of the selection: a nomination becomes an
     /// entry only when confirmed).
     public private(set) var nominations: [String: FestivalEntry] = [:]
-    /// The announcement, and the log position it was made at.
-    public private(set) var announcement: (event: FestivalWinnersAnnounced, position: Int64)?
+    /// Every announcement in the stream, with the log position it was made at. The commands
+    /// announce once; any other was appended around them, and each is verified.
+    public private(set) var announcements: [(event: FestivalWinnersAnnounced, position: Int64)] = []
+    /// The announcement: the first, the only one the commands make.
+    public var announcement: (event: FestivalWinnersAnnounced, position: Int64)? { announcements.first }
     /// The festival's events this version could not read, skipped (the audit reports them).
     public private(set) var unreadable: [UnreadableEvent] = []
 
@@ -32,14 +41,20 @@ public struct FestivalInputs: Sendable {
             for entry in confirmed.entries { entries[entry.entryId] = entry }
         case let .withdrawn(withdrawal): withdrawn.insert(withdrawal.entryId)
         case let .conflictDeclared(declared):
-            conflicts.insert(JurorAssignment(entryId: declared.entryId, jurorId: declared.jurorId))
+            jury.apply(event)
             scores[declared.entryId]?[declared.jurorId] = nil
         case let .scored(scored):
-            guard !conflicts.contains(JurorAssignment(entryId: scored.entryId, jurorId: scored.jurorId)) else { return }
+            func uncount(_ reason: String) { uncounted.append((position, scored.entryId, scored.jurorId, reason)) }
+            guard let entry = entries[scored.entryId], let placed = festival?.category(entry.categoryId) else { return uncount("it is for no confirmed entry") }
+            guard jury.mayScore(scored.jurorId, entry, section: placed.section.id) else {
+                return uncount("its juror was not assigned to the entry, or may not judge it (section, university, authorship or a declared conflict)")
+            }
+            guard placed.category.rubric.fault(of: scored.scores) == nil else { return uncount("it does not fit the category's rubric") }
             scores[scored.entryId, default: [:]][scored.jurorId] = scored.scores
-        case let .announced(announced): announcement = (announced, position)
+        case let .announced(announced): announcements.append((announced, position))
         case let .nominated(nominated): nominations[nominated.entry.entryId] = nominated.entry
-        case .callClosed, .jurorAppointed, .jurorsAssigned: break
+        case .jurorAppointed, .jurorsAssigned: jury.apply(event)
+        case .callClosed: break
         }
     }
 

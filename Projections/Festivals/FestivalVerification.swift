@@ -28,12 +28,30 @@ public struct FestivalVerification: Sendable, Hashable, Encodable {
     /// or between the list at the announcement and now.
     public let differingEntries: [String]
 
-    /// Verifies the announcement of `festivalId` against its log.
+    /// Verifies the announcement of `festivalId` against its log: the first that does not hold,
+    /// else the first (the one the commands made).
     public static func verify(_ festivalId: String, in store: EventStore) throws(ProjectionError) -> FestivalVerification {
+        let every = try verifyEach(festivalId, in: store)
+        if let found = every.first(where: { $0.verdict != .confirmed }) ?? every.first { return found }
+        return FestivalVerification(
+            verdict: .notAnnounced, announcedAt: nil, announced: nil, recomputed: nil,
+            currentInputsHash: try FestivalInputs.read(festivalId, from: store).hash, differingEntries: [])
+    }
+
+    /// Verifies every announcement of `festivalId`, in log order: the commands announce once,
+    /// and one appended around them must not hide behind a later one that holds.
+    public static func verifyEach(_ festivalId: String, in store: EventStore) throws(ProjectionError) -> [FestivalVerification] {
         let now = try FestivalInputs.read(festivalId, from: store)
-        guard let announcement = now.announcement else {
-            return FestivalVerification(verdict: .notAnnounced, announcedAt: nil, announced: nil, recomputed: nil, currentInputsHash: now.hash, differingEntries: [])
+        var verified: [FestivalVerification] = []
+        for announcement in now.announcements {
+            verified.append(try verify(announcement, of: festivalId, now: now, in: store))
         }
+        return verified
+    }
+
+    private static func verify(
+        _ announcement: (event: FestivalWinnersAnnounced, position: Int64), of festivalId: String, now: FestivalInputs, in store: EventStore
+    ) throws(ProjectionError) -> FestivalVerification {
         let before = try FestivalInputs.read(festivalId, from: store, before: announcement.position)
         let announced = announcement.event.selection
         let recomputed = FestivalSelector.select(before)

@@ -37,7 +37,13 @@ struct FestivalSelectionTests {
             })))
         }
 
+        /// A juror's score, counted as the commands would take it: the juror is appointed to
+        /// the section and assigned the entry first (the selection counts no other score).
         mutating func score(_ juror: String, _ entry: String, _ score: Int) {
+            if inputs.jury.sections[juror] == nil { apply(.jurorAppointed(FestivalJurorAppointed(jurorId: juror, sectionId: "s", university: nil))) }
+            if !inputs.jury.assignments.contains(JurorAssignment(entryId: entry, jurorId: juror)) {
+                apply(.jurorsAssigned(FestivalJurorsAssigned(assignments: [JurorAssignment(entryId: entry, jurorId: juror)], understaffed: [])))
+            }
             apply(.scored(FestivalEntryScored(entryId: entry, jurorId: juror, scores: [CriterionScore(criterion: "q", score: score)])))
         }
 

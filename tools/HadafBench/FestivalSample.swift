@@ -3,8 +3,8 @@ import Foundation
 import HadafEvents
 
 /// A national festival's stream for measurement (i): 12 categories in 4 sections, `entries`
-/// entries from 14 universities, 120 jurors, every entry scored by 3 of them on 4 criteria, and
-/// the announcement of the list those scores give.
+/// entries from 14 universities, 120 jurors on every section, every entry assigned to and scored
+/// by 3 of them on 4 criteria, and the announcement of the list those scores give.
 enum FestivalSample {
     static let festivalId = "national"
     static let universities = ["alzahra", "modares", "razi", "scu", "pwut", "kntu", "iut", "iust", "um", "yazd", "sharif", "aut", "tabrizu", "ut"]
@@ -34,10 +34,20 @@ enum FestivalSample {
                 submitter: "p-\(number)", submittedAt: Int64(number + 1), basis: .proposed)
         }
         events.append(FestivalEntriesConfirmed(entries: list))
+        // The jurors sit on every section and are assigned before they score: the selection
+        // counts no other score.
+        for juror in 0..<120 {
+            for section in sections { events.append(FestivalJurorAppointed(jurorId: "juror-\(juror)", sectionId: section.id, university: nil)) }
+        }
+        func jurorId(_ entry: FestivalEntry, _ juror: Int) -> String { "juror-\((Int(entry.entryId.dropFirst(6))! * 7 + juror * 41) % 120)" }
+        let pairs = list.flatMap { entry in (0..<3).map { JurorAssignment(entryId: entry.entryId, jurorId: jurorId(entry, $0)) } }
+        for start in stride(from: 0, to: pairs.count, by: 1_000) {
+            events.append(FestivalJurorsAssigned(assignments: Array(pairs[start..<min(start + 1_000, pairs.count)]), understaffed: []))
+        }
         var random = SystemRandomNumberGenerator()
         for entry in list {
             for juror in 0..<3 {
-                let jurorId = "juror-\((Int(entry.entryId.dropFirst(6))! * 7 + juror * 41) % 120)"
+                let jurorId = jurorId(entry, juror)
                 events.append(FestivalEntryScored(
                     entryId: entry.entryId, jurorId: jurorId, scores: rubric.map { CriterionScore(criterion: $0.id, score: Int.random(in: 0...10, using: &random)) }))
             }

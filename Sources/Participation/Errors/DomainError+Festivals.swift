@@ -3,6 +3,13 @@ import Foundation
 import HadafEvents
 
 extension DomainError {
+    public static func festivalJurorUniversityDiffers(juror: String, known: [String]) -> DomainError {
+        DomainError(
+            kind: .conflict, code: "festival.juror_university_differs", field: "university",
+            english: "Juror '\(juror)' was appointed from \(known.joined(separator: ", ")); an appointment naming another university is refused.",
+            persian: "داور «\(juror)» پیش‌تر از دانشگاه \(known.joined(separator: "، ")) منصوب شده است؛ انتصاب با دانشگاه دیگر پذیرفته نیست.")
+    }
+
     public static let festivalNotFound = DomainError(
         kind: .notFound, code: "festival.not_found", english: "There is no such festival.", persian: "چنین جشنواره‌ای وجود ندارد.")
 

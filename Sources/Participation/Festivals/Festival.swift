@@ -27,20 +27,18 @@ public enum Festival: Decider {
         public var nominated: [String: FestivalEntry] = [:]
         public var entries: [String: FestivalEntry] = [:]
         public var withdrawn: Set<String> = []
-        /// The sections each juror sits on.
-        public var jurorSections: [String: Set<String>] = [:]
-        public var jurorUniversities: [String: String] = [:]
-        public var declaredConflicts: Set<JurorAssignment> = []
-        public var assignments: Set<JurorAssignment> = []
+        /// Who sits on which section, from which universities, with what conflicts and assignments.
+        public var jury = FestivalJury()
         public var announced = false
 
-        /// Whether `juror` may score `entry`: not from the entry's university, not one of its
-        /// authors or its submitter, no conflict declared, and on the jury of its section.
+        /// The sections each juror sits on.
+        public var jurorSections: [String: Set<String>] { jury.sections }
+        public var declaredConflicts: Set<JurorAssignment> { jury.conflicts }
+        public var assignments: Set<JurorAssignment> { jury.assignments }
+
+        /// Whether `juror` may score `entry` (``FestivalJury/mayJudge(_:_:section:)``).
         public func mayJudge(_ juror: String, _ entry: FestivalEntry) -> Bool {
-            guard let sections = jurorSections[juror], let section = opened?.category(entry.categoryId)?.section.id, sections.contains(section) else { return false }
-            if jurorUniversities[juror] == entry.university { return false }
-            if entry.submitter == juror || entry.authors.contains(where: { $0.kind == .participant && $0.id == juror }) { return false }
-            return !declaredConflicts.contains(JurorAssignment(entryId: entry.entryId, jurorId: juror))
+            jury.mayJudge(juror, entry, section: opened?.category(entry.categoryId)?.section.id)
         }
 
         /// The entries still in the festival.
@@ -113,6 +111,11 @@ public enum Festival: Decider {
         case let .appointJuror(jurorId, sectionId, university):
             try officer(actor, "appoint jurors")
             guard festival.sections.contains(where: { $0.id == sectionId }) else { throw .festivalSectionNotFound(sectionId) }
+            // A juror's university is part of every appointment; another one is refused, never
+            // a silent change of whose entries they may judge.
+            if let university, let known = state.jury.universities[jurorId], !known.contains(university) {
+                throw .festivalJurorUniversityDiffers(juror: jurorId, known: known.sorted())
+            }
             guard state.jurorSections[jurorId]?.contains(sectionId) != true else { return [] }
             return [.jurorAppointed(FestivalJurorAppointed(jurorId: jurorId, sectionId: sectionId, university: university))]
 
@@ -190,14 +193,7 @@ public enum Festival: Decider {
         case let .confirmed(event):
             for entry in event.entries { state.entries[entry.entryId] = entry }
         case let .withdrawn(event): state.withdrawn.insert(event.entryId)
-        case let .jurorAppointed(event):
-            state.jurorSections[event.jurorId, default: []].insert(event.sectionId)
-            if let university = event.university { state.jurorUniversities[event.jurorId] = university }
-        case let .conflictDeclared(event):
-            let pair = JurorAssignment(entryId: event.entryId, jurorId: event.jurorId)
-            state.declaredConflicts.insert(pair)
-            state.assignments.remove(pair)
-        case let .jurorsAssigned(event): state.assignments.formUnion(event.assignments)
+        case .jurorAppointed, .conflictDeclared, .jurorsAssigned: state.jury.apply(event)
         case .scored: break
         case .announced: state.announced = true
         }

@@ -63,21 +63,19 @@ enum FestivalCallCheck {
 
     /// The scores a juror gives an entry: each criterion of the rubric once, within its range.
     static func scores(_ scores: [CriterionScore], rubric: [RubricCriterion]) throws(DomainError) {
-        for score in scores where !rubric.contains(where: { $0.id == score.criterion }) {
-            throw .festivalScoreInvalid(criterion: score.criterion, english: "is for no criterion of the rubric", persian: "به هیچ معیاری از شاخص‌های داوری مربوط نیست")
-        }
-        for criterion in rubric {
-            let given = scores.filter { $0.criterion == criterion.id }
-            guard given.count == 1 else {
-                throw .festivalScoreInvalid(
-                    criterion: criterion.id, english: given.isEmpty ? "is missing" : "is given twice",
-                    persian: given.isEmpty ? "داده نشده است" : "دو بار داده شده است")
-            }
-            guard (criterion.minimum...criterion.maximum).contains(given[0].score) else {
-                throw .festivalScoreInvalid(
-                    criterion: criterion.id, english: "must be from \(criterion.minimum) to \(criterion.maximum)",
-                    persian: "باید از \(Digits.persian(criterion.minimum)) تا \(Digits.persian(criterion.maximum)) باشد")
-            }
+        switch rubric.fault(of: scores) {
+        case nil:
+            return
+        case let .unknownCriterion(criterion)?:
+            throw .festivalScoreInvalid(criterion: criterion, english: "is for no criterion of the rubric", persian: "به هیچ معیاری از شاخص‌های داوری مربوط نیست")
+        case let .missing(criterion)?:
+            throw .festivalScoreInvalid(criterion: criterion, english: "is missing", persian: "داده نشده است")
+        case let .repeated(criterion)?:
+            throw .festivalScoreInvalid(criterion: criterion, english: "is given twice", persian: "دو بار داده شده است")
+        case let .outOfRange(criterion)?:
+            throw .festivalScoreInvalid(
+                criterion: criterion.id, english: "must be from \(criterion.minimum) to \(criterion.maximum)",
+                persian: "باید از \(Digits.persian(criterion.minimum)) تا \(Digits.persian(criterion.maximum)) باشد")
         }
     }
 }
