@@ -90,13 +90,18 @@ public enum FestivalSelector {
         var unranked: [FestivalStanding] = []
         var withdrawn: [FestivalStanding] = []
         for entry in entries {
-            let jurors = (inputs.scores[entry.entryId] ?? [:]).keys.sorted()
-            let scores = jurors.map { juror in
-                JurorScore(
-                    jurorId: juror, percentage: rounded(percentages[juror]?[entry.entryId] ?? 0),
-                    normalised: rounded(normalised[juror]?[entry.entryId] ?? 50))
+            let given = inputs.scores[entry.entryId] ?? [:]
+            let isWithdrawn = inputs.withdrawn.contains(entry.entryId)
+            let scores = given.keys.sorted().map { juror in
+                // A withdrawn entry's figures are its real ones, put on each juror's scale of the
+                // entries that count, which they do not move (before, they showed 0 and 50).
+                let percentage = isWithdrawn
+                    ? JurorNormalisation.percentage(given[juror]!, rubric: category.rubric) : percentages[juror]?[entry.entryId] ?? 0
+                let normalisedScore = isWithdrawn
+                    ? JurorNormalisation.normalise(percentage, among: percentages[juror] ?? [:]) : normalised[juror]?[entry.entryId] ?? 50
+                return JurorScore(jurorId: juror, percentage: rounded(percentage), normalised: rounded(normalisedScore))
             }
-            if inputs.withdrawn.contains(entry.entryId) {
+            if isWithdrawn {
                 withdrawn.append(standing(entry, .withdrawn, rank: nil, scores: scores, mean: nil, median: nil))
             } else if scores.count < category.minimumScores {
                 unranked.append(standing(entry, .tooFewScores, rank: nil, scores: scores, mean: nil, median: nil))

@@ -23,10 +23,17 @@ public enum JurorNormalisation {
 
     /// One juror's normalised scores, by entry, from their percentages by entry.
     public static func normalise(_ percentages: [String: Double]) -> [String: Double] {
+        percentages.mapValues { normalise($0, among: percentages) }
+    }
+
+    /// `percentage` on the scale of one juror's `percentages` (their mean and deviation): what
+    /// a withdrawn entry's score would have been among the entries that count, which it does not
+    /// move.
+    public static func normalise(_ percentage: Double, among percentages: [String: Double]) -> Double {
         let values = percentages.keys.sorted().map { percentages[$0]! }
-        guard !values.isEmpty else { return [:] }
+        guard !values.isEmpty else { return 50 }
         let mean = values.reduce(0, +) / Double(values.count)
         let deviation = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
-        return percentages.mapValues { deviation > 1e-9 ? 50 + 10 * ($0 - mean) / deviation : 50 }
+        return deviation > 1e-9 ? 50 + 10 * (percentage - mean) / deviation : 50
     }
 }

@@ -150,6 +150,14 @@ struct FestivalSelectionTests {
         never.apply(.withdrawn(FestivalEntryWithdrawn(entryId: "gone", reason: "انصراف")))
         #expect(scored.placing("gone")?.outcome == .withdrawn && scored.placing("gone")?.rank == nil)
         #expect(scored.placings.filter { $0.entryId != "gone" } == never.placings.filter { $0.entryId != "gone" })
+        // Its standing shows what the jurors gave (10 of 10: 100%), on each juror's scale of the
+        // entries that count: j1 gave a 70% and b 50% (mean 60, deviation 10), so 100% is
+        // 50 + 10·4 = 90; j2 gave a 30% and b 50%, so 100% is 50 + 10·6 = 110. Before, 0 and 50.
+        let standing = FestivalSelector.rank(scored.inputs)[0].standings.first { $0.entry.entryId == "gone" }
+        #expect(standing?.jurorScores == [
+            JurorScore(jurorId: "j1", percentage: 100, normalised: 90),
+            JurorScore(jurorId: "j2", percentage: 100, normalised: 110),
+        ])
     }
 
     @Test func tooFewScoresAreListedUnrankedAndAConflictedJurorsScoreDoesNotCount() {

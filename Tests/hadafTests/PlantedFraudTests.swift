@@ -113,6 +113,27 @@ struct PlantedFraudTests {
         // 6. A malformed award event is a finding; the audit goes on.
         _ = try await plant("a malformed award", "event.unreadable", in: office, "award.issued", #"{"awardId":5}"#, actor: "officer-1", role: "ministry_officer")
 
+        // 7. The festival: a juror whose later appointment names another university, assigned
+        // and scoring an entry of their own; a score for an entry never assigned; a second,
+        // forged announcement.
+        let festival = "festival-hadaf-4"
+        _ = try await plant("juror-ut appointed from ut", "none", in: festival, "festival.juror_appointed",
+                            #"{"jurorId":"juror-ut","sectionId":"ideas","university":"ut"}"#, actor: "officer-1", role: "ministry_officer")
+        _ = try await plant("juror-ut appointed again, from razi", "none", in: festival, "festival.juror_appointed",
+                            #"{"jurorId":"juror-ut","sectionId":"deputies","university":"razi"}"#, actor: "officer-1", role: "ministry_officer")
+        _ = try await plant("juror-ut assigned Tehran's entry", "none", in: festival, "festival.jurors_assigned",
+                            #"{"assignments":[{"entryId":"idea-maryam-1","jurorId":"juror-ut"}],"understaffed":[]}"#, actor: "officer-1", role: "ministry_officer")
+        _ = try await plant("juror-ut scoring an entry of their own university", "festival.score_uncounted", in: festival, "festival.entry_scored",
+                            #"{"entryId":"idea-maryam-1","jurorId":"juror-ut","scores":[{"criterion":"feasibility","score":1},{"criterion":"originality","score":1}]}"#,
+                            actor: "juror-ut", role: "juror")
+        _ = try await plant("a score for an entry never assigned", "festival.score_uncounted", in: festival, "festival.entry_scored",
+                            #"{"entryId":"university-ut","jurorId":"juror-razi","scores":[{"criterion":"reach","score":1}]}"#, actor: "juror-razi", role: "juror")
+        let announced = try #require(try store.readStream(festival).first { $0.type == FestivalWinnersAnnounced.eventType })
+        let forgedList = String(decoding: announced.payload, as: UTF8.self).replacingOccurrences(of: #""outcome":"winner""#, with: #""outcome":"reserve""#)
+        #expect(forgedList != String(decoding: announced.payload, as: UTF8.self))
+        _ = try await plant("a second, forged announcement", "festival.list_differs", in: festival, "festival.winners_announced", forgedList,
+                            actor: "officer-1", role: "ministry_officer")
+
         let outcome = try cli.run(["audit", "--json"])
         #expect(outcome.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
