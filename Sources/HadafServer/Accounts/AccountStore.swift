@@ -98,7 +98,7 @@ public final class AccountStore: Sendable {
             try queue.write { db in
                 try db.execute(
                     sql: "INSERT INTO accounts (login, password_hash, actor_id, role, university, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [account.login, hash, account.actor.id, account.actor.role.rawValue, account.university, Int64(Date().timeIntervalSince1970)])
+                    arguments: [account.login, hash, account.actor.id, account.actor.role.rawValue, account.university, Self.day(of: Date())])
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw .loginTaken(account.login)
@@ -132,7 +132,9 @@ public final class AccountStore: Sendable {
     public func openSession(for account: Account) throws(AccountError) -> (token: String, csrfToken: String) {
         let token = Self.randomToken()
         let csrf = Self.randomToken()
-        let expires = Int64(Date().addingTimeInterval(Self.sessionLifetime).timeIntervalSince1970)
+        // To the next whole hour: a session's row must not time a person's visit to the second,
+        // which linked anonymous answers to their respondents (docs/participation.md).
+        let expires = (Int64(Date().addingTimeInterval(Self.sessionLifetime).timeIntervalSince1970) / 3600 + 1) * 3600
         try write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE expires_at < ?", arguments: [Int64(Date().timeIntervalSince1970)])
             try db.execute(sql: "INSERT INTO sessions (token_hash, login, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
@@ -172,7 +174,7 @@ public final class AccountStore: Sendable {
                 let held = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM api_tokens WHERE login = ?", arguments: [login]) ?? 0
                 guard held < Self.maximumAPITokens else { throw AccountError.tooManyTokens(limit: Self.maximumAPITokens) }
                 try db.execute(sql: "INSERT INTO api_tokens (token_hash, login, label, created_at) VALUES (?, ?, ?, ?)",
-                               arguments: [Self.digest(token), login, label, Int64(Date().timeIntervalSince1970)])
+                               arguments: [Self.digest(token), login, label, Self.day(of: Date())])
             }
         } catch let error as AccountError {
             throw error
@@ -248,6 +250,12 @@ public final class AccountStore: Sendable {
         var account = Account(login: row["login"], actor: Actor(id: row["actor_id"], role: role), university: row["university"])
         account.idempotencyScope = Data(HMAC<SHA256>.authenticationCode(for: Data(account.actor.id.utf8), using: secret)).hexString
         return account
+    }
+
+    /// The first second of the UTC day of `date`: how this file times what it records, no finer
+    /// than the day, so that it does not time a person's visit.
+    static func day(of date: Date) -> Int64 {
+        Int64(date.timeIntervalSince1970) / 86_400 * 86_400
     }
 
     /// A new random password of 16 characters, for an operator to hand over.
