@@ -46,7 +46,9 @@ struct FestivalRouteTests {
             let blinded = try await get("juror", "assignments")
             #expect(blinded.contains("کتابخانه شبانه خوابگاه") && blinded.contains(#""id":"originality""#))
             #expect(!blinded.contains(sessions["student"]!.actorId) && !blinded.contains("university") && !blinded.contains(#""ut""#))
-            let scores = #"{"festivalId":"\#(festival)","entryId":"dorm-library","scores":[{"criterion":"originality","score":9},{"criterion":"impact","score":8},{"criterion":"feasibility","score":7}]}"#
+            // Nor the id its submitter chose: the juror knows it by a neutral number, and scores by it.
+            #expect(!blinded.contains("dorm-library") && blinded.contains(#""number":1"#))
+            let scores = #"{"festivalId":"\#(festival)","entryNumber":1,"scores":[{"criterion":"originality","score":9},{"criterion":"impact","score":8},{"criterion":"feasibility","score":7}]}"#
             try await run("student", "festival.score", scores, expecting: .forbidden)
             try await run("juror", "festival.score", scores)
             #expect(try await get("juror", "assignments").contains(#""my_scores":[{"criterion":"feasibility","score":7}"#))

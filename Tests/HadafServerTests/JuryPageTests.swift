@@ -41,22 +41,25 @@ struct JuryPageTests {
             let list = try await page("juror", "/festivals/\(festival)/jury")
             #expect(list.0 == .ok && list.1.contains("کتابخانه شبانه") && list.1.contains("در انتظار امتیاز"))
             #expect(!list.1.contains(sessions["student"]!.actorId))
-            let entry = try await page("juror", "/festivals/\(festival)/jury/night-library")
+            // The juror knows the entry by a neutral number, never by the id its submitter chose.
+            #expect(!list.1.contains("night-library") && list.1.contains(#"<a href="/festivals/\#(festival)/jury/1">"#))
+            let entry = try await page("juror", "/festivals/\(festival)/jury/1")
+            #expect(!entry.1.contains("night-library") && entry.1.contains("اثر شماره ۱"))
             #expect(entry.0 == .ok && entry.1.contains("قفسه امانی") && entry.1.contains(#"<input type="radio" id="score-originality-10" name="originality" value="10">"#))
 
             let headers: HTTPFields = [.cookie: sessions["juror"]!.cookie, .accept: "text/html", .contentType: "application/x-www-form-urlencoded"]
             let csrf = sessions["juror"]!.csrfToken
-            let uri = "/forms/festivals/\(festival)/entries/night-library/scores"
+            let uri = "/forms/festivals/\(festival)/entries/1/scores"
             try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: "csrfToken=\(csrf)&originality=9&impact=%DB%B8")) { response throws in
                 #expect(response.status == .badRequest)
                 #expect(response.text.contains(#"value="9" checked>"#) && response.text.contains(#"value="8" checked>"#) && response.text.contains(#"id="feasibility-error""#))
             }
             try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: "csrfToken=\(csrf)&originality=9&impact=8&feasibility=7")) { response throws in
-                #expect(response.status == .seeOther && response.headers[.location] == "/festivals/\(festival)/jury?scored=night-library")
+                #expect(response.status == .seeOther && response.headers[.location] == "/festivals/\(festival)/jury?scored=1")
             }
-            let scored = try await page("juror", "/festivals/\(festival)/jury?scored=night-library")
+            let scored = try await page("juror", "/festivals/\(festival)/jury?scored=1")
             #expect(scored.1.contains("امتیاز شما به «کتابخانه شبانه» ثبت شد.") && scored.1.contains("امتیاز داده‌اید"))
-            let again = try await page("juror", "/festivals/\(festival)/jury/night-library")
+            let again = try await page("juror", "/festivals/\(festival)/jury/1")
             #expect(again.1.contains(#"name="feasibility" value="7" checked>"#))
         }
     }

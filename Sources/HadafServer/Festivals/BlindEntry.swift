@@ -1,12 +1,17 @@
 import Foundation
 import HadafEvents
 
-/// An entry as its juror sees it: the work and the rubric, without its authors, submitter or
-/// university (blind review). Evidence files are named by their hash only, since a file name
-/// may carry a name. A university deputy's programme is the one exception: the university is
-/// its entrant, so its own text may name it.
+/// An entry as its juror sees it: the work and the rubric, without its id, authors, submitter or
+/// university (blind review). It goes by a neutral number (``Festivals/neutralNumbers(_:)``),
+/// since submitters choose entry ids and an id may name them or their university. Evidence
+/// files are named by their hash only, since a file name may carry a name. A university
+/// deputy's programme is the one exception: the university is its entrant, so its own text may
+/// name it.
 struct BlindEntry: Encodable, Sendable {
+    /// Kept for the server's own use (scoring it), never shown or sent to the juror.
     let entryId: String
+    /// The neutral number the juror knows it by.
+    let number: Int
     let categoryId: String
     let categoryTitle: String
     let rubric: [RubricCriterion]
@@ -27,6 +32,10 @@ struct BlindEntry: Encodable, Sendable {
     /// The juror's own latest scores, when they have scored it.
     let myScores: [CriterionScore]?
 
+    private enum CodingKeys: String, CodingKey {
+        case number, categoryId, categoryTitle, rubric, kind, title, summary, problem, proposal, expectedImpact, startedOn, endedOn, place, results, evidence, myScores
+    }
+
     struct Evidence: Encodable, Sendable {
         let sha256: String
         let mediaType: String
@@ -34,8 +43,9 @@ struct BlindEntry: Encodable, Sendable {
     }
 
     /// The entry with its submission's `content`, or (nil) the programme its nomination describes.
-    init(entry: FestivalEntry, category: FestivalCategory, content: SubmissionContent?, myScores: [CriterionScore]?) {
+    init(entry: FestivalEntry, number: Int, category: FestivalCategory, content: SubmissionContent?, myScores: [CriterionScore]?) {
         entryId = entry.entryId
+        self.number = number
         categoryId = category.id
         categoryTitle = category.title
         rubric = category.rubric

@@ -14,20 +14,24 @@ struct JuryPage: Sendable {
     let scoredTitle: String?
 
     struct Entry: Sendable {
-        let entryId: String
+        let number: Int
+        /// The number in Persian digits.
+        let numberText: String
         let title: String
         let categoryTitle: String
         let scored: Bool
     }
 
-    init(account: PageAccount, festivalId: String, festival: FestivalOpened, announced: Bool, entries: [BlindEntry], scored: String?) {
+    init(account: PageAccount, festivalId: String, festival: FestivalOpened, announced: Bool, entries: [BlindEntry], scored: Int?) {
         self.account = account
         self.festivalId = festivalId
         festivalTitle = festival.title
         self.announced = announced
-        self.entries = entries.map { Entry(entryId: $0.entryId, title: $0.title, categoryTitle: $0.categoryTitle, scored: $0.myScores != nil) }
+        self.entries = entries.map {
+            Entry(number: $0.number, numberText: Digits.persian($0.number), title: $0.title, categoryTitle: $0.categoryTitle, scored: $0.myScores != nil)
+        }
         hasEntries = !entries.isEmpty
-        scoredTitle = scored.flatMap { id in entries.first { $0.entryId == id }?.title }
+        scoredTitle = scored.flatMap { number in entries.first { $0.number == number }?.title }
     }
 }
 
@@ -41,6 +45,8 @@ struct JuryEntryPage: Sendable {
     let festivalId: String
     let festivalTitle: String
     let entry: BlindEntry
+    /// The entry's neutral number in Persian digits.
+    let numberText: String
     /// The entry's kind in Persian (named apart from the entry's own `kind`, which a template
     /// inside the entry's section would find first).
     let kindName: String
@@ -76,6 +82,7 @@ struct JuryEntryPage: Sendable {
         self.festivalId = festivalId
         festivalTitle = festival.title
         self.entry = entry
+        numberText = Digits.persian(entry.number)
         kindName = entry.kind.map { $0 == .idea ? "ایده" : "تجربه" } ?? "برنامه معاونت فرهنگی"
         self.announced = announced
         self.formError = formError

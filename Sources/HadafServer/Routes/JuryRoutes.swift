@@ -6,8 +6,9 @@ import NIOCore
 import Participation
 
 /// A juror's pages: their blinded entries in a festival (`GET /festivals/{id}/jury`), one entry
-/// with the rubric as a form (`GET /festivals/{id}/jury/{entry}`), and that form's handler
-/// (`POST /forms/festivals/{id}/entries/{entry}/scores`), which sends `festival.score`. A
+/// with the rubric as a form (`GET /festivals/{id}/jury/{number}`), and that form's handler
+/// (`POST /forms/festivals/{id}/entries/{number}/scores`), which sends `festival.score`. An
+/// entry goes by its neutral number, never its id. A
 /// browser is sent back to the list with a word that the score was recorded; a refused score
 /// comes back as the form with the choices kept and each reason beside its criterion.
 struct JuryRoutes {
@@ -23,22 +24,23 @@ struct JuryRoutes {
             let (festival, announced, entries) = try JurorAssignments(store: store).entries(of: identity.account.actor.id, festival: festivalId)
             let page = JuryPage(
                 account: PageAccount(identity.account, csrfToken: identity.csrfToken), festivalId: festivalId, festival: festival, announced: announced,
-                entries: entries, scored: request.uri.queryParameters["scored"].map(String.init))
+                entries: entries, scored: request.uri.queryParameters["scored"].flatMap { Int(String($0)) })
             return try pages.response(JuryPage.template, page)
         }
         router.get("/festivals/:id/jury/:entry") { _, context in
             guard let identity = context.identity else { return Response.toSignIn }
             try Self.requireJuror(identity.account)
-            let (festivalId, entryId) = (try context.parameters.require("id"), try context.parameters.require("entry"))
-            let (festival, announced, entry) = try assigned(entryId, in: festivalId, to: identity.account)
+            let (festivalId, number) = (try context.parameters.require("id"), try context.parameters.require("entry"))
+            let (festival, announced, entry) = try assigned(number, in: festivalId, to: identity.account)
             let page = JuryEntryPage(account: PageAccount(identity.account, csrfToken: identity.csrfToken), festivalId: festivalId, festival: festival, announced: announced, entry: entry)
             return try pages.response(JuryEntryPage.template, page)
         }
         router.post("/forms/festivals/:id/entries/:entry/scores") { request, context in
-            let (festivalId, entryId) = (try context.parameters.require("id"), try context.parameters.require("entry"))
+            let (festivalId, number) = (try context.parameters.require("id"), try context.parameters.require("entry"))
             let form = try await FormSubmission.read(request, context: context, limit: context.maxUploadSize, running: "festival.score")
             let account = try form.sender(in: context, of: request, running: "festival.score")
-            let (festival, announced, entry) = try assigned(entryId, in: festivalId, to: account)
+            let (festival, announced, entry) = try assigned(number, in: festivalId, to: account)
+            let entryId = entry.entryId
             var chosen: [String: String] = [:]
             for criterion in entry.rubric { chosen[criterion.id] = form.fields[criterion.id].map(Digits.latin) }
             do {
@@ -51,7 +53,8 @@ struct JuryRoutes {
                 let payload = try JSONEncoder().encode(Payload(festivalId: festivalId, entryId: entryId, scores: scores))
                 let positions = try await runner.run(try CommandRequest(name: "festival.score", actor: account.actor, payload: payload, idempotencyKey: nil)).positions
                 return try FormSubmission.reply(
-                    to: request, seeOther: "/festivals/\(festivalId)/jury?scored=\(entryId)", created: Scored(entryId: entryId, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
+                    to: request, seeOther: "/festivals/\(festivalId)/jury?scored=\(entry.number)",
+                    created: Scored(entryNumber: entry.number, positions: positions.map { [$0.lowerBound, $0.upperBound] }))
             } catch let error where request.prefersHTML {
                 guard let refusal = FormRefusal(error, context: context) else { throw error }
                 let errors = refusal.messages { field in entry.rubric.contains { $0.id == field } ? field : nil }
@@ -65,7 +68,7 @@ struct JuryRoutes {
 
     /// What the form handler answers a script.
     struct Scored: Codable {
-        let entryId: String
+        let entryNumber: Int
         let positions: [Int64]?
     }
 
@@ -75,10 +78,11 @@ struct JuryRoutes {
         let scores: [CriterionScore]
     }
 
-    /// The festival and the entry, when it is assigned to the account's juror; a 403 otherwise.
-    private func assigned(_ entryId: String, in festivalId: String, to account: Account) throws -> (FestivalOpened, Bool, BlindEntry) {
+    /// The festival and the entry numbered `number`, when it is assigned to the account's juror;
+    /// a 403 otherwise.
+    private func assigned(_ number: String, in festivalId: String, to account: Account) throws -> (FestivalOpened, Bool, BlindEntry) {
         let (festival, announced, entries) = try JurorAssignments(store: store).entries(of: account.actor.id, festival: festivalId)
-        guard let entry = entries.first(where: { $0.entryId == entryId }) else {
+        guard let entry = entries.first(where: { String($0.number) == Digits.latin(number) }) else {
             throw Problem.forbidden("score an entry not assigned to you", "داوری اثری که به شما سپرده نشده")
         }
         return (festival, announced, entry)

@@ -1,4 +1,6 @@
+import Crypto
 import EventStore
+import Foundation
 import HadafEvents
 
 /// The festival's acts on behalf of officers, deputies and jurors: what needs the rest of the
@@ -9,6 +11,7 @@ public struct Festivals: Sendable {
     let directory: ParticipantDirectory
     let entries: FestivalEntries
     let readSide: (any FestivalReadSide)?
+    let store: EventStore
 
     /// - Parameter readSide: computes selections and ledger points; without one, announcing and
     ///   categories with a minimum of points are refused.
@@ -17,6 +20,27 @@ public struct Festivals: Sendable {
         directory = ParticipantDirectory(store: store)
         entries = FestivalEntries(store: store, directory: directory, readSide: readSide)
         self.readSide = readSide
+        self.store = store
+    }
+
+    /// The neutral number each confirmed entry goes by before its jurors: 1, 2, 3, … in the
+    /// order of a digest of its id keyed by a secret of the festival's own (kept with the
+    /// subjects' keys). Entry ids are chosen by submitters (`idea-maryam-1`) and may name them
+    /// or their university; a number says nothing, and without the secret its order cannot be
+    /// computed from the ids.
+    public func neutralNumbers(_ festivalId: String) throws(DomainError) -> [String: Int] {
+        let (_, state) = try opened(festivalId)
+        let secret: SymmetricKey
+        do { secret = try store.subjectKey("festival-blind:\(festivalId)") } catch { throw .store(error) }
+        let ordered = state.entries.keys.map { ($0, Data(HMAC<SHA256>.authenticationCode(for: Data($0.utf8), using: secret))) }
+            .sorted { $0.1.lexicographicallyPrecedes($1.1) }
+        return Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.0, $0 + 1) })
+    }
+
+    /// The entry that goes by `number` (``neutralNumbers(_:)``).
+    public func entry(numbered number: Int, in festivalId: String) throws(DomainError) -> String {
+        guard let entry = try neutralNumbers(festivalId).first(where: { $0.value == number })?.key else { throw .festivalEntryNotFound("#\(number)") }
+        return entry
     }
 
     /// What a nomination or a confirmation names: a submission, or a university (its deputy).

@@ -66,7 +66,8 @@ public enum CommandPayload {
     public struct FestivalEntryReason: Decodable, Sendable { let festivalId, entryId, reason: String }
     /// The juror by participant id or by national code.
     public struct AppointJuror: Decodable, Sendable { let festivalId, sectionId: String; let jurorId, nationalCode, university: String? }
-    public struct ScoreEntry: Decodable, Sendable { let festivalId, entryId: String; let scores: [CriterionScore] }
+    /// A score for an entry by its id, or by the neutral number its jurors see (``Festivals/neutralNumbers(_:)``).
+    public struct ScoreEntry: Decodable, Sendable { let festivalId: String; let entryId: String?; let entryNumber: Int?; let scores: [CriterionScore] }
     public struct AllocateBudget: Decodable, Sendable { let university: String; let academicYear: Int; let lineId, title: String; let rials: WholeNumber }
     /// The recipient by id (a participant, `group:<id>`, `university:<code>`, `deputy:<code>`)
     /// or, for a participant, by national code.

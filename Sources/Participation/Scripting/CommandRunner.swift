@@ -138,7 +138,16 @@ public struct CommandRunner: Sendable {
         case let .assignJurors(p):
             return done(try await festivals(clock).assignJurors(p.festivalId, by: actor))
         case let .scoreEntry(p):
-            return done(try await festivals(clock).score(p.festivalId, entryId: p.entryId, scores: p.scores, by: actor, idempotencyKey: key))
+            let festivals = festivals(clock)
+            let entryId: String
+            if let id = p.entryId {
+                entryId = id
+            } else if let number = p.entryNumber {
+                entryId = try festivals.entry(numbered: number, in: p.festivalId)
+            } else {
+                throw .required(field: "entryNumber")
+            }
+            return done(try await festivals.score(p.festivalId, entryId: entryId, scores: p.scores, by: actor, idempotencyKey: key))
         case let .announceWinners(p):
             return done(try await festivals(clock).announce(p.festivalId, by: actor, idempotencyKey: key))
         case let .allocateBudget(p):
