@@ -57,9 +57,17 @@ public struct FestivalVerification: Sendable, Hashable, Encodable {
         let recomputed = FestivalSelector.select(before)
         let verdict: Verdict
         var differing: [String]
+        // The prizes too: each winner's, to its authors by their shares, as the decider gives
+        // them. A forged announcement with the right list could pay someone else.
+        let prizes = try? recomputed.prizes(festival: before.festival!, entries: before.entries, withdrawn: before.withdrawn).get()
         if recomputed != announced {
             verdict = .listDiffers
             differing = differences(announced, recomputed)
+        } else if prizes != announcement.event.prizes {
+            verdict = .listDiffers
+            let given = Dictionary(announcement.event.prizes.map { ($0.entryId, $0) }, uniquingKeysWith: { first, _ in first })
+            let due = Dictionary((prizes ?? []).map { ($0.entryId, $0) }, uniquingKeysWith: { first, _ in first })
+            differing = Set(given.keys).union(due.keys).filter { given[$0] != due[$0] }.sorted()
         } else if now.hash != announced.inputsHash {
             verdict = .inputsChanged
             differing = differences(announced, FestivalSelector.select(now))

@@ -51,10 +51,11 @@ struct RequestDeadlineTests {
     }
 
     /// Sends `request` over a plain socket and reads what comes back within ten seconds, on a
-    /// thread of its own so that the server's tasks keep every cooperative thread.
+    /// thread of its own, neither a cooperative thread (the server's tasks keep every one) nor a
+    /// global Dispatch one (there are as many as cores on Linux, and a blocked read held them).
     private static func exchange(port: Int, _ request: String) async -> String {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread.detachNewThread {
                 guard let connection = LoopbackSocket(port: port) else {
                     continuation.resume(returning: "")
                     return

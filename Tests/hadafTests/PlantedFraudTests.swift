@@ -146,4 +146,26 @@ struct PlantedFraudTests {
         let notEligible = findings.first { ($0["rule"] as? String) == "award.not_eligible" && (($0["positions"] as? [Int]) ?? []).contains(Int(ineligible)) }
         #expect(((notEligible?["positions"] as? [Int]) ?? []).contains(Int(bogus.positions[0])))
     }
+
+    /// The commands announce a festival once; a second announcement appended around them, which
+    /// gives the prize to someone else, pays nothing in the ledger (the audit reports it). Before,
+    /// every announcement in the stream paid.
+    @Test func aSecondAnnouncementPaysNothing() async throws {
+        let cli = try CLI()
+        try cli.succeed(["init", "--demo"])
+        try cli.succeed(["exec", "-"], input: try DocumentedCommands.lines().joined(separator: "\n"))
+        let store = try EventStore.open(at: cli.database)
+        let festival = "festival-hadaf-4"
+        let announced = try #require(try store.readStream(festival).first { $0.type == FestivalWinnersAnnounced.eventType })
+        let winner = try #require(try announced.decode(as: FestivalWinnersAnnounced.self)?.prizes.first?.recipients.first?.id)
+        let faculty = try #require(try store.read(from: 1, limit: 10_000).compactMap { try? $0.decode(as: ParticipantRegistered.self) }.first { $0.kind == "faculty" })
+        let forged = String(decoding: announced.payload, as: UTF8.self).replacingOccurrences(of: winner, with: faculty.participantId)
+        let position = try await store.append(
+            [NewEvent(type: FestivalWinnersAnnounced.eventType, payload: Data(forged.utf8), metadata: EventMetadata(actorId: "officer-1", actorRole: "ministry_officer"))],
+            to: festival).lastPosition
+        let lines = try cli.succeed(["scores", faculty.participantId, "--year", "1405", "--json"]).standardOutput
+        #expect(lines.contains("regulation.amendment_adopted") && !lines.contains("festival.winner"), "\(lines)")
+        #expect(try cli.succeed(["scores", winner, "--year", "1405", "--json"]).standardOutput.contains("festival.winner"))
+        #expect(try cli.run(["audit"]).standardOutput.contains("FINDING festival.list_differs"), "the forged list at \(position)")
+    }
 }

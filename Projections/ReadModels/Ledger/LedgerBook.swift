@@ -188,6 +188,15 @@ final class LedgerBook {
         if !writtenNothing { changedProposals.insert(proposal) }
     }
 
+    /// Records the announcement of `festival` at `position`, and returns whether it is the
+    /// festival's first: only the first pays. Written at once (announcements are few), in the
+    /// fold's transaction.
+    func recordAnnouncement(of festival: String, at position: Int64, in db: Database) throws -> Bool {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO \(names.table("ledger_announcements")) (festival_id, position) VALUES (?, ?)", arguments: [festival, position])
+        return db.changesCount > 0
+    }
+
     /// Who wrote the contribution.
     func author(of proposal: String, in db: Database) throws -> String? {
         if let held = proposalAuthors[proposal] { return held }

@@ -47,7 +47,10 @@ final class LedgerFold: ProjectionFold {
             }
         case let .earned(earning):
             try earn(earning, act)
-        case let .earnedEach(earnings):
+        case let .festivalAnnounced(festival, earnings):
+            // A second announcement was appended around the commands: the audit reports it, and
+            // it pays nothing.
+            guard try book.recordAnnouncement(of: festival, at: input.position, in: db) else { return }
             for earning in earnings { try earn(earning, act) }
         case let .contributed(key, earning):
             book.recordAuthor(earning.participant, of: key)

@@ -23,7 +23,8 @@ struct LedgerInput: Sendable {
         case policyAdopted(PolicyAdopted)
         case earned(Earning)
         /// A festival's winners: one fact for each recipient and each winning university's deputy.
-        case earnedEach([Earning])
+        /// Only the festival's first announcement pays (the commands announce once).
+        case festivalAnnounced(festival: String, [Earning])
         /// A regulation contribution: its author is recorded under `key`, then the fact scored.
         case contributed(key: String, Earning)
         case contributionWithdrawn(key: String)
@@ -101,7 +102,7 @@ struct LedgerInput: Sendable {
                     earnings.append(Earning(subject: "\(festival):\(prize.entryId)", participant: "deputy:\(university)", rule: .festivalWinner))
                 }
             }
-            return .earnedEach(earnings)
+            return .festivalAnnounced(festival: festival, earnings)
         default:
             return nil
         }

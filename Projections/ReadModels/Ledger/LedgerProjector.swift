@@ -22,9 +22,9 @@ import HadafEvents
 /// once per commit, so that an event costs no SQL but its own line.
 public struct LedgerProjector: Projector {
     public let name = "ledger"
-    public let version = 5
+    public let version = 6
     public let tables = [
-        "ledger_participants", "ledger_policies", "ledger_proposals", "ledger_submissions", "ledger_lines",
+        "ledger_participants", "ledger_policies", "ledger_proposals", "ledger_submissions", "ledger_announcements", "ledger_lines",
         "ledger_totals", "ledger_university_totals", "eligibility",
     ]
     public let eventTypes: Set<String> = [
@@ -56,6 +56,7 @@ public struct LedgerProjector: Projector {
             CREATE TABLE \(names.table("ledger_policies")) (
                 academic_year INTEGER PRIMARY KEY NOT NULL, version TEXT NOT NULL, content_hash TEXT NOT NULL, source TEXT NOT NULL, position INTEGER NOT NULL);
             CREATE TABLE \(names.table("ledger_proposals")) (proposal_key TEXT PRIMARY KEY NOT NULL, author TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE \(names.table("ledger_announcements")) (festival_id TEXT PRIMARY KEY NOT NULL, position INTEGER NOT NULL) WITHOUT ROWID;
             CREATE TABLE \(names.table("ledger_submissions")) (submission_id TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL, authors TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE \(names.table("ledger_lines")) (
                 participant_id TEXT NOT NULL, academic_year INTEGER NOT NULL, fact_key TEXT NOT NULL, rule_id TEXT NOT NULL,

@@ -15,6 +15,12 @@ final class RequestWatch {
     /// How often the client's connection is looked at while the request runs.
     static let clientCheckInterval = DispatchTimeInterval.milliseconds(200)
 
+    /// The watches' own queue. Not the global queue: on Linux that one runs on as many threads
+    /// as there are cores, so two blocking calls on it (a test client's, a library's) held every
+    /// timer, and deadlines fired only once they returned. A queue of its own gets a thread of
+    /// its own when it needs one.
+    private static let queue = DispatchQueue(label: "hadaf.request-watch")
+
     /// The first reason the task was cancelled for.
     private final class Held: Sendable {
         let reason = Mutex<Reason?>(nil)
@@ -43,9 +49,9 @@ final class RequestWatch {
         }
         let (seconds, attoseconds) = limit.components
         deadline = DispatchWorkItem { stop(.deadline) }
-        DispatchQueue.global().asyncAfter(
+        Self.queue.asyncAfter(
             deadline: .now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)), execute: deadline)
-        timer = DispatchSource.makeTimerSource(queue: .global())
+        timer = DispatchSource.makeTimerSource(queue: Self.queue)
         timer.schedule(deadline: .now() + Self.clientCheckInterval, repeating: Self.clientCheckInterval)
         timer.setEventHandler { connection.checkGone { stop(.clientGone) } }
         timer.resume()

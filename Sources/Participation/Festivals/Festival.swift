@@ -165,23 +165,16 @@ public enum Festival: Decider {
     /// The prizes of a selection's winners, after checking that it selects only active entries
     /// of each category, no more than the category's winners.
     private static func prizes(of selection: FestivalSelection, festival: FestivalOpened, state: State) throws(DomainError) -> [FestivalPrizeAwarded] {
-        var prizes: [FestivalPrizeAwarded] = []
-        for result in selection.categories {
-            guard let category = festival.category(result.categoryId)?.category else { throw .festivalCategoryNotFound(result.categoryId) }
-            let winners = result.winners
-            guard winners.count <= category.winners else {
-                throw .festivalSelectionInvalid("'\(category.id)' has \(winners.count) winners for \(category.winners) places", persian: "رشته «\(category.id)» بیش از ظرفیت برگزیده دارد")
-            }
-            for winner in winners {
-                guard let entry = state.entries[winner.entryId], entry.categoryId == category.id, !state.withdrawn.contains(entry.entryId) else {
-                    throw .festivalSelectionInvalid("'\(winner.entryId)' is not an entry of '\(category.id)'", persian: "«\(winner.entryId)» اثر رشته «\(category.id)» نیست")
-                }
-                prizes.append(FestivalPrizeAwarded(
-                    entryId: entry.entryId, categoryId: category.id, recipients: entry.authors,
-                    university: category.entrantKind == .universityDeputy ? entry.university : nil, prize: category.prize))
-            }
+        switch selection.prizes(festival: festival, entries: state.entries, withdrawn: state.withdrawn) {
+        case let .success(prizes):
+            return prizes
+        case let .failure(.categoryNotFound(category)):
+            throw .festivalCategoryNotFound(category)
+        case let .failure(.tooManyWinners(category, winners, places)):
+            throw .festivalSelectionInvalid("'\(category)' has \(winners) winners for \(places) places", persian: "رشته «\(category)» بیش از ظرفیت برگزیده دارد")
+        case let .failure(.notAnEntry(entry, category)):
+            throw .festivalSelectionInvalid("'\(entry)' is not an entry of '\(category)'", persian: "«\(entry)» اثر رشته «\(category)» نیست")
         }
-        return prizes
     }
 
     public static func evolve(_ state: State, _ event: Event) -> State {
