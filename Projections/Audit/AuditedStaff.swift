@@ -23,6 +23,9 @@ struct AuditedStaff {
         case ministry
         /// An act on a university's awards: issuing, approving, revoking.
         case office(university: String)
+        /// A juror's own act: scoring, declaring a conflict (the festival's jury decides which
+        /// entries count, ``FestivalJury``).
+        case juror
     }
 
     /// An officer's registration as the log holds it.
@@ -41,7 +44,7 @@ struct AuditedStaff {
         let dismissedAt: Int64?
     }
 
-    private let store: EventStore
+    let store: EventStore
     private var registrations: [String: Registration?] = [:]
     private var appointments: [String: [Appointment]] = [:]
 
@@ -60,7 +63,7 @@ struct AuditedStaff {
             return ("its payload names \(named) but it was recorded as the act of \(actor)", [recorded.position])
         }
         switch (Actor.Role(rawValue: roleName), scope) {
-        case (.system?, .ministry):
+        case (.system?, .ministry), (.juror?, .juror):
             return nil
         case (.ministryOfficer?, _):
             return try appointmentRefusal(of: actor, at: recorded.position)

@@ -128,6 +128,11 @@ struct PlantedFraudTests {
                             actor: "juror-ut", role: "juror")
         _ = try await plant("a score for an entry never assigned", "festival.score_uncounted", in: festival, "festival.entry_scored",
                             #"{"entryId":"university-ut","jurorId":"juror-razi","scores":[{"criterion":"reach","score":1}]}"#, actor: "juror-razi", role: "juror")
+        _ = try await plant("a juror assigning themself", "act.unauthorised", in: festival, "festival.jurors_assigned",
+                            #"{"assignments":[{"entryId":"university-ut","jurorId":"juror-razi"}],"understaffed":[]}"#, actor: "juror-razi", role: "juror")
+        _ = try await plant("a score recorded as another juror's act", "act.unauthorised", in: festival, "festival.entry_scored",
+                            #"{"entryId":"idea-maryam-1","jurorId":"juror-razi","scores":[{"criterion":"feasibility","score":1},{"criterion":"originality","score":1}]}"#,
+                            actor: "juror-sharif", role: "juror")
         let announced = try #require(try store.readStream(festival).first { $0.type == FestivalWinnersAnnounced.eventType })
         let forgedList = String(decoding: announced.payload, as: UTF8.self).replacingOccurrences(of: #""outcome":"winner""#, with: #""outcome":"reserve""#)
         #expect(forgedList != String(decoding: announced.payload, as: UTF8.self))
