@@ -39,6 +39,25 @@ struct LedgerTests {
             .map { ($0[0], $0[1], $0[2]) }
     }
 
+    /// A later answer that replaces an adoption decides the line: the line names that answer's
+    /// position, as its evidence and in the order a cap is given out in. Before, it kept the
+    /// first answer's position, and 2,490 lines of a generated year named a superseded answer.
+    @Test func aLaterAnswerDecidesTheLineAndItsPosition() async throws {
+        let log = try ProjectionLog()
+        try await register(log, "p-1", "faculty")
+        try await adopt(log, 1404)
+        try await log.append(
+            ArticleContributed(contributionId: "c-1", kind: .amendment, round: 1, article: 1, author: "p-1", text: "متن", rationale: "چرا", isRevision: false),
+            to: "regulation-r", at: year1404)
+        try await log.append(ProposalAnswered(proposalId: "c-1", verdict: .adopted, reason: "پذیرفته"), to: "regulation-r", at: year1404)
+        try await log.append(ProposalAnswered(proposalId: "c-1", verdict: .partlyAdopted, reason: "بخشی"), to: "regulation-r", at: year1404)
+        _ = try log.runner([LedgerProjector()]).catchUp()
+        let answers = try log.store.readStream("regulation-r").filter { $0.type == ProposalAnswered.eventType }.map(\.position)
+        let adoption = try log.rows("SELECT rule_id, position FROM ledger_lines WHERE participant_id = 'p-1' AND rule_id LIKE 'regulation.amendment_%adopted'")
+        #expect(adoption.map { $0[0] as String } == ["regulation.amendment_partly_adopted"])
+        #expect(adoption.map { $0[1] as Int64 } == [answers[1]], "the line names the answer that decided it")
+    }
+
     @Test func aPolicyChangeAffectsOnlyItsOwnYear() async throws {
         let log = try ProjectionLog()
         try await register(log, "p-1", "student")

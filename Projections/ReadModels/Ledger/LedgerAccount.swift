@@ -56,6 +56,13 @@ struct LedgerYear {
         1 << UInt64(factHash & 63)
     }
 
+    /// Takes out the line at `index`; its fact's bit stays set (``mayHold(_:)`` may then answer
+    /// true for a fact no longer here, which only costs a look).
+    mutating func remove(at index: Int) {
+        lines.remove(at: index)
+        isDirty = true
+    }
+
     /// Adds a line at `index` (at the end by default), growing the lines by an eighth when
     /// they are full rather than doubling them: the audit holds every line of a national year,
     /// and doubling left a third of that memory unused.

@@ -106,7 +106,21 @@ final class LedgerFold: ProjectionFold {
         let (subject, rule, share) = (earning.subject, earning.rule, earning.share)
         let (db, academicYear) = (act.db, act.academicYear)
         try book.update(earning.participant, in: db) { account in
+            var moved = false
             if let (year, index) = account.find(rule.family, about: subject) {
+                // The act that decides a changed line is this one (a later answer that replaces
+                // an adoption, a fact earned again after it was retracted): in its year the line
+                // takes this act's position, as evidence and in the order a cap is given out in,
+                // and the year is scored again. (A line of another year stays in its year.)
+                let decidedAgain = year == academicYear && account.years.withYear(year) { ledgerYear -> Bool in
+                    let line = ledgerYear[index]
+                    guard line.position != act.position, line.retracted || line.rule != rule || line.share != share else { return false }
+                    ledgerYear.remove(at: index)
+                    return true
+                }
+                moved = decidedAgain
+            }
+            if !moved, let (year, index) = account.find(rule.family, about: subject) {
                 let changed = account.years.withYear(year) { ledgerYear in
                     var line = ledgerYear[index]
                     // The same act credited again (a second answer to a survey): nothing changes.
@@ -126,7 +140,7 @@ final class LedgerFold: ProjectionFold {
             // The year's total before the line, when the line comes after every other and is
             // scored from the sums; nil when it comes before some, and the year is scored again.
             let totalBefore: Double? = account.years.withYear(academicYear) { ledgerYear in
-                if let last = ledgerYear.lines.last, last.comes(after: line.position, line.factKey) {
+                if moved || ledgerYear.lines.last.map({ $0.comes(after: line.position, line.factKey) }) == true {
                     let index = ledgerYear.lines.firstIndex { $0.comes(after: line.position, line.factKey) } ?? ledgerYear.lines.endIndex
                     ledgerYear.insert(line, at: index)
                     return nil
