@@ -171,9 +171,11 @@ if options.includes("i") {
         guard selection.categories.count == 12 else { throw BenchError("the selection lost categories") }
         return events
     }
-    let announcement = try NewEvent(
-        FestivalWinnersAnnounced(selection: FestivalSelector.select(try FestivalInputs.read(FestivalSample.festivalId, from: store)), prizes: []),
-        metadata: EventMetadata(actorId: "bench"))
+    let inputs = try FestivalInputs.read(FestivalSample.festivalId, from: store)
+    let selection = FestivalSelector.select(inputs)
+    // The prizes the selection gives, as the decider would: verification checks them too.
+    let prizes = try selection.prizes(festival: inputs.festival!, entries: inputs.entries, withdrawn: inputs.withdrawn).get()
+    let announcement = try NewEvent(FestivalWinnersAnnounced(selection: selection, prizes: prizes), metadata: EventMetadata(actorId: "bench"))
     _ = try await store.append([announcement], to: "festival-\(FestivalSample.festivalId)")
     _ = try await measure("i", "(i') verify the announced list (two folds, two selections)") {
         let verification = try FestivalVerification.verify(FestivalSample.festivalId, in: store)
