@@ -78,6 +78,9 @@ public enum AwardAudit {
             }
         }
 
+        // Let go before the replay, whose held ledger is the audit's peak of memory: the digests
+        // of a national year's awards took 55 MB, which put the peak past 1 GiB.
+        acrossStreams = AwardsAcrossStreams()
         checks = checks.exactCopy()
         try LedgerReplay.answer(checks.lazy.map(\.question), from: store) { index, standing, latestActed throws(ProjectionError) in
             let check = checks[index]
