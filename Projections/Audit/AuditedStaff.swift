@@ -44,7 +44,7 @@ struct AuditedStaff {
         let dismissedAt: Int64?
     }
 
-    let store: EventStore
+    private let store: EventStore
     private var registrations: [String: Registration?] = [:]
     private var appointments: [String: [Appointment]] = [:]
 

@@ -98,9 +98,11 @@ public enum AwardAudit {
         var festivalsChecked = 0
         for stream in try streams(prefixed: "festival-", in: store) {
             let festivalId = String(stream.dropFirst("festival-".count))
+            let events: [RecordedEvent]
+            do { events = try store.readStream(stream) } catch { throw .log(error) }
             let inputs: FestivalInputs
             do {
-                inputs = try FestivalInputs.read(festivalId, from: store)
+                inputs = try FestivalInputs.fold(events, of: festivalId)
             } catch let .unreadableEvent(position, type) {
                 // A festival stream whose opening cannot be read (appended around the commands):
                 // nothing in it can count; reported, and the audit goes on.
@@ -117,7 +119,7 @@ public enum AwardAudit {
                     positions: [unreadable.position]))
             }
             guard let festival = inputs.festival, scope.year == nil || scope.year == festival.year else { continue }
-            findings += try checkActors(ofFestival: stream, staff: &staff)
+            findings += try checkActors(ofFestival: events, staff: &staff)
             for score in inputs.uncounted {
                 findings.append(AuditFinding(
                     rule: .festivalScoreUncounted, awardId: nil,
@@ -126,7 +128,7 @@ public enum AwardAudit {
             }
             guard inputs.announcement != nil else { continue }
             festivalsChecked += 1
-            for verification in try FestivalVerification.verifyEach(festivalId, in: store) {
+            for verification in try FestivalVerification.verifyEach(festivalId, events: events) {
                 let positions = verification.announcedAt.map { [$0] } ?? []
                 switch verification.verdict {
                 case .listDiffers:
@@ -272,9 +274,7 @@ extension AwardAudit {
     /// A finding for each act of a festival's stream not done by someone the log shows may do
     /// it: the call, closing it, confirming entries, appointing and assigning jurors and
     /// announcing are the ministry's; a score or a declared conflict is its juror's own.
-    static func checkActors(ofFestival stream: String, staff: inout AuditedStaff) throws(ProjectionError) -> [AuditFinding] {
-        let events: [RecordedEvent]
-        do { events = try staff.store.readStream(stream) } catch { throw .log(error) }
+    static func checkActors(ofFestival events: [RecordedEvent], staff: inout AuditedStaff) throws(ProjectionError) -> [AuditFinding] {
         var findings: [AuditFinding] = []
         for recorded in events {
             let (named, scope): (String?, AuditedStaff.Scope)

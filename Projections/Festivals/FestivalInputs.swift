@@ -62,6 +62,12 @@ public struct FestivalInputs: Sendable {
     public static func read(_ festivalId: String, from store: EventStore, before position: Int64? = nil) throws(ProjectionError) -> FestivalInputs {
         let events: [RecordedEvent]
         do { events = try store.readStream("festival-\(festivalId)") } catch { throw .log(error) }
+        return try fold(events, of: festivalId, before: position)
+    }
+
+    /// The inputs folded from a festival's events already read, up to (not including)
+    /// `position` when given.
+    static func fold(_ events: [RecordedEvent], of festivalId: String, before position: Int64? = nil) throws(ProjectionError) -> FestivalInputs {
         var inputs = FestivalInputs()
         for recorded in events {
             if let position, recorded.position >= position { break }

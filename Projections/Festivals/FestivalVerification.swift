@@ -31,28 +31,39 @@ public struct FestivalVerification: Sendable, Hashable, Encodable {
     /// Verifies the announcement of `festivalId` against its log: the first that does not hold,
     /// else the first (the one the commands made).
     public static func verify(_ festivalId: String, in store: EventStore) throws(ProjectionError) -> FestivalVerification {
-        let every = try verifyEach(festivalId, in: store)
+        let events = try read(festivalId, from: store)
+        let every = try verifyEach(festivalId, events: events)
         if let found = every.first(where: { $0.verdict != .confirmed }) ?? every.first { return found }
         return FestivalVerification(
             verdict: .notAnnounced, announcedAt: nil, announced: nil, recomputed: nil,
-            currentInputsHash: try FestivalInputs.read(festivalId, from: store).hash, differingEntries: [])
+            currentInputsHash: try FestivalInputs.fold(events, of: festivalId).hash, differingEntries: [])
     }
 
     /// Verifies every announcement of `festivalId`, in log order: the commands announce once,
     /// and one appended around them must not hide behind a later one that holds.
     public static func verifyEach(_ festivalId: String, in store: EventStore) throws(ProjectionError) -> [FestivalVerification] {
-        let now = try FestivalInputs.read(festivalId, from: store)
+        try verifyEach(festivalId, events: read(festivalId, from: store))
+    }
+
+    /// ``verifyEach(_:in:)`` over the festival's events already read: the stream is read once,
+    /// and folded now and before each announcement.
+    static func verifyEach(_ festivalId: String, events: [RecordedEvent]) throws(ProjectionError) -> [FestivalVerification] {
+        let now = try FestivalInputs.fold(events, of: festivalId)
         var verified: [FestivalVerification] = []
         for announcement in now.announcements {
-            verified.append(try verify(announcement, of: festivalId, now: now, in: store))
+            let before = try FestivalInputs.fold(events, of: festivalId, before: announcement.position)
+            verified.append(verify(announcement, before: before, now: now))
         }
         return verified
     }
 
+    private static func read(_ festivalId: String, from store: EventStore) throws(ProjectionError) -> [RecordedEvent] {
+        do { return try store.readStream("festival-\(festivalId)") } catch { throw .log(error) }
+    }
+
     private static func verify(
-        _ announcement: (event: FestivalWinnersAnnounced, position: Int64), of festivalId: String, now: FestivalInputs, in store: EventStore
-    ) throws(ProjectionError) -> FestivalVerification {
-        let before = try FestivalInputs.read(festivalId, from: store, before: announcement.position)
+        _ announcement: (event: FestivalWinnersAnnounced, position: Int64), before: FestivalInputs, now: FestivalInputs
+    ) -> FestivalVerification {
         let announced = announcement.event.selection
         let recomputed = FestivalSelector.select(before)
         let verdict: Verdict

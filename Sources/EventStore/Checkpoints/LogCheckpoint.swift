@@ -67,7 +67,7 @@ public struct LogCheckpoint: Codable, Hashable, Sendable {
     /// The checkpoints of a published file: a JSON array of checkpoints, as `GET
     /// /checkpoints.json` serves them, or one checkpoint as `hadaf checkpoint` writes it.
     public static func readAll(_ json: Data) throws(EventStoreError) -> [LogCheckpoint] {
-        let first = json.first { !$0.isASCIIWhitespace }
+        let first = json.first { !JSONObjectValidator.isWhitespace($0) }
         guard first == UInt8(ascii: "[") else { return [try read(json)] }
         guard let checkpoints = try? JSONDecoder().decode([LogCheckpoint].self, from: json) else {
             throw .checkpointUnreadable("it is not a list of checkpoints' JSON")
@@ -88,9 +88,4 @@ public struct LogCheckpoint: Codable, Hashable, Sendable {
     private static func statement(format: String, position: Int64, headHash: String, signedAt: String) -> Data {
         Data("\(format)\nposition \(position)\nhead \(headHash)\nsigned-at \(signedAt)\n".utf8)
     }
-}
-
-extension UInt8 {
-    /// A space, tab, line feed or carriage return: JSON's white space.
-    var isASCIIWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
 }

@@ -55,7 +55,8 @@ enum JSONObjectValidator {
         return Data(output)
     }
 
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
+    /// JSON's white space: a space, tab, line feed or carriage return.
+    static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 }

@@ -163,25 +163,31 @@ public struct AttachmentStore: Sendable {
             return result
         }
         var removed = 0
-        for hash in own where !shared.contains(hash) && hash.count == 64 && hash.allSatisfy(\.isHexDigit) {
-            let kept = directory.appendingPathComponent(String(hash.prefix(2))).appendingPathComponent(hash)
+        for hash in own where !shared.contains(hash) {
+            guard let kept = kept(sha256: hash) else { continue }
             if (try? FileManager.default.removeItem(at: kept)) != nil { removed += 1 }
-            let pending = directory.appendingPathComponent(".pending")
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: pending.path)) ?? [] where name.hasPrefix(hash + ".") {
-                try? FileManager.default.removeItem(at: pending.appendingPathComponent(name))
-            }
+            for copy in pendingCopies(sha256: hash) { try? FileManager.default.removeItem(at: copy) }
         }
         return removed
     }
 
     /// The stored content of a file, when present.
     public func content(sha256: String) -> Data? {
+        guard let kept = kept(sha256: sha256) else { return nil }
+        if let content = FileManager.default.contents(atPath: kept.path) { return content }
+        return pendingCopies(sha256: sha256).first.flatMap { FileManager.default.contents(atPath: $0.path) }
+    }
+
+    /// Where a file of this content is kept (under the first two digits of its hash); nil for
+    /// text that is not a SHA-256.
+    private func kept(sha256: String) -> URL? {
         guard sha256.count == 64, sha256.allSatisfy(\.isHexDigit) else { return nil }
-        if let kept = FileManager.default.contents(atPath: directory.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256).path) {
-            return kept
-        }
+        return directory.appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)
+    }
+
+    /// The copies of a file of this content still waiting under `.pending/`.
+    private func pendingCopies(sha256: String) -> [URL] {
         let pending = directory.appendingPathComponent(".pending")
-        let name = (try? FileManager.default.contentsOfDirectory(atPath: pending.path))?.first { $0.hasPrefix(sha256 + ".") }
-        return name.flatMap { FileManager.default.contents(atPath: pending.appendingPathComponent($0).path) }
+        return ((try? FileManager.default.contentsOfDirectory(atPath: pending.path)) ?? []).filter { $0.hasPrefix(sha256 + ".") }.map(pending.appendingPathComponent)
     }
 }

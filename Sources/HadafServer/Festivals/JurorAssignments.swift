@@ -11,10 +11,11 @@ struct JurorAssignments: Sendable {
     /// The festival, whether its winners are announced (scores are then frozen), and the entries
     /// assigned to `juror`, by their neutral numbers.
     func entries(of juror: String, festival festivalId: String) throws -> (festival: FestivalOpened, announced: Bool, entries: [BlindEntry]) {
-        let (festival, state) = try Festivals(store: store).opened(festivalId)
+        let festivals = Festivals(store: store)
+        let (festival, state) = try festivals.opened(festivalId)
         let inputs = try FestivalRoutes.found(festivalId) { () throws(ProjectionError) in try FestivalInputs.read(festivalId, from: store) }
         let submissions = CommandHandler<Submission>(store: store)
-        let numbers = try Festivals(store: store).neutralNumbers(festivalId)
+        let numbers = try festivals.neutralNumbers(festivalId, state: state)
         let entries = try state.activeEntries.filter { state.assignments.contains(JurorAssignment(entryId: $0.entryId, jurorId: juror)) }.compactMap { entry -> BlindEntry? in
             guard let category = festival.category(entry.categoryId)?.category else { return nil }
             let content = entry.kind == nil ? nil : try submissions.load(Submission.stream(entry.entryId)).state.content

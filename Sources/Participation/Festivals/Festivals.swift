@@ -29,7 +29,11 @@ public struct Festivals: Sendable {
     /// or their university; a number says nothing, and without the secret its order cannot be
     /// computed from the ids.
     public func neutralNumbers(_ festivalId: String) throws(DomainError) -> [String: Int] {
-        let (_, state) = try opened(festivalId)
+        try neutralNumbers(festivalId, state: opened(festivalId).state)
+    }
+
+    /// ``neutralNumbers(_:)`` of a festival whose state the caller has loaded already.
+    public func neutralNumbers(_ festivalId: String, state: Festival.State) throws(DomainError) -> [String: Int] {
         let secret: SymmetricKey
         do { secret = try store.subjectKey("festival-blind:\(festivalId)") } catch { throw .store(error) }
         let ordered = state.entries.keys.map { ($0, Data(HMAC<SHA256>.authenticationCode(for: Data($0.utf8), using: secret))) }
